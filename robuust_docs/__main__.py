@@ -1,0 +1,5 @@
+"""`python -m robuust_docs` runs the command-line interface."""
+
+from robuust_docs.cli import main
+
+main()

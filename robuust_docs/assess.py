@@ -1,0 +1,73 @@
+"""`assign_category` and `assess_modules`: a library's category, and a status per indicator and module.
+
+Indicator status compares the value with the category norm (see docs/inhoud.md for the three directions).
+A module's status is the mean score of its indicators with data (robuust 2, aandachtspunt 1, kwetsbaar 0):
+robuust from 1,5, kwetsbaar below 0,75, else aandachtspunt; "geen gegevens" when no indicator has data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Category, Content, Norm
+
+ROBUST, ATTENTION, WEAK, NO_DATA = "robuust", "aandachtspunt", "kwetsbaar", "geen_gegevens"
+SCORES = {ROBUST: 2, ATTENTION: 1, WEAK: 0}
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: str
+    value: float | None
+    status: str
+    median: float | None
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    module: str
+    status: str
+    indicators: tuple[IndicatorResult, ...]
+
+
+def assign_category(inwoners: float | None, content: Content) -> Category | None:
+    """The first category whose rule matches the service area's inhabitants (None without inhabitants)."""
+    if inwoners is None:
+        return None
+    return next((c for c in content.categories if c.matches(inwoners)), None)
+
+
+def indicator_status(value: float | None, norm: Norm | None, direction: str) -> str:
+    if value is None or norm is None:
+        return NO_DATA
+    if direction == "hoger":
+        return ROBUST if value >= norm.robuust else WEAK if value < norm.kwetsbaar else ATTENTION
+    if direction == "lager":
+        return ROBUST if value <= norm.robuust else WEAK if value > norm.kwetsbaar else ATTENTION
+    low, high = norm.robuust
+    weak_low, weak_high = norm.kwetsbaar
+    if low <= value <= high:
+        return ROBUST
+    return WEAK if value < weak_low or value > weak_high else ATTENTION
+
+
+def module_status(statuses: list[str]) -> str:
+    scores = [SCORES[s] for s in statuses if s in SCORES]
+    if not scores:
+        return NO_DATA
+    mean = sum(scores) / len(scores)
+    return ROBUST if mean >= 1.5 else WEAK if mean < 0.75 else ATTENTION
+
+
+def assess_modules(values: dict[str, float | None], category_id: str, content: Content,
+                   medians: dict[str, float | None]) -> tuple[ModuleResult, ...]:
+    """Status of every indicator and module of one library against its category's norms."""
+    results = []
+    for module in content.modules:
+        rows = tuple(
+            IndicatorResult(ind.id, values.get(ind.id),
+                            indicator_status(values.get(ind.id), ind.normen.get(category_id), ind.richting),
+                            medians.get(ind.id))
+            for ind in module.indicatoren)
+        results.append(ModuleResult(module.id, module_status([r.status for r in rows]), rows))
+    return tuple(results)

@@ -1,0 +1,243 @@
+"""Charts: one implementation, two outputs. Each `Figuur` becomes a reportlab `Drawing`, which the PDF embeds
+as vector graphics and `raster.py` turns into a PNG for Word, so both formats show the same picture.
+
+Kinds: 'staven' (bullet chart: the value as a bar, the norm as a line, the peer median as a diamond, each
+indicator on its own scale), 'profiel' (one square per indicator per module) and 'kaart' (neighbourhood points
+shaded by distance, branches by type, drawn from coordinates alone). Status is shown by shape and word, never by
+colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.lib.colors import Color, HexColor
+
+from .model import Figuur, Punt, Staaf
+from .theme import Theme
+
+WIDTH = 440.0  # points (the PDF text width is about 455 pt)
+
+
+def draw_figure(figure: Figuur, theme: Theme) -> Drawing:
+    """The Drawing for one figure."""
+    builder = {"staven": _bullets, "profiel": _profile, "kaart": _map}[figure.soort]
+    return builder(figure, theme)
+
+
+def _new(height: float, theme: Theme) -> Drawing:
+    drawing = Drawing(WIDTH, height, initialFontName=theme.font, initialFontSize=8)
+    return drawing
+
+
+def _text(x, y, text, theme: Theme, size=8.0, anchor="start", bold=False, color=None) -> String:
+    return String(x, y, text, fontName=theme.font_bold if bold else theme.font, fontSize=size,
+                  textAnchor=anchor, fillColor=color or HexColor(theme.text))
+
+
+def _status_color(theme: Theme, code: str) -> Color:
+    return HexColor(theme.status_colors[code])
+
+
+def _symbol(x: float, y: float, code: str, size: float, theme: Theme):
+    """The status shape: circle (robuust), triangle (aandachtspunt), square (kwetsbaar), ring (no data)."""
+    color, half = _status_color(theme, code), size / 2
+    if code == "robuust":
+        return Circle(x, y, half, fillColor=color, strokeColor=None)
+    if code == "aandachtspunt":
+        return Polygon([x - half, y - half, x + half, y - half, x, y + half], fillColor=color, strokeColor=None)
+    if code == "kwetsbaar":
+        return Rect(x - half, y - half, size, size, fillColor=color, strokeColor=None)
+    return Circle(x, y, half * 0.8, fillColor=None, strokeColor=color, strokeWidth=1)
+
+
+# --- bullet chart ---------------------------------------------------------------------------------------------
+
+ROW = 30.0
+LABEL_W = 150.0
+BAR_X = LABEL_W + 18
+BAR_W = WIDTH - BAR_X - 70
+
+
+def _bullets(figure: Figuur, theme: Theme) -> Drawing:
+    rows = figure.staven
+    drawing = _new(ROW * len(rows) + 22, theme)
+    for i, bar in enumerate(rows):
+        y = drawing.height - (i + 1) * ROW
+        _bullet_row(drawing, bar, y, theme)
+    _legend(drawing, theme)
+    return drawing
+
+
+def _scale_max(bar: Staaf) -> float:
+    candidates = [abs(v) for v in (bar.waarde, bar.mediaan) if v is not None]
+    for threshold in (bar.norm, bar.grens):
+        if isinstance(threshold, tuple):
+            candidates += [abs(t) for t in threshold]
+        elif threshold is not None:
+            candidates.append(abs(threshold))
+    top = max(candidates, default=1.0) * 1.15
+    return top if top > 0 else 1.0
+
+
+def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
+    top = _scale_max(bar)
+
+    def x_of(v: float) -> float:
+        return BAR_X + max(0.0, min(1.0, v / top)) * BAR_W
+
+    for line_no, part in enumerate(_wrap(bar.label, 34)[:2]):
+        drawing.add(_text(LABEL_W, y + 12 - line_no * 9, part, theme, anchor="end"))
+    drawing.add(Rect(BAR_X, y + 2, BAR_W, 14, fillColor=HexColor(theme.track), strokeColor=None))
+    _norm_band(drawing, bar, x_of, y, theme)
+    if bar.waarde is not None:
+        drawing.add(Rect(BAR_X, y + 5, max(0.5, x_of(bar.waarde) - BAR_X), 8,
+                         fillColor=_status_color(theme, bar.status.code), strokeColor=None))
+    if bar.mediaan is not None:
+        mx = x_of(bar.mediaan)
+        drawing.add(Polygon([mx, y + 3, mx + 4, y + 9, mx, y + 15, mx - 4, y + 9],
+                            fillColor=HexColor("#FFFFFF"), strokeColor=HexColor(theme.text), strokeWidth=0.8))
+    drawing.add(_symbol(BAR_X + BAR_W + 10, y + 9, bar.status.code, 7, theme))
+    drawing.add(_text(BAR_X + BAR_W + 18, y + 6, bar.waarde_tekst, theme, size=7.5))
+
+
+def _norm_band(drawing: Drawing, bar: Staaf, x_of, y: float, theme: Theme) -> None:
+    norm = bar.norm
+    if isinstance(norm, tuple):
+        drawing.add(Rect(x_of(norm[0]), y + 2, max(0.5, x_of(norm[1]) - x_of(norm[0])), 14,
+                         fillColor=HexColor(theme.band), strokeColor=None))
+    elif norm is not None:
+        nx = x_of(norm)
+        drawing.add(Line(nx, y, nx, y + 18, strokeColor=HexColor(theme.text), strokeWidth=1.6))
+
+
+def _legend(drawing: Drawing, theme: Theme) -> None:
+    y = 4
+    drawing.add(Rect(BAR_X, y, 14, 7, fillColor=HexColor(theme.status_colors["robuust"]), strokeColor=None))
+    drawing.add(_text(BAR_X + 18, y, "waarde", theme, size=7))
+    drawing.add(Line(BAR_X + 62, y - 2, BAR_X + 62, y + 9, strokeColor=HexColor(theme.text), strokeWidth=1.6))
+    drawing.add(_text(BAR_X + 67, y, "norm (robuust)", theme, size=7))
+    mx = BAR_X + 138
+    drawing.add(Polygon([mx, y - 2, mx + 4, y + 3, mx, y + 8, mx - 4, y + 3], fillColor=HexColor("#FFFFFF"),
+                        strokeColor=HexColor(theme.text), strokeWidth=0.8))
+    drawing.add(_text(mx + 7, y, "mediaan categorie", theme, size=7))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], (" ".join(lines[1:]))[: width - 1] + "…"]
+    return lines or [""]
+
+
+# --- module profile -------------------------------------------------------------------------------------------
+
+
+def _profile(figure: Figuur, theme: Theme) -> Drawing:
+    rows = figure.reeksen
+    drawing = _new(24 * len(rows) + 26, theme)
+    for i, series in enumerate(rows):
+        y = drawing.height - (i + 1) * 24
+        drawing.add(_text(LABEL_W, y + 4, _wrap(series.label, 34)[0], theme, anchor="end"))
+        for j, status in enumerate(series.statussen):
+            x = BAR_X + j * 22
+            drawing.add(Rect(x, y, 16, 16, fillColor=HexColor(theme.track), strokeColor=None))
+            drawing.add(_symbol(x + 8, y + 8, status.code, 10, theme))
+    _status_legend(drawing, theme)
+    return drawing
+
+
+def _status_legend(drawing: Drawing, theme: Theme) -> None:
+    x = BAR_X
+    for code, label in (("robuust", "robuust"), ("aandachtspunt", "aandachtspunt"), ("kwetsbaar", "kwetsbaar"),
+                        ("geen_gegevens", "geen gegevens")):
+        drawing.add(_symbol(x + 4, 7, code, 8, theme))
+        drawing.add(_text(x + 11, 4, label, theme, size=7))
+        x += 14 + len(label) * 4.2
+
+
+# --- map ------------------------------------------------------------------------------------------------------
+
+MAP_H = 300.0
+DISTANCE_STEPS = ((1.0, "tot 1 km"), (2.0, "1–2 km"), (5.0, "2–5 km"), (math.inf, "5 km of meer"))
+BRANCH_SHAPES = {"vestiging": "square", "servicepunt": "triangle"}
+
+
+def _map(figure: Figuur, theme: Theme) -> Drawing:
+    drawing = _new(MAP_H + 40, theme)
+    points = figure.punten
+    project = _projection(points, WIDTH - 120, MAP_H)
+    drawing.add(Rect(0, 40, WIDTH - 120, MAP_H, fillColor=HexColor("#FAFAF7"), strokeColor=HexColor(theme.track)))
+    biggest = max((p.gewicht for p in points if p.soort == "buurt"), default=1.0) or 1.0
+    for p in sorted((p for p in points if p.soort == "buurt"), key=lambda p: -p.gewicht):
+        x, y = project(p)
+        radius = 2.0 + 5.0 * math.sqrt(p.gewicht / biggest)
+        drawing.add(Circle(x, y + 40, radius, fillColor=HexColor(_distance_color(p.waarde, theme)),
+                           strokeColor=HexColor("#FFFFFF"), strokeWidth=0.4))
+    for p in (p for p in points if p.soort != "buurt"):
+        x, y = project(p)
+        drawing.add(_branch_marker(x, y + 40, p.soort, theme))
+    _map_legend(drawing, theme)
+    return drawing
+
+
+def _projection(points: tuple[Punt, ...], width: float, height: float):
+    """Equirectangular projection fitted to the points, keeping the aspect ratio (cos of mid latitude)."""
+    xs, ys = [p.x for p in points] or [5.0], [p.y for p in points] or [52.0]
+    mid = math.radians((min(ys) + max(ys)) / 2)
+    span_x = max((max(xs) - min(xs)) * math.cos(mid), 0.01)
+    span_y = max(max(ys) - min(ys), 0.01)
+    scale = min((width - 24) / span_x, (height - 24) / span_y)
+    off_x = (width - span_x * scale) / 2
+    off_y = (height - span_y * scale) / 2
+
+    def project(p: Punt) -> tuple[float, float]:
+        return (off_x + (p.x - min(xs)) * math.cos(mid) * scale, off_y + (p.y - min(ys)) * scale)
+
+    return project
+
+
+def _distance_color(km: float | None, theme: Theme) -> str:
+    if km is None:
+        return theme.track
+    for (limit, _), color in zip(DISTANCE_STEPS, theme.distance_colors, strict=True):
+        if km < limit:
+            return color
+    return theme.distance_colors[-1]
+
+
+def _branch_marker(x: float, y: float, kind: str, theme: Theme):
+    color, stroke = HexColor(theme.primary), HexColor("#FFFFFF")
+    shape = BRANCH_SHAPES.get(kind, "diamond")
+    if shape == "square":
+        return Rect(x - 4.5, y - 4.5, 9, 9, fillColor=color, strokeColor=stroke, strokeWidth=1)
+    if shape == "triangle":
+        return Polygon([x - 5, y - 4, x + 5, y - 4, x, y + 5], fillColor=color, strokeColor=stroke, strokeWidth=1)
+    return Polygon([x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y], fillColor=HexColor(theme.accent),
+                   strokeColor=stroke, strokeWidth=1)
+
+
+def _map_legend(drawing: Drawing, theme: Theme) -> None:
+    x0, y = WIDTH - 112, MAP_H + 24
+    drawing.add(_text(x0, y, "Afstand buurt", theme, size=7.5, bold=True))
+    for i, ((_, label), color) in enumerate(zip(DISTANCE_STEPS, theme.distance_colors, strict=True)):
+        yy = y - 14 - i * 13
+        drawing.add(Circle(x0 + 4, yy + 3, 4, fillColor=HexColor(color), strokeColor=None))
+        drawing.add(_text(x0 + 12, yy, label, theme, size=7))
+    y2 = y - 80
+    drawing.add(_text(x0, y2, "Locaties", theme, size=7.5, bold=True))
+    for i, (kind, label) in enumerate((("vestiging", "vestiging"), ("servicepunt", "servicepunt"),
+                                       ("overig", "overige locatie"))):
+        yy = y2 - 14 - i * 13
+        drawing.add(_branch_marker(x0 + 4, yy + 3, kind, theme))
+        drawing.add(_text(x0 + 12, yy, label, theme, size=7))
+    drawing.add(_text(x0, 44, "Cirkelgrootte: inwoners", theme, size=6.5))

@@ -1,0 +1,156 @@
+"""The command line: `robuust-docs generate | validate | list | template | init`. The only module that prints or
+exits; every command parses options, builds settings, calls the pipeline and shows the result in Dutch.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import DataError, Problem, RobuustError
+from .paths import DEFAULTS, resolve
+
+FORMAT_CHOICE = click.Choice(["docx", "pdf"])
+
+
+def _dirs(data, templates, out) -> tuple[Path, Path, Path]:
+    return resolve("data", data), resolve("templates", templates), resolve("out", out)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="robuust-docs")
+def main() -> None:
+    """Handreikingen voor het gesprek tussen bibliotheek en gemeente (Word en PDF)."""
+
+
+def _data_option(f):
+    return click.option("--data", type=click.Path(path_type=Path), default=None,
+                        help=f"Map met invoer en inhoud (standaard {DEFAULTS['data']} of de meegeleverde).")(f)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Alle bibliotheken in de invoer.")
+@click.option("--format", "formats", type=FORMAT_CHOICE, multiple=True,
+              help="docx of pdf (herhaalbaar; standaard beide).")
+@_data_option
+@click.option("--templates", type=click.Path(path_type=Path), default=None,
+              help="Map met het Word-sjabloon en de huisstijl.")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Aantal parallelle processen.")
+@click.option("--force", is_flag=True, help="Ook ongewijzigde en bewerkte bestanden opnieuw schrijven.")
+@click.option("--fail-fast", is_flag=True, help="Stoppen bij de eerste bibliotheek die mislukt.")
+def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -> None:
+    """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
+    from .batch import run_batch
+    from .pipeline import Settings, prepare
+
+    if not ids and not all_:
+        raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
+    data_dir, templates_dir, out_dir = _dirs(data, templates, out)
+    settings = Settings(data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force)
+    prepared = prepare(settings)
+    known = prepared.dataset.library_ids()
+    chosen = known if all_ else _check_ids(list(ids), known)
+    click.echo(f"{len(chosen)} bibliotheken, uitvoer naar {out_dir}", err=True)
+    result = run_batch(prepared, chosen, jobs=jobs or (1 if len(chosen) == 1 else None), fail_fast=fail_fast,
+                       progress=_progress(len(chosen)))
+    _summary(result)
+    if result.failed:
+        sys.exit(1)
+
+
+def _check_ids(ids: list[str], known: list[str]) -> list[str]:
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        problems = []
+        for i in unknown:
+            near = difflib.get_close_matches(i, known, n=3, cutoff=0.5)
+            hint = f"; bedoelt u {', '.join(near)}?" if near else "; zie 'robuust-docs list'"
+            problems.append(Problem("opdrachtregel", f"onbekende bibliotheek{hint}", value=i))
+        raise DataError("Onbekende bibliotheek-id", tuple(problems))
+    return list(dict.fromkeys(ids))
+
+
+def _progress(total: int):
+    if sys.stderr.isatty():
+        bar = click.progressbar(length=total, label="Handreikingen", file=sys.stderr, show_pos=True)
+        bar.__enter__()
+
+        def tick(outcome) -> None:
+            bar.update(1)
+            if bar.pos >= total:
+                bar.__exit__(None, None, None)
+
+        return tick
+    done = [0]
+
+    def line(outcome) -> None:
+        done[0] += 1
+        click.echo(f"[{done[0]}/{total}] {outcome.library_id}: {outcome.status}", err=True)
+
+    return line
+
+
+def _summary(result) -> None:
+    click.echo(f"Klaar: {result.count('klaar')}, overgeslagen (ongewijzigd): {result.count('overgeslagen')}, "
+               f"mislukt: {result.count('mislukt')}.")
+    for outcome in result.outcomes:
+        for note in outcome.notes:
+            if outcome.status == "klaar":
+                click.echo(f"Let op, {outcome.library_id}: {note}")
+    for outcome in result.failed:
+        click.echo(f"Mislukt: {outcome.library_id} ({outcome.name})", err=True)
+        for problem in outcome.problems:
+            click.echo(f"  - {problem}", err=True)
+    if result.overview:
+        click.echo(f"Overzicht: {result.overview}")
+
+
+@main.command()
+@_data_option
+@click.option("--json", "as_json", is_flag=True, help="Uitkomst als één JSON-object.")
+def validate(data, as_json) -> None:
+    """Controleer invoer en inhoud; toon alle problemen tegelijk."""
+    from .validate import validate_all
+
+    report = validate_all(resolve("data", data), resolve("templates", None))
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        counts = ", ".join(f"{k}: {v}" for k, v in report.items() if isinstance(v, int))
+        click.echo(f"Gecontroleerd ({counts}).")
+        for problem in report["problems"]:
+            click.echo(f"  - {problem['tekst']}")
+        click.echo("Geen problemen gevonden." if not report["problems"] else
+                   f"{len(report['problems'])} problemen gevonden.")
+    if report["problems"]:
+        sys.exit(1)
+
+
+@main.command("list")
+@_data_option
+def list_(data) -> None:
+    """Eén regel per bibliotheek: id, naam, categorie."""
+    from .pipeline import Settings, prepare
+
+    prepared = prepare(Settings(resolve("data", data), resolve("templates", None), resolve("out", None)))
+    for library_id in prepared.dataset.library_ids():
+        lib = prepared.analysis.libraries.get(library_id)
+        name = str(prepared.dataset.libraries.set_index("id").loc[library_id, "naam"])
+        category = lib.category.naam if lib else "(fouten in de invoer)"
+        click.echo(f"{library_id}\t{name}\t{category}")
+
+
+def run() -> None:
+    """Entry point that shows user errors without a traceback."""
+    try:
+        main(standalone_mode=True)
+    except RobuustError as exc:  # pragma: no cover - click handles ClickException itself
+        exc.show()
+        sys.exit(1)

@@ -1,0 +1,140 @@
+"""Finishing a rendered Word document with python-docx: table of contents, empty-paragraph clean-up, core
+properties.
+
+Word computes a table of contents only when asked (F9). So that the reader sees every heading as a link the
+moment the file opens, without a dialog, the TOC field's result is written here: a bookmark on every
+Heading 1–3 and one hyperlinked entry per heading, each with a PAGEREF field that Word fills on F9 or print.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from .model import Report
+
+HEADING_LEVELS = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
+
+
+def finish_document(doc: Document, report: Report) -> None:
+    _fill_toc(doc)
+    _set_properties(doc, report)
+
+
+def _set_properties(doc: Document, report: Report) -> None:
+    props = doc.core_properties
+    props.title = f"{report.titel}: {report.bibliotheek.naam}"
+    props.subject = f"Robuuste lokale bibliotheek, {report.bibliotheek.categorie.lower()}"
+    props.author = report.auteur
+    props.keywords = report.trefwoorden
+    props.language = "nl-NL"
+    props.comments = "Gemaakt met robuust-docs."
+
+
+def _headings(body) -> list[tuple[int, object]]:
+    found = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        level = HEADING_LEVELS.get(style.get(qn("w:val"))) if style is not None else None
+        if level and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            found.append((level, p))
+    return found
+
+
+def _fill_toc(doc: Document) -> None:
+    body = doc.element.body
+    field_para = next((p for p in body.iter(qn("w:p"))
+                       if any("TOC" in (i.text or "") for i in p.iter(qn("w:instrText")))), None)
+    if field_para is None:
+        return
+    entries = []
+    for number, (level, heading) in enumerate(_headings(body), start=1):
+        name = f"_Toc{number:08d}"
+        _bookmark(heading, name, 1000 + number)
+        text = "".join(t.text or "" for t in heading.iter(qn("w:t"))).strip()
+        entries.append(_entry(level, text, name))
+    _replace_field_result(field_para, entries)
+
+
+def _bookmark(paragraph, name: str, ident: int) -> None:
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(ident))
+    ppr = paragraph.find(qn("w:pPr"))
+    index = list(paragraph).index(ppr) + 1 if ppr is not None else 0
+    paragraph.insert(index, start)
+    paragraph.append(end)
+
+
+def _run(*children) -> object:
+    run = OxmlElement("w:r")
+    for child in children:
+        run.append(child)
+    return run
+
+
+def _text(value: str):
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = value
+    return t
+
+
+def _char(kind: str):
+    c = OxmlElement("w:fldChar")
+    c.set(qn("w:fldCharType"), kind)
+    return c
+
+
+def _instr(value: str):
+    i = OxmlElement("w:instrText")
+    i.set(qn("xml:space"), "preserve")
+    i.text = value
+    return i
+
+
+def _entry(level: int, text: str, bookmark: str):
+    paragraph = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), f"TOC{level}")
+    ppr.append(style)
+    paragraph.append(ppr)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    link.append(_run(_text(text)))
+    link.append(_run(OxmlElement("w:tab")))
+    link.append(_run(_char("begin")))
+    link.append(_run(_instr(f" PAGEREF {bookmark} \\h ")))
+    link.append(_run(_char("separate")))
+    link.append(_run(_text("")))
+    link.append(_run(_char("end")))
+    paragraph.append(link)
+    return paragraph
+
+
+def _replace_field_result(field_para, entries: list) -> None:
+    """Keep the field's begin/instr/separate in the first entry and close the field after the last."""
+    runs = list(field_para.iter(qn("w:r")))
+    separate = next(i for i, r in enumerate(runs) if any(c.get(qn("w:fldCharType")) == "separate"
+                                                         for c in r.iter(qn("w:fldChar"))))
+    head = runs[: separate + 1]
+    for run in runs[separate + 1:]:
+        run.getparent().remove(run)
+    if not entries:
+        field_para.append(_run(_char("end")))
+        return
+    first = entries[0]
+    first_ppr = first.find(qn("w:pPr"))
+    for run in reversed(head):
+        first_ppr.addnext(run)
+    closing = entries[-1]
+    closing.append(_run(_char("end")))
+    parent = field_para.getparent()
+    position = parent.index(field_para)
+    for offset, entry in enumerate(entries):
+        parent.insert(position + offset, entry)
+    parent.remove(field_para)

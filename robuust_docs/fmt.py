@@ -1,0 +1,87 @@
+"""Dutch formatting of numbers, money, percentages and dates: the only module that imports babel.
+
+Every number in a document passes through here, so the Word and PDF outputs agree to the character.
+`None` (no data) always reads "geen gegevens".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+NO_DATA = "geen gegevens"
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value)))
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """1234.5 → '1.234,5' (decimals fixed)."""
+    if is_missing(value):
+        return NO_DATA
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
+    return _no_negative_zero(text)
+
+
+def money(value: float | int | None, decimals: int = 2) -> str:
+    """1234.56 → '€ 1.234,56'; negative → '€ -1.234,56'."""
+    if is_missing(value):
+        return NO_DATA
+    return f"€ {number(value, decimals)}"
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """Takes a percentage (12.5 means 12,5%) → '12,5%'."""
+    if is_missing(value):
+        return NO_DATA
+    return f"{number(value, decimals)}%"
+
+
+def km(value: float | None, decimals: int = 1) -> str:
+    if is_missing(value):
+        return NO_DATA
+    return f"{number(value, decimals)} km"
+
+
+def hours(value: float | None, decimals: int = 1) -> str:
+    if is_missing(value):
+        return NO_DATA
+    unit = "uur"
+    return f"{number(value, decimals)} {unit}"
+
+
+def by_unit(value: float | None, unit: str, decimals: int) -> str:
+    """Format a value in an indicator's unit: euro, procent, aantal, km or uren."""
+    formatter = {"euro": money, "procent": percent, "km": km, "uren": hours}.get(unit, number)
+    return formatter(value, decimals)
+
+
+def date(value: _dt.date) -> str:
+    """25 november 2026."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def join(items: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b en c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """count(1, 'vestiging', 'vestigingen') → '1 vestiging'."""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
+def _no_negative_zero(text: str) -> str:
+    stripped = text.lstrip("-−")
+    if stripped != text and set(stripped) <= set("0,."):
+        return stripped
+    return text

@@ -1,0 +1,128 @@
+"""Reading input files into raw text tables: CSV in any common dialect, or one Excel workbook.
+
+A `RawTable` is every cell as text (so values are parsed once, by `values.py`, with one set of rules), the
+spreadsheet row number of every row, and the file's decimal separator. pandas I/O lives here and in
+`loader.py` only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, Problem
+
+WORKBOOK = "invoer.xlsx"
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One table as text: `frame` has str cells ('' when empty) and an index of spreadsheet row numbers."""
+
+    name: str
+    file: str
+    frame: pd.DataFrame
+    decimal: str = ","
+    sheet: str | None = None
+
+
+def find_sources(data_dir: Path, names: tuple[str, ...]) -> dict[str, Path]:
+    """Map each table name to the file that holds it: `invoer.xlsx` if present, else `<name>.csv`."""
+    workbook = data_dir / WORKBOOK
+    if workbook.is_file():
+        return {name: workbook for name in names}
+    return {name: data_dir / f"{name}.csv" for name in names if (data_dir / f"{name}.csv").is_file()}
+
+
+def read_table(name: str, path: Path) -> RawTable:
+    """Read one table, raising DataError (with the file named) when the file itself cannot be read."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_sheet(name, path)
+    return _read_csv(name, path)
+
+
+def _read_csv(name: str, path: Path) -> RawTable:
+    raw = _read_bytes(path)
+    text = _decode(raw, path)
+    if not text.strip():
+        raise DataError("Invoer onleesbaar", (Problem(path.name, "het bestand is leeg"),))
+    delimiter = _sniff_delimiter(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                            skip_blank_lines=True, engine="python", quotechar='"')
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        raise DataError("Invoer onleesbaar", (Problem(path.name, f"geen geldige CSV ({exc})"),)) from None
+    decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."
+    return RawTable(name, path.name, _tidy(frame), decimal)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError("Invoer onleesbaar",
+                        (Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})"),)) from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if b"\x00" in raw[:4096]:
+        raise DataError("Invoer onleesbaar", (Problem(path.name, "dit is geen tekstbestand (CSV) maar binaire data"),))
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError("Invoer onleesbaar", (Problem(path.name, "tekens niet leesbaar als UTF-8 of Windows-1252"),))
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.lstrip("\ufeff").splitlines()[0]
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _read_sheet(name: str, path: Path) -> RawTable:
+    sheets = _workbook_sheets(path)
+    sheet = next((s for s in sheets if s.strip().lower() == name), None)
+    if sheet is None:
+        problem = Problem(path.name, f"blad '{name}' ontbreekt; wel aanwezig: {', '.join(sheets) or 'geen'}")
+        raise DataError("Invoer onvolledig", (problem,))
+    frame = pd.read_excel(path, sheet_name=sheet, dtype=object, header=0, engine="openpyxl")
+    frame = frame.map(_cell_text)
+    return RawTable(name, path.name, _tidy(frame), ",", sheet)
+
+
+def _workbook_sheets(path: Path) -> list[str]:
+    try:
+        return list(pd.ExcelFile(path, engine="openpyxl").sheet_names)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        detail = type(exc).__name__
+        raise DataError("Invoer onleesbaar",
+                        (Problem(path.name, f"geen geldig Excel-bestand (.xlsx) ({detail})"),)) from None
+
+
+def _cell_text(value: object) -> str:
+    """Excel numbers come as floats: write them with a decimal comma so one parser serves both sources."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float):
+        text = f"{value:.10f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+        return text.replace(".", ",")
+    return str(value)
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Normalise headers, drop fully empty rows, and index rows by their spreadsheet row number."""
+    frame = frame.copy()
+    frame.columns = [str(c).replace("\ufeff", "").strip().lower() for c in frame.columns]
+    frame.index = range(2, len(frame) + 2)
+    frame = frame.fillna("").astype(str)
+    empty = frame.apply(lambda row: all(not v.strip() for v in row), axis=1) if len(frame) else []
+    return frame[~pd.Series(empty, index=frame.index, dtype=bool)] if len(frame) else frame

@@ -1,0 +1,474 @@
+"""Build `templates/handreiking.docx`, the default Word template, from code.
+
+Run `python templates/build_template.py` after changing this script; the .docx is committed so that POIs can
+restyle it in Word (styles, logo, colours, fixed texts) without this script. The template uses docxtpl tags
+(`{{ bibliotheek.naam }}`, `{%p for … %}`, `{%tr for … %}`); `docs/velden.md` lists every field.
+
+It uses real Word styles throughout (Title, Heading 1–3, List Bullet, List Number, Caption, TOC 1–3 and the
+table style "Robuust tabel"), sets the language to nl-NL everywhere, puts the library's name in the header and
+"Pagina X van Y" in the footer, and contains a TOC field that the renderer fills with linked entries.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+PRIMARY = RGBColor(0x1F, 0x4E, 0x79)
+GREY = RGBColor(0x5A, 0x64, 0x70)
+FONT = "Arial"  # metric-compatible with the PDF's Liberation Sans
+TABLE_STYLE = "Robuust tabel"
+
+
+def build(out: Path) -> None:
+    doc = Document()
+    _drop_styles_with_effects(doc)
+    _setup_styles(doc)
+    _setup_page(doc)
+    _cover(doc)
+    _toc(doc)
+    _summary(doc)
+    _story(doc)
+    _modules(doc)
+    _proximity(doc)
+    _municipalities(doc)
+    _practices(doc)
+    _impact(doc)
+    _conversation(doc)
+    _appendix(doc)
+    doc.core_properties.language = "nl-NL"
+    doc.core_properties.title = "Handreiking voor het gesprek met de gemeente"
+    doc.save(out)
+
+
+# --- styles ---------------------------------------------------------------------------------------------------
+
+
+def _drop_styles_with_effects(doc) -> None:
+    part = doc.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del part.rels[rel_id]
+
+
+def _lang(rpr) -> None:
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "nl-NL")
+    lang.set(qn("w:eastAsia"), "nl-NL")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+
+
+def _setup_styles(doc) -> None:
+    styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _lang(rpr)
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "nl-NL")
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10.5)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _heading_styles(styles)
+    _other_styles(styles)
+    _toc_styles(styles)
+    _table_style(doc)
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            _lang(style.element.get_or_add_rPr())
+
+
+def _heading_styles(styles) -> None:
+    for level, size, before in ((1, 18, 18), (2, 14, 14), (3, 11.5, 10)):
+        style = styles[f"Heading {level}"]
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
+        style.font.color.rgb = PRIMARY
+        style.font.italic = False
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(6), True
+        rfonts = style.element.rPr.find(qn("w:rFonts"))
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(attr), None)
+    styles["Heading 1"].paragraph_format.page_break_before = True
+
+
+def _other_styles(styles) -> None:
+    title = styles["Title"]
+    title.font.name, title.font.size, title.font.color.rgb = FONT, Pt(28), PRIMARY
+    _no_theme_fonts(title)
+    border = title.element.pPr.find(qn("w:pBdr"))
+    if border is not None:
+        title.element.pPr.remove(border)
+    subtitle = styles["Subtitle"]
+    subtitle.font.name, subtitle.font.size, subtitle.font.color.rgb = FONT, Pt(18), GREY
+    subtitle.font.italic = False
+    _no_theme_fonts(subtitle)
+    caption = styles["Caption"]
+    caption.font.name, caption.font.size, caption.font.color.rgb = FONT, Pt(9), GREY
+    caption.font.bold, caption.font.italic = False, True
+    caption.paragraph_format.space_after = Pt(12)
+    for name in ("List Bullet", "List Number"):
+        styles[name].paragraph_format.space_after = Pt(3)
+    heading = styles["TOC Heading"]
+    heading.paragraph_format.page_break_before = False
+    quote = styles.add_style("Inleiding", WD_STYLE_TYPE.PARAGRAPH)
+    quote.base_style = styles["Normal"]
+    quote.font.size, quote.font.color.rgb, quote.font.italic = Pt(11), GREY, True
+    label = styles.add_style("Status", WD_STYLE_TYPE.CHARACTER)
+    label.font.bold = True
+
+
+def _no_theme_fonts(style) -> None:
+    rfonts = style.element.rPr.find(qn("w:rFonts"))
+    if rfonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(attr), None)
+
+
+def _toc_styles(styles) -> None:
+    for level in (1, 2, 3):
+        style = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        style.paragraph_format.space_after = Pt(2 if level > 1 else 4)
+        style.font.bold = level == 1
+        style.element.set(qn("w:styleId"), f"TOC{level}")
+        ppr = style.element.get_or_add_pPr()
+        tabs = OxmlElement("w:tabs")
+        tab = OxmlElement("w:tab")
+        tab.set(qn("w:val"), "right")
+        tab.set(qn("w:leader"), "dot")
+        tab.set(qn("w:pos"), "9060")
+        tabs.append(tab)
+        ppr.append(tabs)
+        ui = OxmlElement("w:uiPriority")
+        ui.set(qn("w:val"), "39")
+        style.element.append(ui)
+
+
+def _table_style(doc) -> None:
+    style = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = doc.styles["Normal Table"]
+    style.font.size = Pt(9)
+    el = style.element
+    tblpr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "bottom", "insideH"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "4")
+        border.set(qn("w:color"), "B8C2CC")
+        borders.append(border)
+    tblpr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("left", "80"), ("right", "80")):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), width)
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tblpr.append(margins)
+    el.append(tblpr)
+    first = OxmlElement("w:tblStylePr")
+    first.set(qn("w:type"), "firstRow")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:b"))
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "1F4E79")
+    rpr.append(color)
+    first.append(rpr)
+    tcpr = OxmlElement("w:tcPr")
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), "E6E9EE")
+    tcpr.append(shd)
+    first.append(tcpr)
+    el.append(first)
+
+
+def _setup_page(doc) -> None:
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.3)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = "{{ bibliotheek.naam }} · Handreiking robuuste bibliotheek"
+    header.style = doc.styles["Header"]
+    header.runs[0].font.color.rgb = GREY
+    header.runs[0].font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    _run(footer, "Pagina ")
+    _field(footer, "PAGE", "1")
+    _run(footer, " van ")
+    _field(footer, "NUMPAGES", "1")
+    for run in footer.runs:
+        run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
+def _run(paragraph, text: str):
+    return paragraph.add_run(text)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None), ("text", shown),
+                       ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+# --- body helpers ---------------------------------------------------------------------------------------------
+
+
+def _p(doc, text: str = "", style: str = "Normal"):
+    return doc.add_paragraph(text, style=style)
+
+
+def _loop(doc, header: str, body, footer: str = "{%p endfor %}") -> None:
+    _p(doc, header)
+    body()
+    _p(doc, footer)
+
+
+def _paragraphs(doc, expr: str, style: str = "Normal") -> None:
+    _loop(doc, f"{{%p for a in {expr} %}}", lambda: _p(doc, "{{ a }}", style))
+
+
+def _bullets(doc, expr: str, style: str = "List Bullet") -> None:
+    _paragraphs(doc, expr, style)
+
+
+def _table(doc, headers: list[str], loop: str, cells: list[str], widths: list[float]) -> None:
+    """A table with a repeating header row and one templated row repeated by `{%tr for … %}`."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = doc.styles[TABLE_STYLE]
+    table.autofit = False
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+    table.rows[1].cells[0].text = f"{{%tr for r in {loop} %}}"
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        cell.text = text
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+            cant_split = row._tr.get_or_add_trPr()
+            if cant_split.find(qn("w:cantSplit")) is None:
+                cant_split.insert(0, OxmlElement("w:cantSplit"))
+    _p(doc, "")
+
+
+def _figure(doc, expr: str) -> None:
+    _p(doc, f"{{% if {expr} %}}{{{{ {expr}.afbeelding }}}}{{% endif %}}")
+    _p(doc, f"{{% if {expr} %}}{{{{ {expr}.bijschrift }}}}{{% endif %}}", "Caption")
+
+
+# --- sections -------------------------------------------------------------------------------------------------
+
+
+def _cover(doc) -> None:
+    for _ in range(5):
+        _p(doc, "")
+    _p(doc, "{{ titel }}", "Title")
+    _p(doc, "{{ bibliotheek.naam }}", "Subtitle")
+    _p(doc, "{{ bibliotheek.categorie }} · {{ bibliotheek.provincie }} · {{ datum }}", "Inleiding")
+    _p(doc, "")
+    _p(doc, "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste "
+            "lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan bijdragen aan de "
+            "beleidsdoelen van de gemeente.")
+    _p(doc, "Opgesteld door: {{ auteur }}")
+    paragraph = _p(doc, "")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _toc(doc) -> None:
+    _p(doc, "Inhoud", "TOC Heading")
+    paragraph = _p(doc, "", "toc 1")
+    for kind, text in (("begin", None), ("instr", ' TOC \\o "1-3" \\h \\z \\u '), ("separate", None),
+                       ("text", "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9)."), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def _summary(doc) -> None:
+    _p(doc, "Samenvatting", "Heading 1")
+    _paragraphs(doc, "samenvatting.inleiding")
+    _figure(doc, "samenvatting.figuur")
+    _table(doc, ["Bouwsteen", "Status", "Toelichting"], "samenvatting.profiel",
+           ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"], [5.5, 3.5, 7.4])
+    _p(doc, "Sterke punten", "Heading 2")
+    _bullets(doc, "samenvatting.sterke_punten")
+    _p(doc, "Aandachtspunten", "Heading 2")
+    _bullets(doc, "samenvatting.aandachtspunten")
+
+
+def _story(doc) -> None:
+    _p(doc, "{{ verhaal.titel }}", "Heading 1")
+    _p(doc, "{%p for b in verhaal.blokken %}")
+    _p(doc, "{%p if b.soort == 'kop' %}")
+    _p(doc, "{{ b.tekst }}", "Heading 2")
+    _p(doc, "{%p else %}")
+    _p(doc, "{{ b.tekst }}")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
+
+
+def _modules(doc) -> None:
+    _p(doc, "De bouwstenen", "Heading 1")
+    _p(doc, "Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabel zet de waarde van de "
+            "bibliotheek naast de norm en naast de mediaan van de bibliotheken in dezelfde categorie.")
+    _p(doc, "{%p for m in bouwstenen %}")
+    _p(doc, "{{ m.naam }}", "Heading 2")
+    paragraph = _p(doc, "Status: ")
+    paragraph.add_run("{{ m.status.symbool }} {{ m.status.label }}", style="Status")
+    _p(doc, "{{ m.omschrijving }}")
+    _table(doc, ["Indicator", "Waarde", "Norm", "Mediaan categorie", "Status"], "m.rijen",
+           ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}",
+            "{{ r.status.symbool }} {{ r.status.label }}"], [5.6, 2.6, 2.9, 2.6, 2.7])
+    _figure(doc, "m.figuur")
+    _p(doc, "Wat de cijfers zeggen", "Heading 3")
+    _loop(doc, "{%p for r in m.rijen %}", lambda: _p(doc, "{{ r.zin }}", "List Bullet"))
+    _p(doc, "{%p endfor %}")
+
+
+def _proximity(doc) -> None:
+    _p(doc, "Nabijheid en toegankelijkheid", "Heading 1")
+    _paragraphs(doc, "nabijheid.inleiding")
+    _bullets(doc, "nabijheid.opmerkingen")
+    _p(doc, "Kerncijfers", "Heading 2")
+    _table(doc, ["Kerncijfer", "Waarde"], "nabijheid.kerncijfers", ["{{ r.naam }}", "{{ r.waarde }}"], [10.4, 6.0])
+    _figure(doc, "nabijheid.figuur")
+    _p(doc, "Per gemeente", "Heading 2")
+    heads = [f"{{{{ nabijheid.gemeenten_kop[{i}] }}}}" for i in range(7)]
+    _table(doc, heads, "nabijheid.gemeenten", [f"{{{{ r[{i}] }}}}" for i in range(7)],
+           [3.6, 2.2, 1.8, 2.1, 2.3, 2.2, 2.2])
+    _p(doc, "{%p if nabijheid.witte_vlekken %}")
+    _p(doc, "Witte vlekken", "Heading 2")
+    _p(doc, "De buurten met inwoners die het verst van een locatie wonen:")
+    _table(doc, ["Buurt", "Gemeente", "Inwoners", "Afstand (hemelsbreed)", "CBS (weg)"], "nabijheid.witte_vlekken",
+           ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"],
+           [4.2, 3.8, 2.4, 3.4, 2.6])
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p if nabijheid.vestigingen %}")
+    _p(doc, "Locaties", "Heading 2")
+    _table(doc, ["Locatie", "Soort", "Gemeente", "Uren", "Open bieb", "Rolstoel", "Avond/weekend"],
+           "nabijheid.vestigingen",
+           ["{{ r.naam }}", "{{ r.soort }}", "{{ r.gemeente }}", "{{ r.uren }}", "{{ r.open_bibliotheek }}",
+            "{{ r.rolstoel }}", "{{ r.avond_weekend }}"], [3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8])
+    _p(doc, "{%p endif %}")
+
+
+def _municipalities(doc) -> None:
+    _p(doc, "De gemeenten en hun beleidsdoelen", "Heading 1")
+    _table(doc, ["Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Beleidsthema's"], "gemeenten",
+           ["{{ r.naam }}", "{{ r.inwoners }}", "{{ r.subsidie }}", "{{ r.subsidie_per_inwoner }}", "{{ r.themas }}"],
+           [3.4, 2.3, 2.8, 2.3, 5.6])
+    _paragraphs(doc, "themas_inleiding")
+    _p(doc, "{%p for t in themas %}")
+    _p(doc, "{{ t.naam }}", "Heading 2")
+    _p(doc, "Genoemd door: {{ t.gemeenten }}. Wettelijke functies: {{ t.functies }}.", "Inleiding")
+    _p(doc, "{{ t.opgave }}")
+    _p(doc, "{{ t.bijdrage }}")
+    _p(doc, "{{ t.lopend }} {{ t.kansen }}")
+    _p(doc, "Vragen voor het gesprek", "Heading 3")
+    _loop(doc, "{%p for v in t.vragen %}", lambda: _p(doc, "{{ v }}", "List Bullet"))
+    _p(doc, "{%p endfor %}")
+
+
+def _practices(doc) -> None:
+    _p(doc, "Praktijkvoorbeelden", "Heading 1")
+    _paragraphs(doc, "praktijken_inleiding")
+    _p(doc, "{%p for p in praktijken %}")
+    _p(doc, "{{ p.titel }}", "Heading 2")
+    _p(doc, "{{ p.samenvatting }}", "Inleiding")
+    _p(doc, "{{ p.reden }}")
+    _paragraphs(doc, "p.alineas")
+    _p(doc, "Wat het vraagt", "Heading 3")
+    _p(doc, "Personeel: {{ p.personeel }}", "List Bullet")
+    _p(doc, "Geld: {{ p.geld }}", "List Bullet")
+    _p(doc, "Partners: {{ p.partners }}", "List Bullet")
+    _p(doc, "{%p if p.impact %}")
+    _p(doc, "Maatschappelijke impact", "Heading 3")
+    _bullets(doc, "p.impact")
+    _p(doc, "{%p endif %}")
+    _p(doc, "{%p endfor %}")
+
+
+def _impact(doc) -> None:
+    _p(doc, "Maatschappelijke impact", "Heading 1")
+    _p(doc, "Wat de bibliotheek oplevert, volgens onderzoek en landelijke cijfers:")
+    _loop(doc, "{%p for f in impact %}", lambda: _p(doc, "{{ f.tekst }} (Bron: {{ f.bron }}.)", "List Bullet"))
+
+
+def _conversation(doc) -> None:
+    _p(doc, "Het gesprek met de gemeente", "Heading 1")
+    _paragraphs(doc, "gesprek.inleiding")
+    _p(doc, "Agenda", "Heading 2")
+    _loop(doc, "{%p for a in gesprek.agenda %}",
+          lambda: _p(doc, "{{ a.titel }}: {{ a.toelichting }}", "List Number"))
+    _p(doc, "Vragen", "Heading 2")
+    _p(doc, "{%p for v in gesprek.vragenblokken %}")
+    _p(doc, "{{ v.titel }}", "Heading 3")
+    _bullets(doc, "v.vragen")
+    _p(doc, "{%p endfor %}")
+
+
+def _appendix(doc) -> None:
+    _p(doc, "Bijlage: werkwijze, definities en bronnen", "Heading 1")
+    _p(doc, "Werkwijze", "Heading 2")
+    _paragraphs(doc, "bijlage.werkwijze")
+    _p(doc, "Indicatoren", "Heading 2")
+    _table(doc, ["Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Bron"], "bijlage.definities",
+           ["{{ r.bouwsteen }}", "{{ r.naam }}", "{{ r.definitie }}", "{{ r.formule }}", "{{ r.norm }}",
+            "{{ r.bron }}"], [2.2, 2.8, 4.0, 2.9, 2.0, 2.5])
+    _p(doc, "Bronnen", "Heading 2")
+    _bullets(doc, "bijlage.bronnen")
+    _p(doc, "Colofon", "Heading 2")
+    _paragraphs(doc, "bijlage.colofon")
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "handreiking.docx"
+    build(target)
+    sys.stdout.write(f"{target}\n")
