@@ -261,6 +261,9 @@ class Report:
     bijlage: Bijlage
 
 
+HIDDEN_FIELDS = {"alt", "id", "soort", "code", "trefwoorden"}
+
+
 def texts_of(value: object) -> list[str]:
     """Every text in a model value, in document order (used to prove both outputs carry the same content)."""
     if isinstance(value, str):
@@ -270,8 +273,8 @@ def texts_of(value: object) -> list[str]:
     if is_dataclass(value):
         if isinstance(value, Staaf | Punt | Reeks):
             return []
-        # Alt texts are not visible text; chart labels are drawn, not typeset.
-        return [t for f in fields(value) if f.name != "alt" for t in texts_of(getattr(value, f.name))]
+        # Alt texts, codes and metadata are not visible text; chart labels are drawn, not typeset.
+        return [t for f in fields(value) if f.name not in HIDDEN_FIELDS for t in texts_of(getattr(value, f.name))]
     return []
 
 

@@ -19,12 +19,12 @@ from .model import Figuur, Report
 from .theme import Theme
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-HEADING_ROLES = {"H1": 1, "H2": 2, "H3": 3}
+TOC_DEPTH = 2  # the PDF's table of contents lists H1 and H2; the outline has every heading
 
 
 def heading_level(flowable) -> int | None:
-    """1–3 for a tagged heading flowable, else None."""
-    return HEADING_ROLES.get(getattr(flowable, "role", None))
+    """1–3 for a section heading of the story (not the cover title), else None."""
+    return getattr(flowable, "robuust_level", None)
 
 
 def _markup(text: str) -> str:
@@ -39,6 +39,8 @@ class _Story:
         self.theme, self.tagger = theme, tagger
         self.items: list = []
         self.styles = _styles(theme)
+        self.headings: list[tuple[int, str]] = []
+        self.toc: TableOfContents | None = None
 
     # -- primitives ------------------------------------------------------------------------------------------
 
@@ -56,7 +58,10 @@ class _Story:
         elif level == 2:
             self.items.append(CondPageBreak(4 * cm))
         style = self.styles[f"h{level}"]
-        self.items.append(self.tagger.leaf(Paragraph(_markup(text), style), f"H{level}"))
+        flowable = self.tagger.leaf(Paragraph(_markup(text), style), f"H{level}")
+        flowable.robuust_level = level
+        self.headings.append((level, text))
+        self.items.append(flowable)
 
     def bullets(self, texts, numbered: bool = False) -> None:
         texts = [t for t in texts if t.strip()]
@@ -151,8 +156,8 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     }
 
 
-def build_story(report: Report, theme: Theme, tagger) -> list:
-    """The whole document as a list of flowables."""
+def build_story(report: Report, theme: Theme, tagger) -> _Story:
+    """The whole document: `.items` (flowables), `.headings` (level, text) in order, and `.toc`."""
     s = _Story(theme, tagger)
     _cover(s, report)
     _contents(s)
@@ -165,7 +170,7 @@ def build_story(report: Report, theme: Theme, tagger) -> list:
     _impact(s, report)
     _conversation(s, report)
     _appendix(s, report)
-    return s.items
+    return s
 
 
 def _cover(s: _Story, r: Report) -> None:
@@ -187,6 +192,7 @@ def _contents(s: _Story) -> None:
     toc = TableOfContents(levelStyles=[s.styles["toc1"], s.styles["toc2"], s.styles["toc3"]], dotsMinLevel=0)
     toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), s.theme.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    s.toc = toc
     s.items.append(s.tagger.toc(toc))
 
 
@@ -195,6 +201,7 @@ def _summary(s: _Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("Samenvatting", 1)
     s.paras(sm.inleiding)
+    s.para(f"Landelijke programma's in het aanbod: {r.bibliotheek.programmas}.")
     s.figure(sm.figuur)
     s.table(("Bouwsteen", "Status", "Toelichting"),
             [(p.naam, f"{p.status.symbool} {p.status.label}", p.samenvatting) for p in sm.profiel], [5.5, 3.5, 7.4],
@@ -209,6 +216,7 @@ def _summary(s: _Story, r: Report) -> None:
 def _story_section(s: _Story, r: Report) -> None:
     s.begin("Sect")
     s.heading(r.verhaal.titel, 1)
+    s.para(r.bibliotheek.categorie_omschrijving, "intro")
     for block in r.verhaal.blokken:
         if block.soort == "kop":
             s.heading(block.tekst, 2)

@@ -30,6 +30,21 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FIGURE_WIDTH = Mm(155)
 
 
+class _CachingSandbox(ImmutableSandboxedEnvironment):
+    """docxtpl compiles the template's XML on every render; compile each distinct source once per process."""
+
+    _compiled: dict = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's signature)
+        key = (source, self.autoescape)
+        if globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        if key not in self._compiled:
+            self._compiled.clear() if len(self._compiled) > 16 else None
+            self._compiled[key] = super().from_string(source)
+        return self._compiled[key]
+
+
 class AltInlineImage(InlineImage):
     """docxtpl's InlineImage with alt text (`descr`) on the picture, for screen readers."""
 
@@ -53,7 +68,7 @@ def render_docx(report: Report, template: Path, theme: Theme) -> bytes:
     """The Word file for `report`, as bytes."""
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
-    env = ImmutableSandboxedEnvironment()
+    env = _CachingSandbox()
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as exc:

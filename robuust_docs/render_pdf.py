@@ -16,7 +16,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .model import Report
-from .pdf_story import build_story, heading_level
+from .pdf_story import TOC_DEPTH, build_story, heading_level
 from .pdftags import Tagger, write_structure
 from .theme import Theme, register_fonts
 
@@ -86,7 +86,8 @@ class HandreikingDoc(BaseDocTemplate):
         key = f"h{self._heading_count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
-        self.notify("TOCEntry", (level - 1, text, self.page, key))
+        if level <= TOC_DEPTH:
+            self.notify("TOCEntry", (level - 1, text, self.page, key))
 
     def _cover_page(self, canvas, doc) -> None:
         with self.tagger.artifact(canvas, kind="Layout"):
@@ -117,14 +118,24 @@ def _clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+def _predict_toc(built) -> None:
+    """Give the TOC its entries (page numbers unknown) before the first pass, so it takes its final size at
+    once and multiBuild needs two passes instead of three."""
+    if built.toc is None:
+        return
+    built.toc._entries = [(level - 1, text, 0, f"h{n}")
+                          for n, (level, text) in enumerate(built.headings, start=1) if level <= TOC_DEPTH]
+
+
 def render_pdf(report: Report, theme: Theme, tagged: bool = True) -> bytes:
     """The PDF for `report`, as bytes (tagged PDF/UA structure unless `tagged` is False)."""
     register_fonts(theme)
     tagger = Tagger(enabled=tagged)
     buffer = io.BytesIO()
     doc = HandreikingDoc(buffer, report, theme, tagger)
-    story = [doc.page_total, *build_story(report, theme, tagger)]
-    doc.multiBuild(story)
+    built = build_story(report, theme, tagger)
+    _predict_toc(built)
+    doc.multiBuild([doc.page_total, *built.items])
     pdf = buffer.getvalue()
     if not tagged:
         return pdf

@@ -334,6 +334,7 @@ def _toc(doc) -> None:
 def _summary(doc) -> None:
     _p(doc, "Samenvatting", "Heading 1")
     _paragraphs(doc, "samenvatting.inleiding")
+    _p(doc, "Landelijke programma's in het aanbod: {{ bibliotheek.programmas }}.")
     _figure(doc, "samenvatting.figuur")
     _table(doc, ["Bouwsteen", "Status", "Toelichting"], "samenvatting.profiel",
            ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"], [5.5, 3.5, 7.4])
@@ -345,6 +346,7 @@ def _summary(doc) -> None:
 
 def _story(doc) -> None:
     _p(doc, "{{ verhaal.titel }}", "Heading 1")
+    _p(doc, "{{ bibliotheek.categorie_omschrijving }}", "Inleiding")
     _p(doc, "{%p for b in verhaal.blokken %}")
     _p(doc, "{%p if b.soort == 'kop' %}")
     _p(doc, "{{ b.tekst }}", "Heading 2")
