@@ -132,6 +132,11 @@ def _other_styles(styles) -> None:
     quote = styles.add_style("Inleiding", WD_STYLE_TYPE.PARAGRAPH)
     quote.base_style = styles["Normal"]
     quote.font.size, quote.font.color.rgb, quote.font.italic = Pt(11), GREY, True
+    cell = styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = styles["Normal"]
+    cell.font.size = Pt(9)
+    cell.paragraph_format.space_after = Pt(0)
+    cell.paragraph_format.line_spacing = 1.0
     label = styles.add_style("Status", WD_STYLE_TYPE.CHARACTER)
     label.font.bold = True
 
@@ -280,13 +285,35 @@ def _table(doc, headers: list[str], loop: str, cells: list[str], widths: list[fl
     for cell, text in zip(table.rows[2].cells, cells, strict=True):
         cell.text = text
     table.rows[3].cells[0].text = "{%tr endfor %}"
+    _column_widths(table, widths)
     for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.style = doc.styles["Tabeltekst"]
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
             cant_split = row._tr.get_or_add_trPr()
             if cant_split.find(qn("w:cantSplit")) is None:
                 cant_split.insert(0, OxmlElement("w:cantSplit"))
     _p(doc, "")
+
+
+def _column_widths(table, widths: list[float]) -> None:
+    """Fixed layout with the grid set to `widths` (cm), so Word and LibreOffice keep the columns as designed."""
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width * 567)))
+    tblpr = tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
+    tblw.set(qn("w:type"), "dxa")
 
 
 def _figure(doc, expr: str) -> None:
