@@ -147,6 +147,46 @@ def list_(data) -> None:
         click.echo(f"{library_id}\t{name}\t{category}")
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder) -> None:
+    """Maak een werkmap: data/ met de standaardinhoud en een in te vullen invoer.xlsx, en templates/."""
+    from .paths import bundled
+    from .scaffold import init_project
+
+    created = init_project(folder, bundled("data") / "content", bundled("templates"))
+    for path in created:
+        click.echo(f"Aangemaakt: {path}")
+    click.echo(f"Vul {folder / 'data' / 'invoer.xlsx'} in en draai daarna in {folder}: robuust-docs generate --all")
+
+
+@main.group()
+def template() -> None:
+    """Het Word-sjabloon en de huisstijl: exporteren om aan te passen, en controleren."""
+
+
+@template.command("export")
+@click.argument("folder", type=click.Path(path_type=Path))
+def template_export(folder) -> None:
+    """Kopieer het standaardsjabloon, de huisstijl (thema.yaml) en de lettertypen naar FOLDER."""
+    from .paths import bundled
+    from .templates_io import export_templates
+
+    for path in export_templates(bundled("templates"), folder):
+        click.echo(f"Geschreven: {path}")
+    click.echo(f"Pas ze aan en gebruik ze met: robuust-docs generate --templates {folder} …")
+
+
+@template.command("check")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def template_check(file) -> None:
+    """Controleer een Word-sjabloon op fouten in de velden en onbekende velden."""
+    from .template_check import check_template
+
+    check_template(file)
+    click.echo(f"{file}: geen fouten gevonden.")
+
+
 def run() -> None:
     """Entry point that shows user errors without a traceback."""
     try:

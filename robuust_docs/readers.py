@@ -99,7 +99,8 @@ def _read_sheet(name: str, path: Path) -> RawTable:
 
 def _workbook_sheets(path: Path) -> list[str]:
     try:
-        return list(pd.ExcelFile(path, engine="openpyxl").sheet_names)
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            return list(book.sheet_names)
     except Exception as exc:  # openpyxl raises many types for a broken file
         detail = type(exc).__name__
         raise DataError("Invoer onleesbaar",

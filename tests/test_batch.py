@@ -1,0 +1,175 @@
+"""Bulk runs: failures stay per library, edits survive reruns, unchanged inputs are skipped, killed runs leave no
+partial file, and the manifest and overview say what happened."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from robuust_docs import output
+from robuust_docs.batch import run_batch
+from robuust_docs.cli import main
+from robuust_docs.pipeline import Settings, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+IDS = ["bib-veenhoven", "bib-klinkerwolde", "bib-lindeloo"]
+
+
+@pytest.fixture()
+def data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def _settings(data: Path, out: Path, **kwargs) -> Settings:
+    return Settings(data, ROOT / "templates", out, formats=("docx",), **kwargs)
+
+
+def _break_cell(data: Path, library_id: str, column: str, value: str) -> int:
+    """Put `value` in `column` of the library's row; returns the spreadsheet row number."""
+    path = data / "bibliotheken.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    for n, line in enumerate(lines[1:], start=2):
+        if line.startswith(library_id + ","):
+            import csv
+            import io
+
+            cells = next(csv.reader(io.StringIO(line)))
+            cells[header.index(column)] = value
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="").writerow(cells)
+            lines[n - 1] = buffer.getvalue()
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return n
+    raise AssertionError(library_id)
+
+
+def test_a_failing_library_leaves_the_others_and_a_correct_summary(data, tmp_path):
+    row = _break_cell(data, "bib-klinkerwolde", "leden", "veel")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["generate", *IDS, "--format", "docx", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 1
+    assert (out / "handreiking-bib-veenhoven.docx").is_file()
+    assert (out / "handreiking-bib-lindeloo.docx").is_file()
+    assert not (out / "handreiking-bib-klinkerwolde.docx").exists()
+    assert "Klaar: 2, overgeslagen (ongewijzigd): 0, mislukt: 1." in result.output
+    assert f"bibliotheken.csv, rij {row}, kolom 'leden'" in result.output
+    assert "'veel'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_failed_outcome_carries_file_row_column_and_value(data, tmp_path):
+    row = _break_cell(data, "bib-lindeloo", "fte", "-3")
+    result = run_batch(prepare(_settings(data, tmp_path / "out")), IDS, overview=False)
+    (failed,) = result.failed
+    problem = failed.problems[0]
+    assert (failed.library_id, problem.file, problem.row, problem.column, problem.value) == (
+        "bib-lindeloo", "bibliotheken.csv", row, "fte", "-3")
+    assert result.count("klaar") == 2
+
+
+def test_fail_fast_stops_at_the_first_failure(data, tmp_path):
+    _break_cell(data, "bib-veenhoven", "leden", "veel")
+    result = run_batch(prepare(_settings(data, tmp_path / "out")), IDS, fail_fast=True, overview=False)
+    assert result.count("mislukt") == 1
+    assert result.count("klaar") == 0
+
+
+def test_an_edited_word_file_survives_a_rerun(data, tmp_path):
+    out = tmp_path / "out"
+    prepared = prepare(_settings(data, out))
+    run_batch(prepared, IDS[:1], overview=False)
+    target = out / "handreiking-bib-veenhoven.docx"
+    edited = target.read_bytes() + b"edited by the library"
+    target.write_bytes(edited)
+    result = run_batch(prepare(_settings(data, out)), IDS[:1], overview=False)
+    assert target.read_bytes() == edited
+    beside = out / "handreiking-bib-veenhoven (nieuw).docx"
+    assert beside.is_file()
+    assert any("bewerkt" in note for note in result.outcomes[0].notes)
+    forced = run_batch(prepare(_settings(data, out, force=True)), IDS[:1], overview=False)
+    assert forced.outcomes[0].status == "klaar"
+    assert target.read_bytes() != edited
+
+
+def test_unchanged_inputs_are_skipped_and_changed_ones_rerendered(data, tmp_path):
+    out = tmp_path / "out"
+    first = run_batch(prepare(_settings(data, out)), IDS[:2], overview=False)
+    assert first.count("klaar") == 2
+    again = run_batch(prepare(_settings(data, out)), IDS[:2], overview=False)
+    assert again.count("overgeslagen") == 2
+    _break_cell(data, "bib-veenhoven", "bezoeken", "123456")
+    changed = run_batch(prepare(_settings(data, out)), IDS[:2], overview=False)
+    statuses = {o.library_id: o.status for o in changed.outcomes}
+    assert statuses["bib-veenhoven"] == "klaar"
+
+
+def test_a_run_killed_while_writing_leaves_no_partial_file(data, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def dying_replace(src, dst):
+        calls["n"] += 1
+        if str(dst).endswith(".docx") and calls["n"] > 2:
+            raise KeyboardInterrupt  # the process is killed between writing the temp file and the rename
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(prepare(_settings(data, out)), IDS, overview=False)
+    monkeypatch.setattr(output.os, "replace", real_replace)
+    leftovers = [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+    for path in out.glob("*.docx"):
+        assert path.read_bytes()[:2] == b"PK"  # a complete zip, never half a file
+    result = run_batch(prepare(_settings(data, out)), IDS, overview=False)
+    assert {o.status for o in result.outcomes} <= {"klaar", "overgeslagen"}
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(f"handreiking-{i}.docx" for i in IDS)
+    assert not list(out.glob("*(nieuw)*"))
+
+
+def test_any_executor_can_run_the_batch(data, tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        result = run_batch(prepare(_settings(data, tmp_path / "out")), IDS, executor=pool, overview=False)
+    assert result.count("klaar") == 3
+    assert [o.library_id for o in result.outcomes] == IDS
+
+
+def test_manifest_and_overview_describe_the_run(data, tmp_path):
+    _break_cell(data, "bib-lindeloo", "leden", "veel")
+    out = tmp_path / "out"
+    result = run_batch(prepare(_settings(data, out)), IDS)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bestanden"]
+    assert set(manifest) == {"handreiking-bib-veenhoven.docx", "handreiking-bib-klinkerwolde.docx"}
+    entry = manifest["handreiking-bib-veenhoven.docx"]
+    assert entry["sha256"] == output.sha256((out / "handreiking-bib-veenhoven.docx").read_bytes())
+    assert entry["grootte"] == (out / "handreiking-bib-veenhoven.docx").stat().st_size
+    sheet = load_workbook(result.overview).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Id", "Bibliotheek", "Categorie", "Resultaat")
+    by_id = {r[0]: r for r in rows[1:]}
+    assert by_id["bib-veenhoven"][3] == "klaar"
+    assert by_id["bib-lindeloo"][3] == "mislukt"
+    assert "leden" in by_id["bib-lindeloo"][-1]
+    assert sheet.freeze_panes == "C2"
+    assert any(str(v).endswith(("Robuust", "Aandachtspunt", "Kwetsbaar")) for v in by_id["bib-veenhoven"][4:9])
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "x" * 300, "Bibliotheek Lees & Leer", "", "..."],
+                         ids=["traversal", "device-name", "very-long", "ampersand", "empty", "dots"])
+def test_output_names_are_safe(name):
+    slug = output.slugify(name)
+    assert slug and len(slug) <= 84
+    assert "/" not in slug and "\\" not in slug and ".." not in slug
+    assert slug.lower() not in output.RESERVED
+    assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
