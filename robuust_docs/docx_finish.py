@@ -24,12 +24,17 @@ def finish_document(doc: Document, report: Report) -> None:
 
 def _set_properties(doc: Document, report: Report) -> None:
     props = doc.core_properties
-    props.title = f"{report.titel}: {report.bibliotheek.naam}"
-    props.subject = f"Robuuste lokale bibliotheek, {report.bibliotheek.categorie.lower()}"
-    props.author = report.auteur
-    props.keywords = report.trefwoorden
+    props.title = _clip(f"{report.titel}: {report.bibliotheek.naam}")
+    props.subject = _clip(f"Robuuste lokale bibliotheek, {report.bibliotheek.categorie.lower()}")
+    props.author = _clip(report.auteur)
+    props.keywords = _clip(report.trefwoorden)
     props.language = "nl-NL"
     props.comments = "Gemaakt met robuust-docs."
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _headings(body) -> list[tuple[int, object]]:

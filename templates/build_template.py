@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -156,17 +156,8 @@ def _toc_styles(styles) -> None:
         style.paragraph_format.space_after = Pt(2 if level > 1 else 4)
         style.font.bold = level == 1
         style.element.set(qn("w:styleId"), f"TOC{level}")
-        ppr = style.element.get_or_add_pPr()
-        tabs = OxmlElement("w:tabs")
-        tab = OxmlElement("w:tab")
-        tab.set(qn("w:val"), "right")
-        tab.set(qn("w:leader"), "dot")
-        tab.set(qn("w:pos"), "9060")
-        tabs.append(tab)
-        ppr.append(tabs)
-        ui = OxmlElement("w:uiPriority")
-        ui.set(qn("w:val"), "39")
-        style.element.append(ui)
+        style.paragraph_format.tab_stops.add_tab_stop(Cm(16.4), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        style.priority = 39
 
 
 def _table_style(doc) -> None:
@@ -215,19 +206,17 @@ def _setup_page(doc) -> None:
     section.left_margin = section.right_margin = Cm(2.3)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
     section.different_first_page_header_footer = True
+    for name in ("Header", "Footer"):
+        doc.styles[name].font.size, doc.styles[name].font.color.rgb = Pt(8), GREY
     header = section.header.paragraphs[0]
     header.text = "{{ bibliotheek.naam }} · Handreiking robuuste bibliotheek"
     header.style = doc.styles["Header"]
-    header.runs[0].font.color.rgb = GREY
-    header.runs[0].font.size = Pt(8)
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     _run(footer, "Pagina ")
     _field(footer, "PAGE", "1")
     _run(footer, " van ")
     _field(footer, "NUMPAGES", "1")
-    for run in footer.runs:
-        run.font.size, run.font.color.rgb = Pt(8), GREY
 
 
 def _run(paragraph, text: str):
@@ -304,14 +293,8 @@ def _column_widths(table, widths: list[float]) -> None:
     grid = tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(width * 567)))
-    tblpr = tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    tblpr = tbl.tblPr  # table.autofit = False already made the layout fixed
     tblw = tblpr.find(qn("w:tblW"))
-    if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.append(tblw)
     tblw.set(qn("w:w"), str(int(sum(widths) * 567)))
     tblw.set(qn("w:type"), "dxa")
 

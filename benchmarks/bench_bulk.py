@@ -1,0 +1,128 @@
+"""Bulk production, measured side by side in one run.
+
+(a) `robuust-docs generate --all` for Word + PDF (tagged, with charts) over a process pool;
+(b) the common alternative for the PDFs: converting the same Word files with LibreOffice headless;
+(c) the same run on the sample replicated to N libraries, to show that memory per worker stays flat.
+
+Prints wall time, libraries per second, milliseconds per library, the ratio (b)/(a) for the PDF step, and the
+peak resident memory of the largest worker process. Run from the repository root:
+
+    python benchmarks/bench_bulk.py [--jobs 2] [--replicate 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from robuust_docs.batch import run_batch  # noqa: E402
+from robuust_docs.pipeline import Settings, prepare  # noqa: E402
+
+
+def timed_generate(data: Path, out: Path, jobs: int, formats=("docx", "pdf")) -> tuple[float, int, float]:
+    """Seconds, libraries done, and seconds spent in prepare (load, validate, analyse)."""
+    start = time.perf_counter()
+    prepared = prepare(Settings(data, ROOT / "templates", out, formats=formats, force=True))
+    prepared_at = time.perf_counter()
+    result = run_batch(prepared, prepared.dataset.library_ids(), jobs=jobs, overview=True)
+    assert not result.failed, [(o.library_id, o.problems) for o in result.failed]
+    return time.perf_counter() - start, result.count("klaar"), prepared_at - start
+
+
+def timed_libreoffice(docx_dir: Path, out: Path) -> float:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return float("nan")
+    files = sorted(str(p) for p in docx_dir.glob("*.docx"))
+    profile = out / "profile"
+    start = time.perf_counter()
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *files], capture_output=True, check=False, timeout=3600)
+    elapsed = time.perf_counter() - start
+    made = len(list(out.glob("*.pdf")))
+    assert made == len(files), f"LibreOffice converted {made} of {len(files)} files"
+    return elapsed
+
+
+def replicate(source: Path, target: Path, count: int) -> None:
+    """Copy the sample data and repeat its libraries (with new ids and codes) until there are `count`."""
+    shutil.copytree(source, target)
+    tables = {n: pd.read_csv(source / f"{n}.csv", dtype=str, keep_default_na=False)
+              for n in ("bibliotheken", "gemeenten", "vestigingen", "buurten")}
+    rounds = -(-count // len(tables["bibliotheken"]))
+    out = {n: [] for n in tables}
+    for r in range(rounds):
+        out["bibliotheken"].append(tables["bibliotheken"].assign(id=lambda f, r=r: f["id"] + f"-{r}"))
+        out["gemeenten"].append(tables["gemeenten"].assign(
+            bibliotheek_id=lambda f, r=r: f["bibliotheek_id"] + f"-{r}",
+            code=lambda f, r=r: "GM" + (f["code"].str[2:].astype(int) % 1000 + 1000 * (r % 9)).astype(str).str.zfill(4)
+            if r < 9 else f["code"]))
+        out["vestigingen"].append(tables["vestigingen"].assign(
+            id=lambda f, r=r: f["id"] + f"-{r}", bibliotheek_id=lambda f, r=r: f["bibliotheek_id"] + f"-{r}",
+            gemeente_code=lambda f, r=r: "GM" + (f["gemeente_code"].str[2:].astype(int) % 1000
+                                                 + 1000 * (r % 9)).astype(str).str.zfill(4)))
+        out["buurten"].append(tables["buurten"].assign(
+            code=lambda f, r=r: f["code"] + f"{r:02d}",
+            gemeente_code=lambda f, r=r: "GM" + (f["gemeente_code"].str[2:].astype(int) % 1000
+                                                 + 1000 * (r % 9)).astype(str).str.zfill(4)))
+    libs = pd.concat(out["bibliotheken"]).head(count)
+    keep = set(libs["id"])
+    frames = {"bibliotheken": libs}
+    for name, key in (("gemeenten", "bibliotheek_id"), ("vestigingen", "bibliotheek_id")):
+        frames[name] = pd.concat(out[name]).loc[lambda f, key=key: f[key].isin(keep)]
+    codes = set(frames["gemeenten"]["code"])
+    frames["buurten"] = pd.concat(out["buurten"]).loc[lambda f: f["gemeente_code"].isin(codes)]
+    for name, frame in frames.items():
+        frame.to_csv(target / f"{name}.csv", index=False)
+
+
+def peak_worker_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--replicate", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        seconds, done, prep = timed_generate(ROOT / "data", tmp / "out", args.jobs)
+        memory_small = peak_worker_mb()
+        lo = timed_libreoffice(tmp / "out", tmp / "lo")
+        pdf_only, _, _ = timed_generate(ROOT / "data", tmp / "pdf", args.jobs, formats=("pdf",))
+        print(f"sample data: {done} libraries, {args.jobs} workers")
+        print(f"{'what':58} {'seconds':>8} {'lib/s':>7} {'ms/lib':>7}")
+        _row("(a) robuust-docs generate --all, Word + tagged PDF", seconds, done)
+        _row("    of which load, validate and analyse (once)", prep, done)
+        _row("    robuust-docs, PDF only", pdf_only, done)
+        _row("(b) LibreOffice headless, Word → PDF (the alternative)", lo, done)
+        print(f"ratio LibreOffice PDF / robuust-docs PDF: {lo / pdf_only:.1f}×")
+        print(f"peak memory of the largest worker: {memory_small:.0f} MB")
+        if args.replicate:
+            replicate(ROOT / "data", tmp / "big", args.replicate)
+            big_seconds, big_done, big_prep = timed_generate(tmp / "big", tmp / "bigout", args.jobs)
+            print(f"replicated: {big_done} libraries")
+            _row("(c) robuust-docs generate --all, Word + tagged PDF", big_seconds, big_done)
+            _row("    of which load, validate and analyse (once)", big_prep, big_done)
+            print(f"peak memory of the largest worker: {peak_worker_mb():.0f} MB "
+                  f"(sample run: {memory_small:.0f} MB)")
+
+
+def _row(label: str, seconds: float, count: int) -> None:
+    print(f"{label:58} {seconds:8.2f} {count / seconds:7.2f} {1000 * seconds / count:7.0f}")
+
+
+if __name__ == "__main__":
+    main()
