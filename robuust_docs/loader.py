@@ -20,6 +20,7 @@ from .errors import DataError, Problem
 from .readers import RawTable, find_sources, read_table
 
 MAPPING_FILE = "kolommen.yaml"
+CBS_FOLDER = "cbs"
 _PARSERS = {
     "int": lambda text, col, dec: values.parse_int(text, dec, col.minimum),
     "float": lambda text, col, dec: values.parse_number(text, dec, col.minimum),
@@ -69,7 +70,9 @@ def load_dataset(data_dir: Path) -> Dataset:
     for table in schema.TABLES:
         frames[table.name] = _load_one(table, sources.get(table.name), mapping, problems, data_dir)
     problems += _check_links(frames, sources)
-    digest = _digest([*sorted(set(sources.values())), data_dir / MAPPING_FILE])
+    cbs_files = _cbs_files(data_dir)
+    frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
+    digest = _digest([*sorted(set(sources.values())), data_dir / MAPPING_FILE, *cbs_files])
     return Dataset(frames["bibliotheken"], frames["gemeenten"], frames["vestigingen"], frames["buurten"],
                    {k: v.name for k, v in sources.items()}, tuple(problems), digest)
 
@@ -266,6 +269,26 @@ def _youth_members(libs: pd.DataFrame, file: str) -> list[Problem]:
                     row["jeugdleden"], library=row["id"])
             for _, row in libs.iterrows()
             if row["jeugdleden"] is not None and row["leden"] is not None and row["jeugdleden"] > row["leden"]]
+
+
+def _cbs_files(data_dir: Path) -> list[Path]:
+    """CBS Nabijheidsstatistiek downloads placed in `data/cbs/` (StatLine CSV or OData JSON)."""
+    folder = data_dir / CBS_FOLDER
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".json")) if folder.is_dir() else []
+
+
+def _merge_cbs(hoods: pd.DataFrame, files: list[Path], problems: list[Problem]) -> pd.DataFrame:
+    """Fill each neighbourhood's CBS road distance from the downloads, where the input gives none."""
+    from .cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
+
+    for path in files:
+        try:
+            hoods = merge_cbs_distances(hoods, read_cbs_distances(path))
+        except CbsFormatError as exc:
+            problems.append(Problem(f"{CBS_FOLDER}/{path.name}", exc.detail))
+    if files and len(hoods):
+        hoods = hoods.astype(object).where(hoods.notna(), None)
+    return hoods
 
 
 def _digest(paths: list[Path]) -> str:
