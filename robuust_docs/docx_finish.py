@@ -12,22 +12,22 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from .model import Report
+from .model import DocMeta
 
 HEADING_LEVELS = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
 
 
-def finish_document(doc: Document, report: Report) -> None:
+def finish_document(doc: Document, meta: DocMeta) -> None:
     _fill_toc(doc)
-    _set_properties(doc, report)
+    _set_properties(doc, meta)
 
 
-def _set_properties(doc: Document, report: Report) -> None:
+def _set_properties(doc: Document, meta: DocMeta) -> None:
     props = doc.core_properties
-    props.title = _clip(f"{report.titel}: {report.bibliotheek.naam}")
-    props.subject = _clip(f"Robuuste lokale bibliotheek, {report.bibliotheek.categorie.lower()}")
-    props.author = _clip(report.auteur)
-    props.keywords = _clip(report.trefwoorden)
+    props.title = _clip(meta.titel)
+    props.subject = _clip(meta.onderwerp)
+    props.author = _clip(meta.auteur)
+    props.keywords = _clip(meta.trefwoorden)
     props.language = "nl-NL"
     props.comments = "Gemaakt met robuust-docs."
 

@@ -240,6 +240,18 @@ class Bijlage:
 
 
 @dataclass(frozen=True)
+class DocMeta:
+    """What both renderers need besides the body: document properties and the running header."""
+
+    titel: str  # full document title (properties, PDF title, XMP)
+    onderwerp: str
+    auteur: str
+    trefwoorden: str
+    koptekst: str  # left part of the running header
+    datum: str
+
+
+@dataclass(frozen=True)
 class Report:
     titel: str
     ondertitel: str
@@ -259,6 +271,12 @@ class Report:
     impact: tuple[Impactfeit, ...]
     gesprek: Gesprek
     bijlage: Bijlage
+
+    @property
+    def meta(self) -> DocMeta:
+        return DocMeta(f"{self.titel}: {self.bibliotheek.naam}",
+                       f"Robuuste lokale bibliotheek, {self.bibliotheek.categorie.lower()}", self.auteur,
+                       self.trefwoorden, self.bibliotheek.naam, self.datum)
 
 
 HIDDEN_FIELDS = {"alt", "id", "soort", "code", "trefwoorden"}

@@ -32,8 +32,12 @@ def _markup(text: str) -> str:
     return escape(_INVALID.sub("", text)).replace("\n", "<br/>")
 
 
-class _Story:
-    """Builds the flowables; one instance per document."""
+class Story:
+    """Builds tagged flowables (paragraphs, headings, lists, tables, figures); one instance per document.
+
+    Reusable by any report (the overview reports use it too): `items` is the story, `headings` the
+    (level, text) pairs in order, `toc` the table of contents if `contents()` was called.
+    """
 
     def __init__(self, theme: Theme, tagger):
         self.theme, self.tagger = theme, tagger
@@ -156,9 +160,9 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     }
 
 
-def build_story(report: Report, theme: Theme, tagger) -> _Story:
+def build_story(report: Report, theme: Theme, tagger) -> Story:
     """The whole document: `.items` (flowables), `.headings` (level, text) in order, and `.toc`."""
-    s = _Story(theme, tagger)
+    s = Story(theme, tagger)
     _cover(s, report)
     _contents(s)
     _summary(s, report)
@@ -173,7 +177,7 @@ def build_story(report: Report, theme: Theme, tagger) -> _Story:
     return s
 
 
-def _cover(s: _Story, r: Report) -> None:
+def _cover(s: Story, r: Report) -> None:
     s.items.append(Spacer(1, 5.2 * cm))
     s.items.append(s.tagger.leaf(Paragraph(_markup(r.titel), s.styles["title"]), "H1"))
     s.para(r.bibliotheek.naam, "subtitle")
@@ -187,7 +191,7 @@ def _cover(s: _Story, r: Report) -> None:
     s.items.append(PageBreak())
 
 
-def _contents(s: _Story) -> None:
+def _contents(s: Story) -> None:
     s.items.append(s.tagger.leaf(Paragraph("Inhoud", s.styles["h2"]), "P"))
     toc = TableOfContents(levelStyles=[s.styles["toc1"], s.styles["toc2"], s.styles["toc3"]], dotsMinLevel=0)
     toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), s.theme.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -196,7 +200,7 @@ def _contents(s: _Story) -> None:
     s.items.append(s.tagger.toc(toc))
 
 
-def _summary(s: _Story, r: Report) -> None:
+def _summary(s: Story, r: Report) -> None:
     sm = r.samenvatting
     s.begin("Sect")
     s.heading("Samenvatting", 1)
@@ -213,7 +217,7 @@ def _summary(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _story_section(s: _Story, r: Report) -> None:
+def _story_section(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading(r.verhaal.titel, 1)
     s.para(r.bibliotheek.categorie_omschrijving, "intro")
@@ -225,7 +229,7 @@ def _story_section(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _modules(s: _Story, r: Report) -> None:
+def _modules(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("De bouwstenen", 1)
     s.para("Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabel zet de waarde van de "
@@ -246,7 +250,7 @@ def _modules(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _proximity(s: _Story, r: Report) -> None:
+def _proximity(s: Story, r: Report) -> None:
     n = r.nabijheid
     s.begin("Sect")
     s.heading("Nabijheid en toegankelijkheid", 1)
@@ -271,7 +275,7 @@ def _proximity(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _municipalities(s: _Story, r: Report) -> None:
+def _municipalities(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("De gemeenten en hun beleidsdoelen", 1)
     s.table(("Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Beleidsthema's"),
@@ -287,7 +291,7 @@ def _municipalities(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _practices(s: _Story, r: Report) -> None:
+def _practices(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("Praktijkvoorbeelden", 1)
     s.paras(r.praktijken_inleiding)
@@ -304,7 +308,7 @@ def _practices(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _impact(s: _Story, r: Report) -> None:
+def _impact(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("Maatschappelijke impact", 1)
     s.para("Wat de bibliotheek oplevert, volgens onderzoek en landelijke cijfers:")
@@ -312,7 +316,7 @@ def _impact(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _conversation(s: _Story, r: Report) -> None:
+def _conversation(s: Story, r: Report) -> None:
     g = r.gesprek
     s.begin("Sect")
     s.heading("Het gesprek met de gemeente", 1)
@@ -326,7 +330,7 @@ def _conversation(s: _Story, r: Report) -> None:
     s.end()
 
 
-def _appendix(s: _Story, r: Report) -> None:
+def _appendix(s: Story, r: Report) -> None:
     b = r.bijlage
     s.begin("Sect")
     s.heading("Bijlage: werkwijze, definities en bronnen", 1)

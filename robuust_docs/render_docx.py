@@ -22,7 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .charts import draw_figure
 from .docx_finish import finish_document
 from .errors import Problem, RenderError, TemplateError
-from .model import Figuur, Report
+from .model import Figuur
 from .raster import drawing_to_png
 from .theme import Theme
 
@@ -64,8 +64,8 @@ def _attribute(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def render_docx(report: Report, template: Path, theme: Theme) -> bytes:
-    """The Word file for `report`, as bytes."""
+def render_docx(report, template: Path, theme: Theme) -> bytes:
+    """The Word file for a report model (any frozen dataclass with a `meta` property), as bytes."""
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
     env = _CachingSandbox()
@@ -79,7 +79,7 @@ def render_docx(report: Report, template: Path, theme: Theme) -> bytes:
                             (Problem(template.name, "onveilige expressie in het sjabloon"),)) from None
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
-    finish_document(tpl.docx, report)
+    finish_document(tpl.docx, report.meta)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from .model import Report
+from .model import DocMeta, Report
 from .pdf_story import TOC_DEPTH, build_story, heading_level
 from .pdftags import Tagger, write_structure
 from .theme import Theme, register_fonts
@@ -56,14 +56,13 @@ class PageTotal(Flowable):
 class HandreikingDoc(BaseDocTemplate):
     """A4, a cover page and body pages; headings feed the outline and the table of contents."""
 
-    def __init__(self, buffer, report: Report, theme: Theme, tagger: Tagger):
+    def __init__(self, buffer, meta: DocMeta, theme: Theme, tagger: Tagger):
         super().__init__(
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=f"{report.titel}: {report.bibliotheek.naam}", author=report.auteur,
-            subject=f"Robuuste lokale bibliotheek, {report.bibliotheek.categorie.lower()}",
-            keywords=report.trefwoorden, creator="robuust-docs", lang="nl-NL", invariant=1,
+            bottomMargin=MARGIN_BOTTOM, title=meta.titel, author=meta.auteur, subject=meta.onderwerp,
+            keywords=meta.trefwoorden, creator="robuust-docs", lang="nl-NL", invariant=1,
             initialFontName=theme.font, initialFontSize=10)
-        self.report, self.theme, self.tagger = report, theme, tagger
+        self.meta, self.theme, self.tagger = meta, theme, tagger
         self.page_total = PageTotal()
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -103,14 +102,14 @@ class HandreikingDoc(BaseDocTemplate):
         canvas.setFont(self.theme.font, 8)
         canvas.setFillColor(HexColor(self.theme.light))
         with self.tagger.artifact(canvas, kind="Pagination", subtype="Header"):
-            canvas.drawString(MARGIN_X, A4[1] - 1.4 * cm, _clip(self.report.bibliotheek.naam, 80))
+            canvas.drawString(MARGIN_X, A4[1] - 1.4 * cm, _clip(self.meta.koptekst, 80))
             canvas.drawRightString(A4[0] - MARGIN_X, A4[1] - 1.4 * cm, "Handreiking robuuste bibliotheek")
             canvas.setStrokeColor(HexColor(self.theme.track))
             canvas.line(MARGIN_X, A4[1] - 1.6 * cm, A4[0] - MARGIN_X, A4[1] - 1.6 * cm)
         with self.tagger.artifact(canvas, kind="Pagination", subtype="Footer"):
             total = self.page_total.previous if self.page_total.previous > 0 else self.page
             canvas.drawRightString(A4[0] - MARGIN_X, 1.2 * cm, f"Pagina {doc.page} van {max(total, doc.page)}")
-            canvas.drawString(MARGIN_X, 1.2 * cm, self.report.datum)
+            canvas.drawString(MARGIN_X, 1.2 * cm, self.meta.datum)
         canvas.restoreState()
 
 
@@ -128,15 +127,20 @@ def _predict_toc(built) -> None:
 
 
 def render_pdf(report: Report, theme: Theme, tagged: bool = True) -> bytes:
-    """The PDF for `report`, as bytes (tagged PDF/UA structure unless `tagged` is False)."""
+    """The PDF for a handreiking, as bytes (tagged PDF/UA structure unless `tagged` is False)."""
+    return render_story(report.meta, lambda tagger: build_story(report, theme, tagger), theme, tagged)
+
+
+def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> bytes:
+    """Lay out the story that `build(tagger)` returns (with `.items`, `.headings`, `.toc`) as a tagged PDF."""
     register_fonts(theme)
     tagger = Tagger(enabled=tagged)
     buffer = io.BytesIO()
-    doc = HandreikingDoc(buffer, report, theme, tagger)
-    built = build_story(report, theme, tagger)
+    doc = HandreikingDoc(buffer, meta, theme, tagger)
+    built = build(tagger)
     _predict_toc(built)
     doc.multiBuild([doc.page_total, *built.items])
     pdf = buffer.getvalue()
     if not tagged:
         return pdf
-    return write_structure(pdf, tagger, title=f"{report.titel}: {report.bibliotheek.naam}", lang="nl-NL")
+    return write_structure(pdf, tagger, title=meta.titel, lang="nl-NL")

@@ -7,6 +7,9 @@ the list splits over pages like an untagged one. An item made of several flowabl
 flowable inside the same LI. Nested lists are not supported: pass a flat list of flowables.
 """
 
+# reportlab's API is camelCase (wrap, drawOn, availWidth, rowNo…): the overrides must match it
+# ruff: noqa: N802, N803
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,7 +37,7 @@ class LabelBullet:
             raise AttributeError(name)
         return getattr(self._drawer, name)
 
-    def drawOn(self, indenter: Any, canv: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+    def drawOn(self, indenter: Any, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         node = self._tag.node(self._recorder, canv)
         before = self._recorder.begin_marked(canv, node)
         self._drawer.drawOn(indenter, canv, x, y, _sW)
@@ -44,31 +47,36 @@ class LabelBullet:
 class TaggedList(ListFlowable):
     """A ListFlowable whose laid-out content carries structure markers and tagged bullets and bodies."""
 
-    def __init__(self, flowables: list[Flowable], recorder: Recorder, marker: MarkerFactory,
-                 **list_kwargs: Any) -> None:
+    def __init__(
+        self, flowables: list[Flowable], recorder: Recorder, marker: MarkerFactory, **list_kwargs: Any
+    ) -> None:
         self._recorder = recorder
         self._marker = marker
+        check_items(flowables)
         super().__init__(flowables, **list_kwargs)
 
-    def _getContent(self) -> list[Flowable]:  # noqa: N802
+    def _getContent(self) -> list[Flowable]:
         return tag_list_content(super()._getContent(), self._recorder, self._marker)
 
 
 def tag_list_content(content: list[Flowable], recorder: Recorder, marker: MarkerFactory) -> list[Flowable]:
-    """Insert L/LI markers into a ListFlowable's content and tag each indenter's bullet and body."""
+    """Insert L/LI markers into a ListFlowable's content and tag each indenter's bullet and body.
+
+    Idempotent per indenter: reportlab may lay the content out more than once (`_findSplit`)."""
     out: list[Flowable] = [marker("L")]
     item_open = False
     for flowable in content:
         if not isinstance(flowable, LIIndenter):
-            out.append(TaggedFlowable(flowable, LeafTag.describing(flowable, "Caption"), recorder))
+            out.append(_tagged(flowable, "Caption", recorder))
             continue
         if flowable._bullet:
             if item_open:
                 out.append(marker(None))
             out.append(marker("LI"))
             item_open = True
-            flowable._bullet = LabelBullet(flowable._bullet, recorder)
-        flowable._flowable = _body(flowable._flowable, recorder)
+            if not isinstance(flowable._bullet, LabelBullet):
+                flowable._bullet = LabelBullet(flowable._bullet, recorder)
+        flowable._flowable = _tagged(flowable._flowable, "LBody", recorder)
         out.append(flowable)
     if item_open:
         out.append(marker(None))
@@ -76,8 +84,18 @@ def tag_list_content(content: list[Flowable], recorder: Recorder, marker: Marker
     return out
 
 
-def _body(flowable: Flowable, recorder: Recorder) -> Flowable:
-    """The item's flowable as an LBody leaf (already tagged flowables and nested lists are refused)."""
-    if isinstance(flowable, (TaggedFlowable, ListFlowable)):
-        raise ValueError("list items must be plain flowables (no tagged flowables, no nested lists)")
-    return TaggedFlowable(flowable, LeafTag.describing(flowable, "LBody"), recorder)
+def check_items(items: list[Flowable]) -> None:
+    """List items must be plain flowables: tagged ones would nest, nested lists are not supported."""
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, (TaggedFlowable, ListFlowable, LIIndenter)):
+            raise ValueError(
+                f"list item {number} is a {type(item).__name__}; pass plain flowables "
+                "(no tagged flowables, nested lists or LIIndenters)"
+            )
+
+
+def _tagged(flowable: Flowable, role: str, recorder: Recorder) -> Flowable:
+    """The flowable as a leaf `role`, unless an earlier layout of the content wrapped it already."""
+    if isinstance(flowable, TaggedFlowable):
+        return flowable
+    return TaggedFlowable(flowable, LeafTag(role, source=flowable), recorder)

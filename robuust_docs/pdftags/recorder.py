@@ -8,10 +8,12 @@ on a fresh canvas), so the tree starts afresh and the last pass wins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from robuust_docs.pdftags.tree import Node, StructureTree
 
+Describe = Callable[[], tuple[str | None, dict[str, str] | None]]
 ARTIFACT_TYPES = ("Pagination", "Layout", "Page", "Background")
 ARTIFACT_SUBTYPES = ("Header", "Footer", "Watermark")
 
@@ -22,30 +24,45 @@ class Recorder:
     def __init__(self) -> None:
         self.tree = StructureTree()
         self._canvas: Any = None
+        self._open: list[str] = []  # roles of the marked-content sequences being drawn
 
     def reset(self) -> None:
         """Forget the current pass: the next drawing starts an empty tree."""
         self.tree = StructureTree()
         self._canvas = None
+        self._open = []
 
     def sync(self, canv: Any) -> StructureTree:
         """The tree for `canv`, starting a new one when a new canvas (a new pass) appears."""
         if canv is not self._canvas:
-            self.tree = StructureTree()
+            self.reset()
             self._canvas = canv
         return self.tree
 
     def begin_marked(self, canv: Any, node: Node) -> int:
         """Open `/<role> <</MCID n>> BDC` for `node`; returns the annotation count to pass to `end_marked`."""
-        mcid = self.sync(canv).mark(node, canv.getPageNumber())
+        tree = self.sync(canv)
+        if self._open:
+            raise ValueError(
+                f"tagged {node.role} drawn inside tagged {self._open[-1]} on page {canv.getPageNumber()}: wrap "
+                "leaf flowables only, not containers (KeepTogether, tables…) that hold tagged flowables"
+            )
+        self._open.append(node.role)
+        mcid = tree.mark(node, canv.getPageNumber())
         canv.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
         return _annotation_count(canv)
 
-    def end_marked(self, canv: Any, node: Node, annotations_before: int) -> None:
-        """Close the sequence and file link annotations drawn inside it as Link elements of `node`."""
+    def end_marked(self, canv: Any, node: Node, annotations_before: int, describe: Describe | None = None) -> None:
+        """Close the sequence and file link annotations drawn inside it as Link elements of `node`;
+        `describe` gives the element's text and link texts, read only when there are links."""
         canv.addLiteral("EMC")
+        self._open.pop()
+        annotations = range(annotations_before, _annotation_count(canv))
+        if annotations and describe is not None and node.links is None:
+            text, node.links = describe()
+            node.text = node.text or text
         page = canv.getPageNumber()
-        for index in range(annotations_before, _annotation_count(canv)):
+        for index in annotations:
             self.tree.link(node, page, index)
 
     def keyed(self, canv: Any, key: object, role: str, parent: Node | None = None, **details: object) -> Node:

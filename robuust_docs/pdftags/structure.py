@@ -23,8 +23,13 @@ PRINT_FLAG = 4
 SAVE_OPTIONS: dict[str, Any] = {"deterministic_id": True, "object_stream_mode": pikepdf.ObjectStreamMode.generate}
 
 
-def write_structure(source: bytes | str | os.PathLike[str], tagger: Any, title: str, lang: str = "nl-NL",
-                    out_path: str | os.PathLike[str] | None = None) -> bytes | None:
+def write_structure(
+    source: bytes | str | os.PathLike[str],
+    tagger: Any,
+    title: str,
+    lang: str = "nl-NL",
+    out_path: str | os.PathLike[str] | None = None,
+) -> bytes | None:
     """Add the structure tree of `tagger` (a Tagger or a StructureTree) to the PDF `source`.
 
     `source` is the PDF as bytes or a path. Returns the tagged PDF as bytes when `out_path` is None;
@@ -104,8 +109,7 @@ class _TreeWriter:
         """Content references always count; elements only when something below them was drawn."""
         return not isinstance(kid, Node) or self.first_pages[id(kid)] is not None
 
-    def _kid(self, kid: Node | MarkedContent | Annotation, node: Node, elem: pikepdf.Object,
-             page: int | None) -> Any:
+    def _kid(self, kid: Node | MarkedContent | Annotation, node: Node, elem: pikepdf.Object, page: int | None) -> Any:
         """One /K entry: a child element, an MCID (an MCR when on another page) or an OBJR."""
         if isinstance(kid, Node):
             return self._element(kid, elem)
@@ -192,9 +196,17 @@ def _mark_catalog(pdf: pikepdf.Pdf, lang: str) -> None:
 def _write_title(pdf: pikepdf.Pdf, title: str) -> None:
     """The title in the Info dictionary and in XMP, with the PDF/UA identification."""
     pdf.docinfo["/Title"] = String(title)
+    new_xmp = "/Metadata" not in pdf.Root
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        if new_xmp:  # else leaving the block would drop the Info entries XMP does not have
+            meta.load_from_docinfo(_without_trapped(pdf.docinfo))
         meta["dc:title"] = title
         meta["pdfuaid:part"] = "1"
+
+
+def _without_trapped(docinfo: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """The Info entries that have an XMP equivalent (pikepdf warns about /Trapped, which stays in Info)."""
+    return Dictionary({key: value for key, value in docinfo.items() if key != "/Trapped"})
 
 
 def _pdf_value(value: object) -> Any:

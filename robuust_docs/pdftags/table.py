@@ -8,6 +8,9 @@ the row is a repeated header drawn again on a continuation page, which is then a
 appears once in the tree). Row and column spans become /RowSpan and /ColSpan attributes.
 """
 
+# reportlab's API is camelCase (wrap, drawOn, availWidth, rowNo…): the overrides must match it
+# ruff: noqa: N802, N803
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,25 +31,25 @@ class ArtifactGridCB(TableRenderCB):
     Subclasses decide what rows and cells become (`startRow`, `startCell`, `endCell`).
     """
 
-    def startTable(self, T: Table) -> None:  # noqa: N802, N803
+    def startTable(self, T: Table) -> None:
         pass
 
-    def startBG(self, T: Table) -> None:  # noqa: N802, N803
+    def startBG(self, T: Table) -> None:
         begin_artifact(T.canv, "Layout")
 
-    def endBG(self, T: Table) -> None:  # noqa: N802, N803
+    def endBG(self, T: Table) -> None:
         end_artifact(T.canv)
 
-    def endRow(self, T: Table) -> None:  # noqa: N802, N803
+    def endRow(self, T: Table) -> None:
         pass
 
-    def startLines(self, T: Table) -> None:  # noqa: N802, N803
+    def startLines(self, T: Table) -> None:
         begin_artifact(T.canv, "Layout")
 
-    def endLines(self, T: Table) -> None:  # noqa: N802, N803
+    def endLines(self, T: Table) -> None:
         end_artifact(T.canv)
 
-    def endTable(self, T: Table) -> None:  # noqa: N802, N803
+    def endTable(self, T: Table) -> None:
         pass
 
 
@@ -59,40 +62,40 @@ class TableTagger(ArtifactGridCB):
         self._header_columns = header_columns
         self._row: Node | None = None  # the TR being drawn, None while drawing an artifact row
         self._original_row = 0
-        self._cell: tuple[Node, int] | None = None
+        self._cell: tuple[Node, int, Any] | None = None  # element, annotation count, cell value
 
     def _table(self, canv: Any) -> Node:
         return self._recorder.keyed(canv, self, "Table")
 
-    def startRow(self, T: Table, rowNo: int) -> None:  # noqa: N802, N803
-        self._original_row, artifact = T._tag_rows[rowNo]
+    def startRow(self, T: Table, rowNo: int) -> None:
+        rows = getattr(T, "_tag_rows", None)
+        if rows is None:  # a way of splitting that TaggedTable.split does not know (a newer reportlab?)
+            raise RuntimeError(f"{T.identity(30)}: table part without a row map; cannot tag its cells")
+        self._original_row, artifact = rows[rowNo]
         if artifact:
             self._row = None
             return
         table = self._table(T.canv)
         self._row = self._recorder.keyed(T.canv, (self, self._original_row), "TR", parent=table)
 
-    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any,  # noqa: N802, N803
-                  pos: Any, size: Any) -> None:
+    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         if self._row is None:
             begin_artifact(T.canv, "Pagination")
             return
         key = (self, self._original_row, colNo)
         role, attributes = self._cell_role(T, rowNo, colNo)
-        text, links = describe_cell(cellval)
-        node = self._recorder.keyed(T.canv, key, role, parent=self._row, attributes=attributes,
-                                    text=text, links=links)
-        self._cell = node, self._recorder.begin_marked(T.canv, node)
+        node = self._recorder.keyed(T.canv, key, role, parent=self._row, attributes=attributes)
+        self._cell = node, self._recorder.begin_marked(T.canv, node), cellval
 
-    def endCell(self, T: Table) -> None:  # noqa: N802, N803
+    def endCell(self, T: Table) -> None:
         if self._cell is None:
             end_artifact(T.canv)
             return
-        node, before = self._cell
-        self._recorder.end_marked(T.canv, node, before)
+        node, before, cellval = self._cell
+        self._recorder.end_marked(T.canv, node, before, lambda: describe_cell(cellval))
         self._cell = None
 
-    def _cell_role(self, T: Table, rowNo: int, colNo: int) -> tuple[str, dict[str, object]]:  # noqa: N803
+    def _cell_role(self, T: Table, rowNo: int, colNo: int) -> tuple[str, dict[str, object]]:
         attributes: dict[str, object] = {"O": "Table"}
         if self._original_row < self._header_rows:
             role, attributes["Scope"] = "TH", "Column"
@@ -115,7 +118,7 @@ class TaggedTable(Table):
 
     _tag_rows: RowMap
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
             first, rest = parts
@@ -131,11 +134,12 @@ def _split_row_maps(whole: TaggedTable, first: Table, rest: Table) -> tuple[RowM
     repeated = list(range(repeat)) if isinstance(repeat, int) else sorted(repeat)
     tail = rest._nrows - len(repeated)
     head = [(rows[i][0], True) for i in repeated]
-    return rows[: first._nrows], head + rows[len(rows) - tail:]
+    return rows[: first._nrows], head + rows[len(rows) - tail :]
 
 
-def make_table(recorder: Recorder, data: list[list[Any]], header_rows: int, header_columns: int,
-               **table_kwargs: Any) -> TaggedTable:
+def make_table(
+    recorder: Recorder, data: list[list[Any]], header_rows: int, header_columns: int, **table_kwargs: Any
+) -> TaggedTable:
     """A tagged table over `data` (strings or flowables per cell); `table_kwargs` go to `Table`."""
     if table_kwargs.get("cornerRadii"):
         raise ValueError("tagged tables do not support cornerRadii: reportlab draws those lines untagged")

@@ -55,7 +55,7 @@ class Tagger:
         self._last_keep = bool(flowable.getKeepWithNext())
         if not self.enabled:
             return flowable
-        return TaggedFlowable(flowable, LeafTag.describing(flowable, role, alt, lang), self._recorder)
+        return TaggedFlowable(flowable, LeafTag(role, alt, lang, flowable), self._recorder)
 
     def begin(self, role: str, lang: str | None = None) -> Flowable:
         """A zero-size flowable that opens container element `role` where it is drawn."""
@@ -67,8 +67,9 @@ class Tagger:
         """A zero-size flowable that closes the innermost open container where it is drawn."""
         return self._marker(None)
 
-    def table(self, data: Sequence[Sequence[Any]], header_rows: int = 1, header_columns: int = 0,
-              **table_kwargs: Any) -> Flowable:
+    def table(
+        self, data: Sequence[Sequence[Any]], header_rows: int = 1, header_columns: int = 0, **table_kwargs: Any
+    ) -> Flowable:
         """A Table tagged Table > TR > TH/TD; `table_kwargs` (colWidths, style, repeatRows…) go to Table.
 
         repeatRows defaults to `header_rows`; repeated rows on continuation pages are artifacts.
@@ -90,8 +91,9 @@ class Tagger:
         self._last_keep = False
         if not self.enabled:
             return ListFlowable(list(items), **list_kwargs)
-        return TaggedList(list(items), self._recorder, lambda role: Marker(self._recorder, role, None, False),
-                          **list_kwargs)
+        return TaggedList(
+            list(items), self._recorder, lambda role: Marker(self._recorder, role, None, False), **list_kwargs
+        )
 
     def decoration(self, flowable: Flowable, kind: str = "Layout") -> Flowable:
         """Wrap a purely decorative flowable (a rule, a background) so it is drawn as an artifact."""
@@ -106,6 +108,7 @@ class Tagger:
         For page callbacks: running header and footer (Pagination, subtype Header/Footer), page
         numbers, or decorative backgrounds (kind Layout or Background).
         """
+        check_artifact(kind, subtype)
         if not self.enabled:
             yield canvas
             return

@@ -8,6 +8,9 @@ the entry become Link elements inside it. Spacer rows draw nothing and are not t
 backgrounds and lines are artifacts.
 """
 
+# reportlab's API is camelCase (wrap, drawOn, availWidth, rowNo…): the overrides must match it
+# ruff: noqa: N802, N803
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,26 +29,24 @@ class TocTagger(ArtifactGridCB):
 
     def __init__(self, recorder: Recorder) -> None:
         self._recorder = recorder
-        self._cell: tuple[Node, int] | None = None
+        self._cell: tuple[Node, int, Any] | None = None  # entry, annotation count, cell value
 
-    def startRow(self, T: Table, rowNo: int) -> None:  # noqa: N802, N803
+    def startRow(self, T: Table, rowNo: int) -> None:
         pass
 
-    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any,  # noqa: N802, N803
-                  pos: Any, size: Any) -> None:
+    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         if _is_spacing(cellval):
             self._cell = None
             return
         toc = self._recorder.keyed(T.canv, self, "TOC")
-        text, links = describe_cell(cellval)
-        entry = Node("TOCI", text=text, links=links)
+        entry = Node("TOCI")
         toc.kids.append(entry)
-        self._cell = entry, self._recorder.begin_marked(T.canv, entry)
+        self._cell = entry, self._recorder.begin_marked(T.canv, entry), cellval
 
-    def endCell(self, T: Table) -> None:  # noqa: N802, N803
+    def endCell(self, T: Table) -> None:
         if self._cell is not None:
-            entry, before = self._cell
-            self._recorder.end_marked(T.canv, entry, before)
+            entry, before, cellval = self._cell
+            self._recorder.end_marked(T.canv, entry, before, lambda: describe_cell(cellval))
             self._cell = None
 
 
@@ -56,34 +57,34 @@ class TaggedTOC(DelegatingFlowable):
         super().__init__(toc)
         self._callbacks = TocTagger(recorder)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         size = super().wrap(availWidth, availHeight)
         table = self._inner._table
         table._renderCB = self._callbacks
         _use_entry_font(table, self._inner.getLevelStyle(0).fontName)
         return size
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         table = self._inner._table
         if table is None or table._renderCB is not self._callbacks:
             self.wrap(availWidth, availHeight)
         # the parts are the inner table's parts; they carry the render callbacks with them
         return self._inner.splitOn(self.__dict__.get("canv"), availWidth, availHeight)
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._inner.drawOn(canvas, x, y, _sW)
 
     # the indexing protocol multiBuild uses on top-level story items
-    def isIndexing(self) -> int:  # noqa: N802
+    def isIndexing(self) -> int:
         return self._inner.isIndexing()
 
-    def isSatisfied(self) -> int:  # noqa: N802
+    def isSatisfied(self) -> int:
         return self._inner.isSatisfied()
 
-    def beforeBuild(self) -> None:  # noqa: N802
+    def beforeBuild(self) -> None:
         self._inner.beforeBuild()
 
-    def afterBuild(self) -> None:  # noqa: N802
+    def afterBuild(self) -> None:
         self._inner.afterBuild()
 
     def notify(self, kind: str, stuff: Any) -> None:

@@ -38,8 +38,8 @@ class Node:
 
     `kids` keeps child elements and content references in reading order. `attributes` becomes the
     element's /A dictionary (strings are written as PDF names). `text` is the plain text of the element
-    and `links` maps each link target in it to the link's text, when known; they describe the link
-    annotations found inside the element.
+    and `links` maps each link target in it to the link's text; both are filled for headings (text) and
+    for elements that contain links, whose annotations they describe.
     """
 
     role: str
