@@ -1,6 +1,6 @@
 """A small multi-page tagged report built with robuust_docs.pdftags, shared by the tests and the timing.
 
-Run `python tests/pdftags_demo.py` to write tests/results/pdftags_demo.pdf and print how much tagging
+Run `python -m tests.pdftags_demo` to write tests/results/pdftags_demo.pdf and print how much tagging
 adds to an untagged build of the same document.
 """
 
@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from robuust_docs.pdftags import Tagger, write_structure
+from robuust_docs.pdftags.marking import Marker
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "templates" / "fonts"
 FONT = "LiberationSans"
@@ -39,8 +40,9 @@ def register_fonts() -> None:
     faces = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
     for suffix, face in faces.items():
         pdfmetrics.registerFont(TTFont(FONT + suffix, str(FONT_DIR / f"LiberationSans-{face}.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
-                                  boldItalic=FONT + "-BoldItalic")
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic"
+    )
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -49,8 +51,9 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": ParagraphStyle("title", parent=body, fontName=FONT + "-Bold", fontSize=20, leading=24),
-        "H1": ParagraphStyle("H1", parent=body, fontName=FONT + "-Bold", fontSize=18, leading=22,
-                             keepWithNext=1, spaceBefore=6),
+        "H1": ParagraphStyle(
+            "H1", parent=body, fontName=FONT + "-Bold", fontSize=18, leading=22, keepWithNext=1, spaceBefore=6
+        ),
         "H2": ParagraphStyle("H2", parent=body, fontName=FONT + "-Bold", fontSize=14, leading=18, keepWithNext=1),
         "H3": ParagraphStyle("H3", parent=body, fontName=FONT + "-Bold", fontSize=11, leading=14, keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=body, spaceAfter=0),
@@ -71,8 +74,14 @@ def chart() -> Drawing:
 
 def expected_headings() -> list[tuple[str, str]]:
     """The headings of the demo story, in reading order: (role, text)."""
-    return [("H1", "Inleiding"), ("H2", "Bereik"), ("H3", "Vestigingen"), ("H2", "Aanbevelingen"),
-            ("H1", "Cijfers"), ("H2", "Uitleningen per kwartaal")]
+    return [
+        ("H1", "Inleiding"),
+        ("H2", "Bereik"),
+        ("H3", "Vestigingen"),
+        ("H2", "Aanbevelingen"),
+        ("H1", "Cijfers"),
+        ("H2", "Uitleningen per kwartaal"),
+    ]
 
 
 def table_data(st: dict[str, ParagraphStyle]) -> list[list[object]]:
@@ -97,29 +106,52 @@ def build_story(tagger: Tagger) -> list[object]:
     return [
         t.leaf(Paragraph(TITLE, st["title"]), "P"),
         t.toc(toc),
-        t.begin("Sect"), head(),
-        t.leaf(Paragraph('Zie <a href="https://example.org/robuust" color="blue">de website</a> voor meer.',
-                         st["body"]), "P"),
-        t.begin("Sect"), head(),
+        t.begin("Sect"),
+        head(),
+        t.leaf(
+            Paragraph('Zie <a href="https://example.org/robuust" color="blue">de website</a> voor meer.', st["body"]),
+            "P",
+        ),
+        t.begin("Sect"),
+        head(),
         t.leaf(Paragraph(LONG_TEXT, st["body"]), "P"),
-        t.begin("Sect"), head(),
-        t.table(table_data(st), colWidths=[5 * cm, 3 * cm, 3 * cm, 3 * cm],
-                style=[("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (-1, 0), FONT + "-Bold"),
-                       ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
-                       ("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]),
-        t.end(), t.end(),
-        t.begin("Sect"), head(),
-        t.list_flowable([Paragraph(x, st["body"]) for x in ("Meer leden werven.", "Openingstijden verruimen.",
-                                                            "Samenwerken met scholen.")],
-                        bulletType="bullet", bulletFontName=FONT, start="\u2022"),
-        t.end(), t.end(),
+        t.begin("Sect"),
+        head(),
+        t.table(
+            table_data(st),
+            colWidths=[5 * cm, 3 * cm, 3 * cm, 3 * cm],
+            style=[
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTNAME", (0, 0), (-1, 0), FONT + "-Bold"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+            ],
+        ),
+        t.end(),
+        t.end(),
+        t.begin("Sect"),
+        head(),
+        t.list_flowable(
+            [
+                Paragraph(x, st["body"])
+                for x in ("Meer leden werven.", "Openingstijden verruimen.", "Samenwerken met scholen.")
+            ],
+            bulletType="bullet",
+            bulletFontName=FONT,
+            start="\u2022",
+        ),
+        t.end(),
+        t.end(),
         Spacer(1, 12),
-        t.begin("Sect"), head(),
+        t.begin("Sect"),
+        head(),
         t.leaf(Paragraph("De uitleningen stegen in het laatste kwartaal.", st["body"]), "P"),
-        t.begin("Sect"), head(),
+        t.begin("Sect"),
+        head(),
         t.leaf(chart(), "Figure", alt="Staafdiagram: uitleningen per kwartaal, Q1 40, Q2 75, Q3 55, Q4 90."),
         t.leaf(Paragraph("Figuur 1. Uitleningen per kwartaal.", st["body"]), "Caption"),
-        t.end(), t.end(),
+        t.end(),
+        t.end(),
     ]
 
 
@@ -141,7 +173,7 @@ class DemoDoc(BaseDocTemplate):
             canvas.setFont(FONT, 8)
             canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Pagina {canvas.getPageNumber()}")
 
-    def afterFlowable(self, flowable: object) -> None:  # noqa: N802
+    def afterFlowable(self, flowable: object) -> None:  # noqa: N802 (reportlab hook)
         """Bookmark headings (recognised by style, so the untagged build does the same) and report them
         to the table of contents."""
         style = getattr(flowable, "style", None)
@@ -155,11 +187,15 @@ class DemoDoc(BaseDocTemplate):
         self.notify("TOCEntry", (level, text, self.page, key))
 
 
-def build_pdf(tagger: Tagger) -> bytes:
-    """Build the demo with multiBuild (for the TOC) and return the PDF bytes, before tagging."""
+def build_pdf(tagger: Tagger, drop_markers: bool = False) -> bytes:
+    """Build the demo with multiBuild (for the TOC) and return the PDF bytes, before tagging.
+    `drop_markers` leaves the begin/end markers out of the story (to show they do not move anything)."""
     register_fonts()
     buffer = io.BytesIO()
-    passes = DemoDoc(buffer, tagger).multiBuild(build_story(tagger))
+    story = build_story(tagger)
+    if drop_markers:
+        story = [flowable for flowable in story if not isinstance(flowable, Marker)]
+    passes = DemoDoc(buffer, tagger).multiBuild(story)
     assert passes == 2, f"the demo should settle in 2 multiBuild passes, took {passes}"
     return buffer.getvalue()
 
@@ -190,5 +226,7 @@ if __name__ == "__main__":
     pdf, _ = build_tagged()
     (results / "pdftags_demo.pdf").write_bytes(pdf)
     times = time_builds()
-    sys.stdout.write(f"untagged {times['untagged'] * 1000:.1f} ms, tagged {times['tagged'] * 1000:.1f} ms, "
-                     f"overhead {times['overhead']:.0%}\n")
+    sys.stdout.write(
+        f"untagged {times['untagged'] * 1000:.1f} ms, tagged {times['tagged'] * 1000:.1f} ms, "
+        f"overhead {times['overhead']:.0%}\n"
+    )

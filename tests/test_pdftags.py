@@ -15,11 +15,12 @@ from pathlib import Path
 import pikepdf
 import pytest
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
-import pdftags_demo as demo
 from robuust_docs.pdftags import Tagger, write_structure
+
+from . import pdftags_demo as demo
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "INLINE IMAGE"}
@@ -210,10 +211,11 @@ def test_headings_come_in_story_order_with_their_text(tagged: Tagged) -> None:
     headings = [e for e in walk(tagged.document) if role(e) in ("H1", "H2", "H3", "H4", "H5", "H6")]
     expected = demo.expected_headings()
     assert [role(h) for h in headings] == [r for r, _ in expected]
-    for heading, (_, text) in zip(headings, expected):
+    for heading, (_, text) in zip(headings, expected, strict=True):
         assert text in tagged.page_text[tagged.page_index[heading.Pg.objgen]]
     levels = [int(role(h)[1]) for h in headings]
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+    steps = [b - a for a, b in zip(levels, levels[1:], strict=False)]
+    assert levels[0] == 1 and max(steps) <= 1, "a heading level is skipped"
     recorded = [(n.role, n.text) for n in tagged.tagger.tree.root.walk() if n.role in ("H1", "H2", "H3")]
     assert recorded == expected
 
@@ -264,7 +266,7 @@ def test_toc_has_one_entry_per_heading_with_links(tagged: Tagged) -> None:
     (toc,) = tagged.elements("TOC")
     entries = [k for k in kids(toc) if is_elem(k)]
     assert [role(e) for e in entries] == ["TOCI"] * len(demo.expected_headings())
-    for entry, (_, text) in zip(entries, demo.expected_headings()):
+    for entry, (_, text) in zip(entries, demo.expected_headings(), strict=True):
         links = [k for k in kids(entry) if is_elem(k) and role(k) == "Link"]
         assert links and all(objrs(link) for link in links)
         assert all(str(link.Alt) == text for link in links)
@@ -287,11 +289,16 @@ def test_no_painting_outside_marked_content(tagged: Tagged) -> None:
         assert not marks.nested, f"page {number}: nested marked content {marks.nested[:3]}"
 
 
-def test_parent_tree_and_page_streams_agree_both_ways(tagged: Tagged) -> None:
-    parent_tree = number_tree(tagged.pdf.Root.StructTreeRoot.ParentTree)
-    claimed = {c: e.objgen for e in walk(tagged.document) for c in claims(e, tagged.page_index)}
-    for index, page in enumerate(tagged.pdf.pages):
-        mcids = scan_page(page).mcids
+def assert_parent_tree_matches_streams(pdf: pikepdf.Pdf) -> None:
+    """Every MCID in every page stream is in the ParentTree, owned by the element that holds it, and every
+    element's MCID is in its page's stream; MCIDs are unique and dense from 0 on each page."""
+    page_index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+    parent_tree = number_tree(pdf.Root.StructTreeRoot.ParentTree)
+    (document,) = kids(pdf.Root.StructTreeRoot)
+    claimed = {c: e.objgen for e in walk(document) for c in claims(e, page_index)}
+    streams = [scan_page(page).mcids for page in pdf.pages]
+    for index, page in enumerate(pdf.pages):
+        mcids = streams[index]
         if not mcids:
             assert "/StructParents" not in page.obj
             continue
@@ -301,9 +308,12 @@ def test_parent_tree_and_page_streams_agree_both_ways(tagged: Tagged) -> None:
         for mcid, owner in enumerate(owners):
             assert claimed.get((index, mcid)) == owner.objgen, f"page {index + 1} MCID {mcid}: wrong owner"
     for page_number, mcid in claimed:
-        assert mcid in scan_page(tagged.pdf.pages[page_number]).mcids, f"tree names missing MCID {mcid}"
-    keys = sorted(parent_tree)
-    assert int(tagged.pdf.Root.StructTreeRoot.ParentTreeNextKey) == keys[-1] + 1
+        assert mcid in streams[page_number], f"tree names missing MCID {mcid} on page {page_number + 1}"
+    assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == max(parent_tree) + 1
+
+
+def test_parent_tree_and_page_streams_agree_both_ways(tagged: Tagged) -> None:
+    assert_parent_tree_matches_streams(tagged.pdf)
 
 
 def test_every_link_annotation_is_in_a_link_element(tagged: Tagged) -> None:
@@ -324,7 +334,7 @@ def test_every_link_annotation_is_in_a_link_element(tagged: Tagged) -> None:
 
 def test_tagging_does_not_change_the_layout(tagged: Tagged, tmp_path: Path) -> None:
     plain = tmp_path / "plain.pdf"
-    plain.write_bytes(demo.build_pdf(Tagger(enabled=False)))
+    plain.write_bytes(demo.build_pdf(Tagger(enabled=False), drop_markers=True))
     assert pdftotext(plain) == tagged.page_text
 
 
@@ -347,15 +357,46 @@ def _build_small(story: list[object]) -> bytes:
 
 def test_empty_containers_and_decorations_leave_no_elements(tmp_path: Path) -> None:
     tagger, body = Tagger(), demo.styles()["body"]
-    story = [tagger.begin("Sect"), Spacer(1, 10), tagger.end(),
-             tagger.begin("Div"), tagger.decoration(HRFlowable(width="100%")),
-             tagger.leaf(Paragraph("Tekst", body), "P"), tagger.end()]
+    story = [
+        tagger.begin("Sect"),
+        Spacer(1, 10),
+        tagger.end(),
+        tagger.begin("Div"),
+        tagger.decoration(HRFlowable(width="100%")),
+        tagger.leaf(Paragraph("Tekst", body), "P"),
+        tagger.end(),
+    ]
     out = tmp_path / "small.pdf"
     assert write_structure(_build_small(story), tagger, "Klein", out_path=out) is None
     with pikepdf.open(out) as pdf:
         (document,) = kids(pdf.Root.StructTreeRoot)
         assert [role(e) for e in walk(document)] == ["Document", "Div", "P"]
         assert not scan_page(pdf.pages[0]).untagged
+
+
+def test_table_with_header_column_span_and_a_row_split_inside_it(tmp_path: Path) -> None:
+    tagger, body = Tagger(), demo.styles()["body"]
+    data = [["", "2023", "2024"], ["Samen", "", ""], ["Lang", Paragraph(demo.LONG_TEXT, body), "x"]]
+    data += [[f"Rij {i}", str(i), str(i)] for i in range(3)]
+    style = [("FONTNAME", (0, 0), (-1, -1), demo.FONT), ("SPAN", (1, 1), (2, 1)), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    story = [tagger.table(data, header_columns=1, colWidths=[80, 300, 60], style=style, splitInRow=1)]
+    out = tmp_path / "table.pdf"
+    write_structure(_build_small(story), tagger, "Tabel", out_path=out)
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) >= 2
+        (document,) = kids(pdf.Root.StructTreeRoot)
+        (table,) = [e for e in walk(document) if role(e) == "Table"]
+        rows = [k for k in kids(table) if is_elem(k)]
+        assert len(rows) == len(data), "the row split inside a row must not add a TR"
+        scopes = [(role(c), str(c.A.get("/Scope", ""))) for r in rows for c in kids(r)]
+        assert scopes[:3] == [("TH", "/Column")] * 3
+        assert scopes[3] == ("TH", "/Row") and int(kids(rows[1])[1].A.ColSpan) == 2
+        page_index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+        long_cell = kids(rows[2])[1]
+        assert len({page for page, _ in claims(long_cell, page_index)}) == 2
+        assert sum(len(claims(c, page_index)) for c in kids(rows[0])) == 3, "repeated header tagged twice"
+        assert_parent_tree_matches_streams(pdf)
+        assert all(not scan_page(page).untagged for page in pdf.pages)
 
 
 def test_write_structure_can_overwrite_its_source(tmp_path: Path) -> None:
@@ -377,12 +418,47 @@ def test_write_structure_can_overwrite_its_source(tmp_path: Path) -> None:
         (lambda t: t.table([["x"]], cornerRadii=[2, 2, 2, 2]), "cornerRadii"),
         (lambda t: t.artifact(None, kind="Header").__enter__(), "artifact kind"),
     ],
-    ids=["figure-without-alt", "unknown-leaf-role", "unknown-container-role", "tagged-cell", "corner-radii",
-         "bad-artifact-kind"],
+    ids=[
+        "figure-without-alt",
+        "unknown-leaf-role",
+        "unknown-container-role",
+        "tagged-cell",
+        "corner-radii",
+        "bad-artifact-kind",
+    ],
 )
 def test_misuse_is_refused_with_a_clear_message(call: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call(Tagger())  # type: ignore[operator]
+
+
+def test_tagged_content_inside_tagged_content_fails_the_build() -> None:
+    tagger, body = Tagger(), demo.styles()["body"]
+    container = KeepTogether([tagger.leaf(Paragraph("Binnen", body), "P")])
+    with pytest.raises(ValueError, match="tagged P drawn inside tagged Div|tagged P drawn inside tagged P"):
+        _build_small([tagger.leaf(container, "P")])
+
+
+def test_links_outside_tagged_content_and_leaf_languages_are_tagged(tmp_path: Path) -> None:
+    tagger, body = Tagger(), demo.styles()["body"]
+
+    def footer(canvas: object, doc: object) -> None:
+        with tagger.artifact(canvas, subtype="Footer"):
+            canvas.linkURL("https://example.org/colofon", (50, 20, 150, 30))  # type: ignore[attr-defined]
+
+    demo.register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName=demo.FONT)
+    doc.build([tagger.leaf(Paragraph("Summary in English.", body), "P", lang="en-GB")], onFirstPage=footer)
+    out = tmp_path / "links.pdf"
+    write_structure(buffer.getvalue(), tagger, "Links", out_path=out)
+    with pikepdf.open(out) as pdf:
+        (document,) = kids(pdf.Root.StructTreeRoot)
+        paragraph, link = (k for k in kids(document) if is_elem(k))
+        assert role(paragraph) == "P" and str(paragraph.Lang) == "en-GB"
+        assert role(link) == "Link" and str(link.Alt) == "https://example.org/colofon"
+        annotation = pdf.pages[0].obj.Annots[0]
+        assert number_tree(pdf.Root.StructTreeRoot.ParentTree)[int(annotation.StructParent)].objgen == link.objgen
 
 
 def test_end_without_begin_fails_the_build() -> None:
@@ -397,6 +473,8 @@ def test_end_without_begin_fails_the_build() -> None:
 def test_tagging_overhead_is_reported(record_property: object) -> None:
     times = demo.time_builds(repeat=3)
     record_property("tagging_overhead", round(times["overhead"], 3))  # type: ignore[operator]
-    sys.stdout.write(f"\npdftags: untagged {times['untagged'] * 1000:.1f} ms, tagged incl. write_structure "
-                     f"{times['tagged'] * 1000:.1f} ms, overhead {times['overhead']:.0%}\n")
+    sys.stdout.write(
+        f"\npdftags: untagged {times['untagged'] * 1000:.1f} ms, tagged incl. write_structure "
+        f"{times['tagged'] * 1000:.1f} ms, overhead {times['overhead']:.0%}\n"
+    )
     assert times["overhead"] < 1.5, "tagging should not cost more than 1.5x an untagged build"
