@@ -16,6 +16,7 @@ import yaml
 
 from .errors import ContentError, Problem, raise_if
 from .formula import Formula, FormulaError, parse_formula
+from .values import clean_text
 
 STATUSES = ("robuust", "aandachtspunt", "kwetsbaar", "geen_gegevens")
 UNITS = ("euro", "procent", "aantal", "km", "uren")
@@ -176,7 +177,7 @@ class _Reader:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.problem(f"{path}.{key}", "verwacht een tekst", value)
             return ""
-        return str(value).strip()
+        return clean_text(str(value)).strip()
 
     def texts(self, data: dict, key: str, path: str, required: bool = True) -> tuple[str, ...]:
         value = data.get(key) if isinstance(data, dict) else None
@@ -189,7 +190,7 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
             self.problem(f"{path}.{key}", "verwacht een lijst met teksten", value)
             return ()
-        return tuple(str(v).strip() for v in value if str(v).strip())
+        return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
 
     def number(self, data: dict, key: str, path: str, required: bool = True) -> float | None:
         value = data.get(key) if isinstance(data, dict) else None
@@ -288,7 +289,7 @@ def _story(content_dir: Path, category_id: str, problems: list[Problem]) -> str:
         problems.append(Problem(f"verhalen/{category_id}.md", "verhaal voor deze categorie ontbreekt"))
         return ""
     try:
-        return path.read_text(encoding="utf-8").strip()
+        return clean_text(path.read_text(encoding="utf-8")).strip()
     except UnicodeDecodeError:
         problems.append(Problem(f"verhalen/{category_id}.md", "bestand is geen UTF-8-tekst"))
         return ""

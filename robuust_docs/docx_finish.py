@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from .model import DocMeta
+from .values import clean_text
 
 HEADING_LEVELS = {"Heading1": 1, "Heading2": 2, "Heading3": 3}
 
@@ -33,7 +34,8 @@ def _set_properties(doc: Document, meta: DocMeta) -> None:
 
 
 def _clip(text: str, limit: int = 255) -> str:
-    """Core properties hold at most 255 characters."""
+    """Core properties hold at most 255 characters, and only characters XML allows."""
+    text = clean_text(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

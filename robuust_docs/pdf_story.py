@@ -4,7 +4,6 @@ as the Word template.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -17,8 +16,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .charts import draw_figure
 from .model import Figuur, Report
 from .theme import Theme
+from .values import clean_text
 
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TOC_DEPTH = 2  # the PDF's table of contents lists H1 and H2; the outline has every heading
 
 
@@ -29,7 +28,7 @@ def heading_level(flowable) -> int | None:
 
 def _markup(text: str) -> str:
     """Plain text → reportlab paragraph markup: escaped, invalid characters dropped, line breaks kept."""
-    return escape(_INVALID.sub("", text)).replace("\n", "<br/>")
+    return escape(clean_text(text)).replace("\n", "<br/>")
 
 
 class Story:

@@ -25,8 +25,8 @@ from .errors import Problem, RenderError, TemplateError
 from .model import Figuur
 from .raster import drawing_to_png
 from .theme import Theme
+from .values import clean_text
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FIGURE_WIDTH = Mm(155)
 
 
@@ -60,7 +60,7 @@ class AltInlineImage(InlineImage):
 
 
 def _attribute(text: str) -> str:
-    text = _INVALID_XML.sub("", text)
+    text = clean_text(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -99,7 +99,7 @@ def _open_template(template: Path) -> DocxTemplate:
 def _convert(value, tpl: DocxTemplate, theme: Theme):
     """Model value → template context: dataclasses become dicts, figures images, texts XML-safe."""
     if isinstance(value, str):
-        clean = _INVALID_XML.sub("", value)
+        clean = clean_text(value)
         return Listing(clean) if "\n" in clean else clean
     if isinstance(value, Figuur):
         return _figure(value, tpl, theme)
@@ -116,4 +116,4 @@ def _figure(figure: Figuur, tpl: DocxTemplate, theme: Theme) -> dict:
     except (ValueError, OSError) as exc:
         raise RenderError("Grafiek kan niet worden getekend", (Problem("grafiek", str(exc)),)) from None
     image = AltInlineImage(tpl, io.BytesIO(png), width=FIGURE_WIDTH, alt=figure.alt)
-    return {"afbeelding": image, "bijschrift": _INVALID_XML.sub("", figure.bijschrift), "alt": figure.alt}
+    return {"afbeelding": image, "bijschrift": clean_text(figure.bijschrift), "alt": figure.alt}

@@ -94,6 +94,14 @@ def parse_list(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Drop characters no document format can hold (control characters, lone surrogates); keep tab and newline."""
+    return _UNSAFE.sub("", text)
+
+
 def parse_text(text: str) -> str | None:
-    """Strip surrounding white space; an empty cell is None."""
-    return text.strip() or None
+    """Strip surrounding white space and unusable characters; an empty cell is None."""
+    return clean_text(text).strip() or None
