@@ -22,7 +22,10 @@ WIDTH = 440.0  # points (the PDF text width is about 455 pt)
 
 def draw_figure(figure: Figuur, theme: Theme) -> Drawing:
     """The Drawing for one figure."""
-    builder = {"staven": _bullets, "profiel": _profile, "kaart": _map}[figure.soort]
+    from .overview_charts import draw_distribution, draw_scatter  # the overview kinds; imported late (cycle)
+
+    builder = {"staven": _bullets, "profiel": _profile, "kaart": _map, "verdeling": draw_distribution,
+               "spreiding": draw_scatter}[figure.soort]
     return builder(figure, theme)
 
 

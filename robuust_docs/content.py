@@ -103,6 +103,7 @@ class Practice:
     beschrijving: str
     benodigd: tuple[tuple[str, str], ...]
     impact: tuple[str, ...]
+    file: str = ""  # where it was read from, for messages
 
     def fits(self, category: str) -> bool:
         return "alle" in self.categorieen or category in self.categorieen
@@ -454,7 +455,7 @@ def _practice(path: Path, problems: list[Problem]) -> Practice | None:
         r.text(data, "id", ""), r.text(data, "titel", ""), r.texts(data, "categorieen", ""),
         r.texts(data, "modules", ""), r.texts(data, "themas", "", required=False),
         r.text(data, "programma", "", required=False) or None, r.text(data, "samenvatting", ""),
-        r.text(data, "beschrijving", ""), benodigd, r.texts(data, "impact", "", required=False))
+        r.text(data, "beschrijving", ""), benodigd, r.texts(data, "impact", "", required=False), _relative(path))
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

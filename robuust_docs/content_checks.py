@@ -145,7 +145,7 @@ def _check_practices(content: Content) -> list[Problem]:
     impact = {f.id for f in content.impact}
     problems = []
     for p in content.practices:
-        file = f"praktijken/{p.id}.yaml"
+        file = p.file or f"praktijken/{p.id}.yaml"
         problems += _unknown(file, "categorieen", p.categorieen, categories, "categorie")
         problems += _unknown(file, "modules", p.modules, modules, "bouwsteen")
         problems += _unknown(file, "themas", p.themas, themes, "thema")

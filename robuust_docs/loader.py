@@ -87,7 +87,7 @@ def _load_one(table: schema.Table, path: Path | None, mapping: dict, problems: l
         raw = read_table(table.name, path)
     except DataError as exc:
         if table.required or path.suffix == ".csv":
-            problems.extend(exc.problems)
+            problems.extend(p for p in exc.problems if p not in problems)  # a broken workbook counts once
         return _empty(table)
     raw = _apply_mapping(raw, mapping.get(table.name, {}))
     missing = [c.name for c in table.columns if c.required and c.name not in raw.frame.columns]
@@ -95,7 +95,7 @@ def _load_one(table: schema.Table, path: Path | None, mapping: dict, problems: l
         shown = ", ".join(raw.frame.columns[:12])
         for name in missing:
             problems.append(Problem(raw.file, f"verplichte kolom '{name}' ontbreekt (kolommen: {shown})",
-                                    sheet=raw.sheet))
+                                    column=name, sheet=raw.sheet))
         return _empty(table)
     return _parse_rows(table, raw, problems)
 

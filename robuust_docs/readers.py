@@ -54,7 +54,7 @@ def _read_csv(name: str, path: Path) -> RawTable:
     delimiter = _sniff_delimiter(text)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            skip_blank_lines=True, engine="python", quotechar='"')
+                            skip_blank_lines=False, engine="python", quotechar='"', index_col=False)
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
         raise DataError("Invoer onleesbaar", (Problem(path.name, f"geen geldige CSV ({exc})"),)) from None
     decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."

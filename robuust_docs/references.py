@@ -1,8 +1,10 @@
 """`resolve_references`: programme and theme names in the inputs, matched to the content's ids.
 
 People type "Taalhuis", "IDO" or "Digitale inclusie" where the content has ids; a value matches an id, a name,
-or one part of a name such as "Taalhuis / digiTaalhuis", case-insensitively. Unknown values are problems of
-the library whose row holds them.
+one part of a name such as "Taalhuis / digiTaalhuis", or the start of exactly one name ("Digitale inclusie"
+for "Digitale inclusie en dienstverlening"), case-insensitively. Names that contain commas ("Jeugd, onderwijs
+en taalontwikkeling") are recognised before the cell is split on commas. Unknown values are problems of the
+library whose row holds them.
 """
 
 from __future__ import annotations
@@ -26,31 +28,55 @@ def _lookup(items) -> dict[str, str]:
     return table
 
 
-def _resolve(frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem]):
+def _match(key: str, table: dict[str, str]) -> str | None:
+    if key in table:
+        return table[key]
+    starts = {ident for name, ident in table.items() if name.startswith(key + " ")}
+    return starts.pop() if len(starts) == 1 else None
+
+
+def _values(cell: tuple[str, ...], table: dict[str, str]) -> list[str]:
+    """The cell's values, with names that contain a comma kept whole (replaced by their id first)."""
+    text = ", ".join(cell)
+    for name in sorted((n for n in table if "," in n), key=len, reverse=True):
+        text = re.sub(re.escape(name), table[name], text, flags=re.IGNORECASE)
+    return [v.strip() for v in re.split(r"[,;|]", text) if v.strip()]
+
+
+def _resolve(frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem],
+             sheet: str | None):
     resolved = []
     for _, row in frame.iterrows():
         ids = []
-        for value in row[column] or ():
-            key = value.strip().lower()
-            if key in table:
-                ids.append(table[key])
+        for value in _values(row[column] or (), table):
+            ident = _match(value.lower(), table)
+            if ident is not None:
+                ids.append(ident)
                 continue
-            near = difflib.get_close_matches(key, list(table), n=1)
+            near = difflib.get_close_matches(value.lower(), list(table), n=1)
             hint = f"; bedoelt u '{near[0]}'?" if near else ""
-            problems.append(Problem(file, f"onbekend {what}{hint}", row["_row"], column, value, library=owner(row)))
+            problems.append(Problem(file, f"onbekend {what}{hint}", row["_row"], column, value, sheet=sheet,
+                                    library=owner(row)))
         resolved.append(tuple(dict.fromkeys(ids)))
     frame = frame.copy()
     frame[column] = resolved if resolved else frame[column]
     return frame
 
 
+def _file(dataset: Dataset, table: str) -> str:
+    return dataset.sources.get(table, f"{table}.csv")
+
+
+def _sheet(dataset: Dataset, table: str) -> str | None:
+    return table if _file(dataset, table).lower().endswith(".xlsx") else None
+
+
 def resolve_references(dataset: Dataset, content: Content) -> Dataset:
     """The dataset with list columns holding content ids; unknown values added to its problems."""
     problems: list[Problem] = []
-    libs = _resolve(dataset.libraries, "programmas", _lookup(content.programmes),
-                    dataset.sources.get("bibliotheken", "bibliotheken.csv"), lambda r: r["id"], "programma", problems)
-    munis = _resolve(dataset.municipalities, "beleidsthemas", _lookup(content.themes),
-                     dataset.sources.get("gemeenten", "gemeenten.csv"), lambda r: r["bibliotheek_id"],
-                     "beleidsthema", problems)
+    libs = _resolve(dataset.libraries, "programmas", _lookup(content.programmes), _file(dataset, "bibliotheken"),
+                    lambda r: r["id"], "programma", problems, _sheet(dataset, "bibliotheken"))
+    munis = _resolve(dataset.municipalities, "beleidsthemas", _lookup(content.themes), _file(dataset, "gemeenten"),
+                     lambda r: r["bibliotheek_id"], "beleidsthema", problems, _sheet(dataset, "gemeenten"))
     return Dataset(libs, munis, dataset.branches, dataset.neighbourhoods, dataset.sources,
                    dataset.problems + tuple(problems), dataset.digest)

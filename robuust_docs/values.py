@@ -13,7 +13,7 @@ MISSING = {"", "-", "–", "n.v.t.", "nvt", "n.v.t", "onbekend", "nb", "n.b.", "
            "null", "#n/b", "#n/a", "?"}
 TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel"}
 FALSE = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
-_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+$")  # a leading 0 is never a thousands group
 _STRIP = re.compile(r"[€%\s\u00a0\u202f']")
 
 
@@ -27,7 +27,7 @@ def parse_number(text: str, decimal: str = ",", minimum: float | None = 0) -> fl
         return None
     cleaned = _STRIP.sub("", text.strip()).replace("−", "-")
     sign = -1.0 if cleaned.startswith("-") else 1.0
-    cleaned = cleaned.lstrip("+-")
+    cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
     value = sign * _to_float(cleaned, decimal)
     if math.isnan(value) or math.isinf(value):
         raise ValueError(_expected(minimum))
