@@ -171,6 +171,7 @@ def _status_legend(drawing: Drawing, theme: Theme) -> None:
 # --- map ------------------------------------------------------------------------------------------------------
 
 MAP_H = 300.0
+KM_PER_DEGREE = 111.2  # along a meridian
 DISTANCE_STEPS = ((1.0, "tot 1 km"), (2.0, "1–2 km"), (5.0, "2–5 km"), (math.inf, "5 km of meer"))
 BRANCH_SHAPES = {"vestiging": "square", "servicepunt": "triangle"}
 
@@ -178,7 +179,7 @@ BRANCH_SHAPES = {"vestiging": "square", "servicepunt": "triangle"}
 def _map(figure: Figuur, theme: Theme) -> Drawing:
     drawing = _new(MAP_H + 40, theme)
     points = figure.punten
-    project = _projection(points, WIDTH - 120, MAP_H)
+    project, points_per_km = _projection(points, WIDTH - 120, MAP_H)
     drawing.add(Rect(0, 40, WIDTH - 120, MAP_H, fillColor=HexColor("#FAFAF7"), strokeColor=HexColor(theme.track)))
     biggest = max((p.gewicht for p in points if p.soort == "buurt"), default=1.0) or 1.0
     for p in sorted((p for p in points if p.soort == "buurt"), key=lambda p: -p.gewicht):
@@ -190,7 +191,19 @@ def _map(figure: Figuur, theme: Theme) -> Drawing:
         x, y = project(p)
         drawing.add(_branch_marker(x, y + 40, p.soort, theme))
     _map_legend(drawing, theme)
+    _scale_bar(drawing, points_per_km, theme)
     return drawing
+
+
+def _scale_bar(drawing: Drawing, points_per_km: float, theme: Theme) -> None:
+    """A bar of a round number of kilometres, 40–140 points long, under the map."""
+    km = next((k for k in (0.5, 1, 2, 5, 10, 20, 50) if k * points_per_km >= 40), 50)
+    length, color = km * points_per_km, HexColor(theme.text)
+    drawing.add(Line(8, 22, 8 + length, 22, strokeColor=color, strokeWidth=1.5))
+    for x in (8, 8 + length):
+        drawing.add(Line(x, 18, x, 26, strokeColor=color, strokeWidth=1))
+    label = f"{km:g} km".replace(".", ",")
+    drawing.add(_text(12 + length, 19, f"{label} (hemelsbreed)", theme, size=7))
 
 
 def _projection(points: tuple[Punt, ...], width: float, height: float):
@@ -206,7 +219,7 @@ def _projection(points: tuple[Punt, ...], width: float, height: float):
     def project(p: Punt) -> tuple[float, float]:
         return (off_x + (p.x - min(xs)) * math.cos(mid) * scale, off_y + (p.y - min(ys)) * scale)
 
-    return project
+    return project, scale / KM_PER_DEGREE
 
 
 def _distance_color(km: float | None, theme: Theme) -> str:

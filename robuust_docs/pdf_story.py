@@ -252,7 +252,7 @@ def _modules(s: Story, r: Report) -> None:
 def _proximity(s: Story, r: Report) -> None:
     n = r.nabijheid
     s.begin("Sect")
-    s.heading("Nabijheid en toegankelijkheid", 1)
+    s.heading("Nabijheid en toegankelijkheid in het werkgebied", 1)
     s.paras(n.inleiding)
     s.bullets(n.opmerkingen)
     s.heading("Kerncijfers", 2)

@@ -385,7 +385,7 @@ def _modules(doc) -> None:
 
 
 def _proximity(doc) -> None:
-    _p(doc, "Nabijheid en toegankelijkheid", "Heading 1")
+    _p(doc, "Nabijheid en toegankelijkheid in het werkgebied", "Heading 1")
     _paragraphs(doc, "nabijheid.inleiding")
     _bullets(doc, "nabijheid.opmerkingen")
     _p(doc, "Kerncijfers", "Heading 2")
