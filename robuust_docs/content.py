@@ -18,6 +18,7 @@ from .errors import ContentError, Problem, raise_if
 from .formula import Formula, FormulaError, parse_formula
 from .values import clean_text
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C version of the safe loader, when built
 STATUSES = ("robuust", "aandachtspunt", "kwetsbaar", "geen_gegevens")
 UNITS = ("euro", "procent", "aantal", "km", "uren")
 DIRECTIONS = ("hoger", "lager", "band")
@@ -226,7 +227,8 @@ def load_content(content_dir: Path) -> Content:
     problems: list[Problem] = []
     loaded = _parse_all(content_dir, problems)
     content = Content(**loaded, digest=_digest(content_dir))
-    problems += check_content(content, content_dir)
+    unreadable = {p.file for p in problems if p.key is None}
+    problems += check_content(content, content_dir, unreadable)
     raise_if(problems, ContentError, f"De inhoud in {content_dir} bevat fouten")
     return content
 
@@ -251,7 +253,7 @@ def read_yaml(path: Path, problems: list[Problem]) -> object:
         problems.append(Problem(name, "bestand ontbreekt"))
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except UnicodeDecodeError:
         problems.append(Problem(name, "bestand is geen UTF-8-tekst"))
     except yaml.YAMLError as exc:

@@ -17,18 +17,47 @@ from .texts import TextError, fill
 _ID = re.compile(r"^[a-z0-9_]+$")
 
 
-def check_content(content: Content, content_dir: Path) -> list[Problem]:
-    """Every cross-reference problem in `content`; an empty list when all is well."""
+def check_content(content: Content, content_dir: Path, unreadable: set[str] = frozenset()) -> list[Problem]:
+    """Every cross-reference problem in `content`; an empty list when all is well.
+
+    References into a file that could not be read (`unreadable`) are not checked: each would only repeat that
+    file's own problem. Everything else is still checked, so one broken file hides nothing unrelated.
+    """
+    known = _Known(content, unreadable)
     return [
         *_check_ids(content),
-        *_check_category_rules(content),
-        *_check_indicators(content),
-        *_check_stories(content),
-        *_check_themes(content),
-        *_check_programmes(content),
-        *_check_practices(content),
-        *_check_impact(content),
+        *(_check_category_rules(content) if known.readable("categorieen.yaml") else []),
+        *_check_indicators(content, known),
+        *(_check_stories(content) if known.readable("modules.yaml") else []),
+        *_check_themes(content, known),
+        *_check_programmes(content, known),
+        *_check_practices(content, known),
+        *_check_impact(content, known),
     ]
+
+
+class _Known:
+    """The ids defined in each content file, or None for a file that could not be read."""
+
+    def __init__(self, content: Content, unreadable: set[str]):
+        self.unreadable = unreadable
+        self.ids = {
+            "categorieen.yaml": {c.id for c in content.categories},
+            "modules.yaml": {m.id for m in content.modules},
+            "themas.yaml": {t.id for t in content.themes},
+            "programmas.yaml": {p.id for p in content.programmes},
+            "impact.yaml": {f.id for f in content.impact},
+        }
+
+    def readable(self, file: str) -> bool:
+        return file not in self.unreadable
+
+    def unknown(self, file: str, key: str, ids, source: str, what: str, extra: set[str] = frozenset()):
+        """Problems for `ids` not defined in `source` (none when `source` could not be read)."""
+        if not self.readable(source):
+            return []
+        known = self.ids[source] | set(extra)
+        return [Problem(file, f"onbekende {what}", key=key, value=i) for i in ids if i not in known]
 
 
 def _check_ids(content: Content) -> list[Problem]:
@@ -77,21 +106,21 @@ def _check_category_rules(content: Content) -> list[Problem]:
     return problems
 
 
-def _check_indicators(content: Content) -> list[Problem]:
+def _check_indicators(content: Content, known: _Known) -> list[Problem]:
     problems = []
-    categories = {c.id for c in content.categories}
+    categories = known.ids["categorieen.yaml"] if known.readable("categorieen.yaml") else None
     sample = sample_sentence_context()
     for ind in content.indicators:
         key = f"{ind.module}.{ind.id}"
         for name in sorted(ind.formule.names - set(VARIABLES)):
             problems.append(Problem("modules.yaml", "formule noemt een onbekende variabele (zie docs/inhoud.md)",
                                     key=f"{key}.formule", value=name))
-        for category in sorted(categories - set(ind.normen)):
-            problems.append(Problem("modules.yaml", f"norm ontbreekt voor categorie '{category}'",
-                                    key=f"{key}.normen"))
-        for category in sorted(set(ind.normen) - categories):
-            problems.append(Problem("modules.yaml", "norm voor een onbekende categorie",
-                                    key=f"{key}.normen", value=category))
+        if categories is not None:
+            for category in sorted(categories - set(ind.normen)):
+                problems.append(Problem("modules.yaml", f"norm ontbreekt voor categorie '{category}'",
+                                        key=f"{key}.normen"))
+            problems += known.unknown("modules.yaml", f"{key}.normen", sorted(ind.normen), "categorieen.yaml",
+                                      "categorie")
         problems += _check_text(ind.zinnen, STATUSES, sample, "modules.yaml", f"{key}.zinnen")
     return problems
 
@@ -115,51 +144,38 @@ def _check_stories(content: Content) -> list[Problem]:
     return problems
 
 
-def _unknown(file: str, key: str, ids, known: set[str], what: str) -> list[Problem]:
-    return [Problem(file, f"onbekende {what}", key=key, value=i) for i in ids if i not in known]
-
-
-def _check_themes(content: Content) -> list[Problem]:
-    programmes = {p.id for p in content.programmes}
-    impact = {f.id for f in content.impact}
+def _check_themes(content: Content, known: _Known) -> list[Problem]:
     problems = []
     for t in content.themes:
-        problems += _unknown("themas.yaml", f"{t.id}.wsob_functies", t.wsob_functies, set(WSOB_FUNCTIONS),
-                             "Wsob-functie (a–e)")
-        problems += _unknown("themas.yaml", f"{t.id}.programmas", t.programmas, programmes, "programma")
-        problems += _unknown("themas.yaml", f"{t.id}.impact", t.impact, impact, "impact-id")
+        problems += [Problem("themas.yaml", "onbekende Wsob-functie (a–e)", key=f"{t.id}.wsob_functies", value=f)
+                     for f in t.wsob_functies if f not in WSOB_FUNCTIONS]
+        problems += known.unknown("themas.yaml", f"{t.id}.programmas", t.programmas, "programmas.yaml", "programma")
+        problems += known.unknown("themas.yaml", f"{t.id}.impact", t.impact, "impact.yaml", "impact-id")
     return problems
 
 
-def _check_programmes(content: Content) -> list[Problem]:
-    themes = {t.id for t in content.themes}
+def _check_programmes(content: Content, known: _Known) -> list[Problem]:
     return [p for prog in content.programmes
-            for p in _unknown("programmas.yaml", f"{prog.id}.themas", prog.themas, themes, "thema")]
+            for p in known.unknown("programmas.yaml", f"{prog.id}.themas", prog.themas, "themas.yaml", "thema")]
 
 
-def _check_practices(content: Content) -> list[Problem]:
-    categories = {c.id for c in content.categories} | {"alle"}
-    modules = {m.id for m in content.modules}
-    themes = {t.id for t in content.themes}
-    programmes = {p.id for p in content.programmes}
-    impact = {f.id for f in content.impact}
+def _check_practices(content: Content, known: _Known) -> list[Problem]:
     problems = []
     for p in content.practices:
         file = p.file or f"praktijken/{p.id}.yaml"
-        problems += _unknown(file, "categorieen", p.categorieen, categories, "categorie")
-        problems += _unknown(file, "modules", p.modules, modules, "bouwsteen")
-        problems += _unknown(file, "themas", p.themas, themes, "thema")
-        problems += _unknown(file, "impact", p.impact, impact, "impact-id")
+        problems += known.unknown(file, "categorieen", p.categorieen, "categorieen.yaml", "categorie", {"alle"})
+        problems += known.unknown(file, "modules", p.modules, "modules.yaml", "bouwsteen")
+        problems += known.unknown(file, "themas", p.themas, "themas.yaml", "thema")
+        problems += known.unknown(file, "impact", p.impact, "impact.yaml", "impact-id")
         if p.programma:
-            problems += _unknown(file, "programma", [p.programma], programmes, "programma")
+            problems += known.unknown(file, "programma", [p.programma], "programmas.yaml", "programma")
     return problems
 
 
-def _check_impact(content: Content) -> list[Problem]:
-    themes = {t.id for t in content.themes}
+def _check_impact(content: Content, known: _Known) -> list[Problem]:
     problems = []
     for f in content.impact:
-        problems += _unknown("impact.yaml", f"{f.id}.themas", f.themas, themes, "thema")
+        problems += known.unknown("impact.yaml", f"{f.id}.themas", f.themas, "themas.yaml", "thema")
         if not f.bron:
             problems.append(Problem("impact.yaml", "elk impactfeit heeft een bron nodig", key=f"{f.id}.bron"))
     return problems

@@ -67,9 +67,13 @@ def load_dataset(data_dir: Path) -> Dataset:
     mapping = _load_mapping(data_dir)
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
+    unreadable: set[str] = set()  # tables that could not be read: links to them are not checked
     for table in schema.TABLES:
+        before = len(problems)
         frames[table.name] = _load_one(table, sources.get(table.name), mapping, problems, data_dir)
-    problems += _check_links(frames, sources)
+        if any(p.row is None for p in problems[before:]):
+            unreadable.add(table.name)
+    problems += _check_links(frames, sources, unreadable)
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
     digest = _digest([*sorted(set(sources.values())), data_dir / MAPPING_FILE, *cbs_files])
@@ -108,6 +112,9 @@ def _parse_rows(table: schema.Table, raw: RawTable, problems: list[Problem]) -> 
     rows = []
     for row_number, cells in raw.frame.iterrows():
         owner = _owner(table, cells)
+        if raw.overflow and row_number in raw.overflow:
+            problems.append(Problem(raw.file, "rij heeft meer cellen dan de kopregel", int(row_number),
+                                    value="; ".join(raw.overflow[row_number]), library=owner))
         record: dict[str, object] = {"_row": int(row_number)}
         for col in table.columns:
             record[col.name] = _parse_cell(col, cells.get(col.name, ""), raw, int(row_number), owner, problems)
@@ -133,6 +140,9 @@ def _parse_cell(col: schema.Column, text: str, raw: RawTable, row: int, owner: s
         return None
     if col.required and value in (None, ()):
         problem("verplicht veld is leeg")
+    elif col.maximum is not None and isinstance(value, int | float) and value > col.maximum:
+        problem(f"verwacht een getal tot en met {col.maximum:g}", text)
+        return None
     elif col.choices and value is not None and str(value).lower() not in col.choices:
         problem(f"verwacht een van: {', '.join(col.choices)}", text)
         return None
@@ -152,7 +162,8 @@ def _load_mapping(data_dir: Path) -> dict:
     if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
         raise DataError("Kolomindeling onleesbaar",
                         (Problem(MAPPING_FILE, "verwacht per tabel een lijst 'kolom in bestand: kolomnaam'"),))
-    return {str(t).lower(): {str(k).strip().lower(): str(v) for k, v in m.items()} for t, m in loaded.items()}
+    return {str(t).lower(): {str(k).strip().lower(): str(v).strip().lower() for k, v in m.items()}
+            for t, m in loaded.items()}
 
 
 def _apply_mapping(raw: RawTable, mapping: dict[str, str]) -> RawTable:
@@ -162,7 +173,9 @@ def _apply_mapping(raw: RawTable, mapping: dict[str, str]) -> RawTable:
     return RawTable(raw.name, raw.file, frame, raw.decimal, raw.sheet)
 
 
-def _check_links(frames: dict[str, pd.DataFrame], sources: dict[str, Path]) -> list[Problem]:
+def _check_links(frames: dict[str, pd.DataFrame], sources: dict[str, Path], unreadable: set[str]) -> list[Problem]:
+    """Cross-table checks; a link into a table that could not be read is not checked (that would only repeat
+    the table's own problem once per row)."""
     libs, munis = frames["bibliotheken"], frames["gemeenten"]
     branches, hoods = frames["vestigingen"], frames["buurten"]
     name = {t: (sources[t].name if t in sources else f"{t}.csv") for t in frames}
@@ -170,14 +183,16 @@ def _check_links(frames: dict[str, pd.DataFrame], sources: dict[str, Path]) -> l
     problems += _duplicates(branches, "id", name["vestigingen"]) + _duplicates(hoods, "code", name["buurten"])
     lib_ids = set(libs["id"].dropna())
     muni_owner = dict(zip(munis["code"], munis["bibliotheek_id"], strict=True))
-    problems += _unknown(munis, "bibliotheek_id", lib_ids, name["gemeenten"], "bibliotheek")
-    problems += _unknown(branches, "bibliotheek_id", lib_ids, name["vestigingen"], "bibliotheek")
-    problems += _unknown(hoods, "gemeente_code", set(muni_owner), name["buurten"], "gemeente")
-    problems += _branch_municipality(branches, muni_owner, name["vestigingen"])
+    if "bibliotheken" not in unreadable:
+        problems += _unknown(munis, "bibliotheek_id", lib_ids, name["gemeenten"], "bibliotheek")
+        problems += _unknown(branches, "bibliotheek_id", lib_ids, name["vestigingen"], "bibliotheek")
+    if "gemeenten" not in unreadable:
+        problems += _unknown(hoods, "gemeente_code", set(muni_owner), name["buurten"], "gemeente")
+        problems += _branch_municipality(branches, muni_owner, name["vestigingen"])
+        problems += _libraries_without_municipality(libs, munis, name["bibliotheken"], name["gemeenten"])
     problems += _municipality_rows(munis, name["gemeenten"])
     problems += _coordinates(branches, name["vestigingen"], lambda r: r["bibliotheek_id"])
     problems += _coordinates(hoods, name["buurten"], lambda r: muni_owner.get(r["gemeente_code"]))
-    problems += _libraries_without_municipality(libs, munis, name["bibliotheken"], name["gemeenten"])
     problems += _youth_members(libs, name["bibliotheken"])
     return problems
 

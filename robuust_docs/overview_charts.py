@@ -23,7 +23,7 @@ from .charts import WIDTH, _new, _text, _wrap
 from .model import Figuur, Punt, Staaf
 from .theme import Theme
 
-ROW = 26.0
+ROW = 21.0
 PLOT_X0, PLOT_X1 = 136.0, WIDTH - 84.0
 BOTTOM = 42.0  # room for the axis labels and the legend
 BOX_FILL = "#C9DAEA"
@@ -75,11 +75,15 @@ def _grid(drawing: Drawing, ticks: list[Punt], x_of, bottom: float, top: float, 
 
 
 def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float, x_of, theme: Theme) -> None:
-    lines = _wrap(row.label, 30)[:2]
+    lines = [part for line in row.label.split("\n") for part in _wrap(line, 30)][:2]
     for n, part in enumerate(lines):
         baseline = y - 2.5 if len(lines) == 1 else y + 1.5 - n * 8.5
-        drawing.add(_text(PLOT_X0 - 8, baseline, part, theme, size=7.5, anchor="end"))
-    _norm_mark(drawing, row.norm, y, x_of, theme)
+        drawing.add(_text(PLOT_X0 - 8, baseline, part, theme, size=7.5 if n == 0 else 6.5, anchor="end"))
+    if isinstance(row.norm, tuple):  # a band lies behind the box
+        low, high = x_of(row.norm[0]), x_of(row.norm[1])
+        drawing.add(Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=HexColor(theme.band),
+                         strokeColor=None))
+        _norm_label(drawing, (low + high) / 2, y, theme)
     summary = {p.soort: p.x for p in points if p.soort != "bibliotheek"}
     if {"min", "max"} <= set(summary):
         drawing.add(Line(x_of(summary["min"]), y, x_of(summary["max"]), y, strokeColor=HexColor(theme.text),
@@ -88,6 +92,11 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
         q1, q3 = x_of(summary["q1"]), x_of(summary["q3"])
         drawing.add(Rect(q1, y - 5, max(1.0, q3 - q1), 10, fillColor=HexColor(BOX_FILL),
                          strokeColor=HexColor(theme.primary), strokeWidth=0.7))
+    if isinstance(row.norm, int | float):  # a line lies on top of the box
+        nx = x_of(row.norm)
+        drawing.add(Line(nx, y - ROW / 2 + 3, nx, y + 6, strokeColor=HexColor(theme.status_colors["robuust"]),
+                         strokeWidth=1.4))
+        _norm_label(drawing, nx, y, theme)
     for k, p in enumerate(p for p in points if p.soort == "bibliotheek"):
         drawing.add(Circle(x_of(p.x), y + (k % 3 - 1) * 2.5, 1.6, fillColor=HexColor(theme.text), strokeColor=None))
     if row.mediaan is not None:
@@ -96,19 +105,9 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
     drawing.add(_text(PLOT_X1 + 8, y - 2.5, row.waarde_tekst, theme, size=7))
 
 
-def _norm_mark(drawing: Drawing, norm, y: float, x_of, theme: Theme) -> None:
-    if isinstance(norm, tuple):
-        low, high = x_of(norm[0]), x_of(norm[1])
-        drawing.add(Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=HexColor(theme.band),
-                         strokeColor=None))
-        drawing.add(_text((low + high) / 2, y + 7.5, "norm", theme, size=6, anchor="middle",
-                          color=HexColor(theme.status_colors["robuust"])))
-    elif norm is not None:
-        nx = x_of(norm)
-        drawing.add(Line(nx, y - ROW / 2 + 2, nx, y + 6, strokeColor=HexColor(theme.status_colors["robuust"]),
-                         strokeWidth=1.6))
-        drawing.add(_text(nx, y + 7.5, "norm", theme, size=6, anchor="middle",
-                          color=HexColor(theme.status_colors["robuust"])))
+def _norm_label(drawing: Drawing, x: float, y: float, theme: Theme) -> None:
+    drawing.add(_text(x, y + 7.5, "norm", theme, size=6, anchor="middle",
+                      color=HexColor(theme.status_colors["robuust"])))
 
 
 def _distribution_legend(drawing: Drawing, theme: Theme) -> None:

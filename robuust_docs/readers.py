@@ -29,6 +29,7 @@ class RawTable:
     frame: pd.DataFrame
     decimal: str = ","
     sheet: str | None = None
+    overflow: dict[int, list[str]] | None = None  # row number → cells beyond the header (CSV only)
 
 
 def find_sources(data_dir: Path, names: tuple[str, ...]) -> dict[str, Path]:
@@ -53,12 +54,16 @@ def _read_csv(name: str, path: Path) -> RawTable:
         raise DataError("Invoer onleesbaar", (Problem(path.name, "het bestand is leeg"),))
     delimiter = _sniff_delimiter(text)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, engine="python", quotechar='"', index_col=False)
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
         raise DataError("Invoer onleesbaar", (Problem(path.name, f"geen geldige CSV ({exc})"),)) from None
+    header, width = rows[0], len(rows[0])
+    overflow = {n: row[width:] for n, row in enumerate(rows[1:], start=2)
+                if len(row) > width and any(c.strip() for c in row[width:])}
+    body = [(row + [""] * width)[:width] for row in rows[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=str)
     decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."
-    return RawTable(name, path.name, _tidy(frame), decimal)
+    return RawTable(name, path.name, _tidy(frame), decimal, overflow=overflow)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -70,6 +75,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(raw: bytes, path: Path) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text" export
+        return raw.decode("utf-16")
     if b"\x00" in raw[:4096]:
         raise DataError("Invoer onleesbaar", (Problem(path.name, "dit is geen tekstbestand (CSV) maar binaire data"),))
     for encoding in ENCODINGS:

@@ -30,6 +30,7 @@ class Column:
     unit: str = ""
     choices: tuple[str, ...] = ()
     minimum: float | None = 0
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class Table:
         return next((c for c in self.columns if c.name == name), None)
 
 
-def _c(name, kind, required, meaning, unit="", choices=(), minimum=0):
-    return Column(name, kind, required, meaning, unit, tuple(choices), minimum)
+def _c(name, kind, required, meaning, unit="", choices=(), minimum=0, maximum=None):
+    return Column(name, kind, required, meaning, unit, tuple(choices), minimum, maximum)
 
 
 LIBRARIES = Table(
@@ -92,7 +93,8 @@ MUNICIPALITIES = Table(
         _c("beleidsthemas", "list", False,
            "Beleidsthema's van de gemeente, gescheiden door komma's (id of naam uit themas.yaml)", "lijst"),
         _c("stedelijkheid", "int", False,
-           "Stedelijkheid volgens CBS: 1 zeer sterk stedelijk tot 5 niet stedelijk", "1–5", minimum=1),
+           "Stedelijkheid volgens CBS: 1 zeer sterk stedelijk tot 5 niet stedelijk", "1–5", minimum=1,
+           maximum=5),
     ),
     key="code",
 )

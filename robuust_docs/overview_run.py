@@ -1,0 +1,75 @@
+"""`write_overview_reports`: build the national or provincial overview and write it as Word and/or PDF.
+
+Files: `OUT/landelijk-beeld.<ext>` or `OUT/provinciaal-beeld-<provincie>.<ext>`; with `anonymous` the name ends
+in `-anoniem`, so a version with names is never mistaken for the shareable one. The Word template is
+`templates/overzicht.docx`, checked first against the overview model; files are written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import OutputError, Problem, TemplateError
+from .model import field_paths
+from .output import atomic_write, slugify
+from .overview_model import Overview
+from .overview_report import build_overview
+
+TEMPLATE = "overzicht.docx"
+
+
+def write_overview_reports(prepared, province: str | None, formats: tuple[str, ...] = ("docx", "pdf"),
+                           anonymous: bool = False) -> list[Path]:
+    """Build the overview (all libraries, or one province) and write one file per format; returns the paths."""
+    settings = prepared.settings
+    template = settings.templates_dir / TEMPLATE
+    if "docx" in formats:
+        check_overview_template(template)
+    overview = build_overview(prepared, province, anonymous, settings.today)
+    stem = file_stem(overview, province, anonymous)
+    files = {settings.out_dir / f"{stem}.{fmt}": _render(fmt, overview, template, prepared.theme)
+             for fmt in dict.fromkeys(formats)}
+    try:
+        for path, data in files.items():
+            atomic_write(path, data)
+    except OSError as exc:
+        raise OutputError("Kan niet schrijven in de uitvoermap",
+                          (Problem(str(settings.out_dir), f"{exc.strerror or exc}"),)) from None
+    return list(files)
+
+
+def file_stem(overview: Overview, province: str | None, anonymous: bool) -> str:
+    """'landelijk-beeld' or 'provinciaal-beeld-<slug of the province as spelt in the data>' (+ '-anoniem')."""
+    stem = "landelijk-beeld" if province is None else "provinciaal-beeld-" + slugify(
+        overview.titel.removeprefix("Provinciaal beeld ").strip())
+    return f"{stem}-anoniem" if anonymous else stem
+
+
+def _render(fmt: str, overview: Overview, template: Path, theme) -> bytes:
+    if fmt == "docx":
+        from .render_docx import render_docx
+
+        return render_docx(overview, template, theme)
+    from .overview_pdf import render_overview_pdf
+
+    return render_overview_pdf(overview, theme)
+
+
+def check_overview_template(path: Path) -> None:
+    """Raise TemplateError when the overview template is unreadable, has a syntax error or an unknown field."""
+    from . import template_check as tc
+
+    problems = tc.template_problems(path)
+    unreadable_or_syntax = [p for p in problems if "onbekend veld" not in p.message]
+    if unreadable_or_syntax:
+        raise TemplateError(f"Het Word-sjabloon {path.name} bevat fouten", tuple(unreadable_or_syntax))
+    known = set(field_paths(Overview))
+    known |= {f"{p}.afbeelding" for p in known if p.endswith("figuur")}
+    source, index = tc._source(tc._places(path))
+    places = dict(index)
+    unknown = [Problem(path.name, f"{places[line].where if line in places else f'regel {line}'}: onbekend veld "
+                                  f"'{field}'", value=field)
+               for field, line in tc._field_uses(tc.ImmutableSandboxedEnvironment().parse(source))
+               if field not in known]
+    if unknown:
+        raise TemplateError(f"Het Word-sjabloon {path.name} bevat fouten", tuple(unknown))

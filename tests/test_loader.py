@@ -1,0 +1,494 @@
+"""`load_dataset`: typed tables from CSV or Excel, and every problem in them reported at once, each in its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from robuust_docs.errors import DataError
+from robuust_docs.loader import load_dataset
+
+from .conftest import (
+    REPO,
+    TABLES,
+    add_row,
+    drop_column,
+    drop_rows,
+    matching,
+    set_cell,
+    write_csv,
+    write_project,
+    write_workbook,
+)
+
+FRAMES = ("libraries", "municipalities", "branches", "neighbourhoods")
+
+
+def only(problems):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def assert_same_tables(one, other):
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(other, name), check_dtype=False)
+
+
+# --- a valid project ------------------------------------------------------------------------------------------------
+
+
+def test_valid_project_has_no_problems(project):
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert dataset.library_ids() == ["bib-aadorp", "bib-cstad"]
+    assert (len(dataset.municipalities), len(dataset.branches), len(dataset.neighbourhoods)) == (3, 3, 4)
+    assert dataset.sources == {name: f"{name}.csv" for name in TABLES}
+
+
+def test_cells_are_typed_by_the_schema(project):
+    aadorp = load_dataset(project).libraries.iloc[0].to_dict()
+    assert aadorp["_row"] == 2
+    assert aadorp["leden"] == 3000 and type(aadorp["leden"]) is int
+    assert aadorp["fte"] == pytest.approx(3.5)
+    assert aadorp["eigen_vermogen"] == pytest.approx(-12500.0)
+    assert aadorp["programmas"] == ("taalhuis", "IDO")
+    assert aadorp["naam"] == "Bibliotheek Aadorp"
+
+
+def test_yes_no_and_choices_are_typed(project):
+    branch = load_dataset(project).branches.iloc[0].to_dict()
+    assert (branch["rolstoeltoegankelijk"], branch["avond"], branch["weekend"]) == (True, True, False)
+    assert branch["type"] == "vestiging"
+    assert branch["lat"] == pytest.approx(52.3712)
+
+
+def test_empty_optional_cell_is_none(project):
+    set_cell(project / "bibliotheken.csv", "bib-cstad", "fte", "")
+    set_cell(project / "bibliotheken.csv", "bib-cstad", "leden", "n.v.t.")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    cstad = dataset.libraries.iloc[1]
+    assert cstad["fte"] is None and cstad["leden"] is None
+
+
+def test_choice_is_case_insensitive_and_stored_lower_case(project):
+    set_cell(project / "vestigingen.csv", "bib-aadorp-02", "type", "Open Bibliotheek")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert dataset.branches.iloc[1]["type"] == "open bibliotheek"
+
+
+def test_optional_neighbourhood_file_may_be_absent(project):
+    (project / "buurten.csv").unlink()
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert dataset.neighbourhoods.empty
+    assert "buurten" not in dataset.sources
+
+
+def test_bundled_sample_data_loads_without_problems():
+    assert load_dataset(REPO / "data").problems == ()
+
+
+# --- the same project in another dialect ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252"), ("\t", "utf-8")],
+    ids=["comma-and-decimal-point", "utf8-bom", "windows-1252", "tab"],
+)
+def test_dialects_and_encodings_load_the_same_tables(tmp_path, project, delimiter, encoding):
+    other = tmp_path / "other"
+    other.mkdir()
+    for name, rows in TABLES.items():
+        write_csv(other / f"{name}.csv", rows, delimiter, encoding)
+    dataset = load_dataset(other)
+    assert dataset.problems == ()
+    assert_same_tables(dataset, load_dataset(project))
+
+
+# --- a bad value is a problem of one library, in its place ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "column", "text", "library"),
+    [
+        ("bibliotheken.csv", "bib-cstad", "leden", "veel", "bib-cstad"),
+        ("bibliotheken.csv", "bib-aadorp", "fte", "3,5 fte", "bib-aadorp"),
+        ("bibliotheken.csv", "bib-aadorp", "jaar", "1999", "bib-aadorp"),
+        ("bibliotheken.csv", "bib-cstad", "leden", "1,5", "bib-cstad"),
+        ("gemeenten.csv", "GM0003", "inwoners", "-45000", "bib-cstad"),
+        ("gemeenten.csv", "GM0002", "subsidie", "€ -5", "bib-aadorp"),
+        ("gemeenten.csv", "GM0001", "stedelijkheid", "0", "bib-aadorp"),
+        ("vestigingen.csv", "bib-aadorp-02", "openingsuren", "ma-vr", "bib-aadorp"),
+        ("vestigingen.csv", "bib-cstad-01", "avond", "soms", "bib-cstad"),
+        ("vestigingen.csv", "bib-cstad-01", "type", "bieb", "bib-cstad"),
+    ],
+    ids=["word-for-count", "unit-in-number", "year-too-early", "fraction-for-count", "negative-inhabitants",
+         "negative-money", "urbanity-below-one", "hours-as-text", "not-yes-or-no", "unknown-branch-type"],
+)
+def test_bad_value_is_reported_with_file_row_column_value_and_library(project, file, key, column, text, library):
+    row = set_cell(project / file, key, column, text)
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
+        file, row, column, text, library)
+    assert problem.sheet is None
+
+
+def test_row_number_counts_the_header_as_row_one(project):
+    set_cell(project / "vestigingen.csv", 4, "openingsuren", "?!")
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.library) == (4, "bib-cstad")
+
+
+def test_row_number_counts_blank_lines_as_a_spreadsheet_does(project):
+    path = project / "vestigingen.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], lines[1], "", lines[2], "", lines[3]]) + "\n", encoding="utf-8")
+    set_cell(path, "bib-cstad-01", "openingsuren", "?!")
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.library) == (6, "bib-cstad")
+
+
+def test_empty_required_cell_is_a_problem(project):
+    row = set_cell(project / "gemeenten.csv", "GM0002", "naam", "  ")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.library) == ("gemeenten.csv", row, "naam", "bib-aadorp")
+
+
+def test_every_bad_cell_of_a_file_is_reported_at_once(project):
+    path = project / "bibliotheken.csv"
+    set_cell(path, "bib-aadorp", "fte", "drie")
+    set_cell(path, "bib-aadorp", "bezoeken", "-1")
+    set_cell(path, "bib-cstad", "vrijwilligers", "veel")
+    problems = load_dataset(project).problems
+    assert sorted((p.row, p.column) for p in problems) == [(2, "bezoeken"), (2, "fte"), (3, "vrijwilligers")]
+    assert {p.library for p in problems} == {"bib-aadorp", "bib-cstad"}
+
+
+def test_problems_of_every_file_are_reported_at_once(project):
+    set_cell(project / "bibliotheken.csv", "bib-aadorp", "fte", "drie")
+    set_cell(project / "gemeenten.csv", "GM0003", "inwoners", "veel")
+    set_cell(project / "vestigingen.csv", "bib-cstad-01", "openingsuren", "lang")
+    set_cell(project / "buurten.csv", "BU00010002", "inwoners", "weinig")
+    problems = load_dataset(project).problems
+    assert {p.file for p in problems} == {"bibliotheken.csv", "gemeenten.csv", "vestigingen.csv", "buurten.csv"}
+
+
+def test_library_problems_and_global_problems_are_kept_apart(project):
+    set_cell(project / "bibliotheken.csv", "bib-aadorp", "fte", "drie")
+    add_row(project / "gemeenten.csv", code="GM0009", bibliotheek_id="bib-onbekend")
+    dataset = load_dataset(project)
+    assert [p.column for p in dataset.problems_of("bib-aadorp")] == ["fte"]
+    assert dataset.problems_of("bib-cstad") == ()
+    assert [p.value for p in dataset.global_problems] == ["bib-onbekend"]
+
+
+# --- missing and unreadable files and columns -----------------------------------------------------------------------
+
+
+def test_missing_required_column_is_a_global_problem_naming_file_and_column(project):
+    drop_column(project / "gemeenten.csv", "inwoners")
+    problems = load_dataset(project).problems
+    problem = only(matching(problems, file="gemeenten.csv", row=None))
+    assert (problem.column, problem.library) == ("inwoners", None)
+
+
+@pytest.mark.parametrize(("file", "column"), [("bibliotheken.csv", "naam"), ("gemeenten.csv", "inwoners"),
+                                              ("vestigingen.csv", "lat"), ("buurten.csv", "gemeente_code")],
+                         ids=["libraries", "municipalities", "branches", "neighbourhoods"])
+def test_missing_column_gives_no_follow_up_problems_in_other_files(project, file, column):
+    drop_column(project / file, column)
+    assert [(p.file, p.column) for p in load_dataset(project).problems] == [(file, column)]
+
+
+def test_every_missing_column_is_reported(project):
+    drop_column(project / "vestigingen.csv", "lat")
+    drop_column(project / "vestigingen.csv", "lon")
+    problems = matching(load_dataset(project).problems, file="vestigingen.csv", row=None)
+    assert sorted(p.column for p in problems) == ["lat", "lon"]
+    assert all(p.library is None for p in problems)
+
+
+def test_missing_optional_column_is_fine(project):
+    drop_column(project / "bibliotheken.csv", "poi")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert list(dataset.libraries["poi"]) == [None, None]
+
+
+def test_unknown_extra_column_is_ignored(project):
+    set_cell(project / "gemeenten.csv", 1, "stedelijkheid", "opmerking")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert "opmerking" not in dataset.municipalities.columns
+
+
+@pytest.mark.parametrize("name", ["bibliotheken", "gemeenten", "vestigingen"])
+def test_missing_required_file_is_a_global_problem(project, name):
+    (project / f"{name}.csv").unlink()
+    problems = load_dataset(project).problems
+    problem = only(matching(problems, file=f"{name}.csv", row=None))
+    assert problem.library is None
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00\x01\x02binary\x00", "id;naam\nbib-\x81;x\n".encode("latin-1")],
+    ids=["empty", "binary", "undecodable"],
+)
+def test_unreadable_file_is_a_global_problem_and_the_rest_still_loads(project, content):
+    (project / "vestigingen.csv").write_bytes(content)
+    dataset = load_dataset(project)
+    problem = only(matching(dataset.problems, file="vestigingen.csv"))
+    assert (problem.row, problem.library) == (None, None)
+    assert dataset.library_ids() == ["bib-aadorp", "bib-cstad"]
+    assert dataset.branches.empty
+
+
+# --- links between the tables ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "key", "duplicate_of"),
+    [
+        ("bibliotheken.csv", "id", "bib-cstad", "bib-aadorp"),
+        ("gemeenten.csv", "code", "GM0002", "GM0001"),
+        ("vestigingen.csv", "id", "bib-aadorp-02", "bib-aadorp-01"),
+        ("buurten.csv", "code", "BU00010002", "BU00010001"),
+    ],
+    ids=["library", "municipality", "branch", "neighbourhood"],
+)
+def test_duplicate_id_is_reported_on_the_second_row(project, file, column, key, duplicate_of):
+    row = set_cell(project / file, key, column, duplicate_of)
+    problem = only(matching(load_dataset(project).problems, file=file, column=column))
+    assert (problem.row, problem.value) == (row, duplicate_of)
+
+
+def test_municipality_of_an_unknown_library_is_global(project):
+    row = add_row(project / "gemeenten.csv", code="GM0009", naam="Nergens", bibliotheek_id="bib-nergens")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "gemeenten.csv", row, "bibliotheek_id", "bib-nergens")
+    assert problem.library is None
+
+
+def test_branch_of_an_unknown_library_is_global(project):
+    row = set_cell(project / "vestigingen.csv", "bib-cstad-01", "bibliotheek_id", "bib-c-stad")
+    problem = only(matching(load_dataset(project).problems, column="bibliotheek_id"))
+    assert (problem.file, problem.row, problem.value, problem.library) == (
+        "vestigingen.csv", row, "bib-c-stad", None)
+
+
+def test_branch_in_an_unknown_municipality_is_a_problem_of_its_library(project):
+    row = set_cell(project / "vestigingen.csv", "bib-aadorp-02", "gemeente_code", "GM0099")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
+        "vestigingen.csv", row, "gemeente_code", "GM0099", "bib-aadorp")
+
+
+def test_neighbourhood_of_an_unknown_municipality_is_global(project):
+    row = set_cell(project / "buurten.csv", "BU00030001", "gemeente_code", "GM0099")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
+        "buurten.csv", row, "gemeente_code", "GM0099", None)
+
+
+def test_library_without_municipalities_is_a_problem_of_that_library(project):
+    drop_rows(project / "gemeenten.csv", "GM0003")
+    drop_rows(project / "buurten.csv", "BU00030001")
+    set_cell(project / "vestigingen.csv", "bib-cstad-01", "gemeente_code", "GM0001")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
+        "bibliotheken.csv", 3, "id", "bib-cstad", "bib-cstad")
+
+
+@pytest.mark.parametrize("code", ["0001", "GM001", "gm0001", "GM00011"])
+def test_municipality_code_must_look_like_gm_and_four_digits(project, code):
+    set_cell(project / "gemeenten.csv", "GM0001", "code", code)
+    problems = matching(load_dataset(project).problems, file="gemeenten.csv", column="code")
+    assert only(problems).value == code
+    assert problems[0].library == "bib-aadorp"
+
+
+# --- plausibility ---------------------------------------------------------------------------------------------------
+
+
+def test_more_youth_members_than_members(project):
+    set_cell(project / "bibliotheken.csv", "bib-cstad", "jeugdleden", "9001")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
+        "bibliotheken.csv", 3, "jeugdleden", 9001, "bib-cstad")
+
+
+def test_as_many_youth_members_as_members_is_fine(project):
+    set_cell(project / "bibliotheken.csv", "bib-cstad", "jeugdleden", "9000")
+    assert load_dataset(project).problems == ()
+
+
+def test_more_young_inhabitants_than_inhabitants(project):
+    row = set_cell(project / "gemeenten.csv", "GM0002", "inwoners_0_17", "8001")
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.column, problem.value, problem.library) == (row, "inwoners_0_17", 8001, "bib-aadorp")
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [("lat", "48,85"), ("lat", "54,2"), ("lon", "2,35"), ("lon", "7,9")],
+    ids=["paris-latitude", "north-sea", "west-of-zeeland", "germany"],
+)
+def test_branch_outside_the_netherlands(project, column, text):
+    row = set_cell(project / "vestigingen.csv", "bib-cstad-01", column, text)
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.library) == ("vestigingen.csv", row, column, "bib-cstad")
+    assert problem.value == pytest.approx(float(text.replace(",", ".")))
+
+
+def test_swapped_latitude_and_longitude_is_one_problem_saying_so(project):
+    path = project / "vestigingen.csv"
+    row = set_cell(path, "bib-cstad-01", "lat", "5,1214")
+    set_cell(path, "bib-cstad-01", "lon", "52,0907")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.library) == ("vestigingen.csv", row, "lat", "bib-cstad")
+    assert "verwisseld" in problem.message
+
+
+def test_neighbourhood_outside_the_netherlands_is_a_problem_of_its_library(project):
+    row = set_cell(project / "buurten.csv", "BU00020001", "lat", "12,5")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.library) == ("buurten.csv", row, "lat", "bib-aadorp")
+
+
+def test_negative_longitude_is_parsed_before_the_check(project):
+    set_cell(project / "vestigingen.csv", "bib-cstad-01", "lon", "-5,12")
+    problem = only(load_dataset(project).problems)
+    assert (problem.column, problem.value) == ("lon", pytest.approx(-5.12))
+
+
+# --- one Excel workbook instead of CSV files ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def workbook_dir(tmp_path) -> Path:
+    folder = tmp_path / "excel"
+    folder.mkdir()
+    write_workbook(folder / "invoer.xlsx")
+    return folder
+
+
+def test_workbook_loads_the_same_tables_as_the_csv_files(project, workbook_dir):
+    dataset = load_dataset(workbook_dir)
+    assert dataset.problems == ()
+    assert dataset.sources == dict.fromkeys(TABLES, "invoer.xlsx")
+    assert_same_tables(dataset, load_dataset(project))
+
+
+def test_workbook_wins_over_csv_files_in_the_same_folder(project):
+    tables = {**TABLES, "bibliotheken": [{**TABLES["bibliotheken"][0], "naam": "Uit Excel"},
+                                         TABLES["bibliotheken"][1]]}
+    write_workbook(project / "invoer.xlsx", tables)
+    assert load_dataset(project).libraries.iloc[0]["naam"] == "Uit Excel"
+
+
+def test_bad_cell_in_a_workbook_names_the_sheet_and_row(tmp_path):
+    branches = [dict(b) for b in TABLES["vestigingen"]]
+    branches[2]["openingsuren"] = "lang"
+    write_workbook(tmp_path / "invoer.xlsx", {**TABLES, "vestigingen": branches})
+    problem = only(load_dataset(tmp_path).problems)
+    assert (problem.file, problem.sheet, problem.row, problem.column, problem.value, problem.library) == (
+        "invoer.xlsx", "vestigingen", 4, "openingsuren", "lang", "bib-cstad")
+
+
+def test_missing_sheet_is_a_global_problem_naming_the_sheet(tmp_path):
+    write_workbook(tmp_path / "invoer.xlsx", {k: v for k, v in TABLES.items() if k != "vestigingen"})
+    problem = only(load_dataset(tmp_path).problems)
+    assert (problem.file, problem.library) == ("invoer.xlsx", None)
+    assert "'vestigingen'" in problem.message
+
+
+def test_missing_optional_sheet_is_fine(tmp_path):
+    write_workbook(tmp_path / "invoer.xlsx", {k: v for k, v in TABLES.items() if k != "buurten"})
+    dataset = load_dataset(tmp_path)
+    assert dataset.problems == ()
+    assert dataset.neighbourhoods.empty
+
+
+def test_broken_workbook_is_one_global_problem(tmp_path):
+    (tmp_path / "invoer.xlsx").write_bytes(b"geen zip")
+    problem = only(load_dataset(tmp_path).problems)
+    assert (problem.file, problem.row, problem.library) == ("invoer.xlsx", None, None)
+
+
+# --- kolommen.yaml: the file's own headers mapped to the schema -----------------------------------------------------
+
+
+def test_column_mapping_renames_headers(project):
+    path = project / "gemeenten.csv"
+    set_cell(path, 1, "inwoners", "Aantal inwoners")
+    set_cell(path, 1, "bibliotheek_id", "Bibliotheek")
+    (project / "kolommen.yaml").write_text(
+        "gemeenten:\n  aantal inwoners: inwoners\n  Bibliotheek: bibliotheek_id\n", encoding="utf-8")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert list(dataset.municipalities["inwoners"]) == [12000, 8000, 45000]
+
+
+def test_unmapped_header_is_a_missing_column(project):
+    set_cell(project / "gemeenten.csv", 1, "inwoners", "Aantal inwoners")
+    problem = only(matching(load_dataset(project).problems, file="gemeenten.csv", row=None))
+    assert "'inwoners'" in problem.message
+
+
+def test_mapping_for_a_workbook_sheet(tmp_path):
+    tables = {**TABLES, "buurten": [{("CBS-code" if k == "code" else k): v for k, v in row.items()}
+                                    for row in TABLES["buurten"]]}
+    write_workbook(tmp_path / "invoer.xlsx", tables)
+    (tmp_path / "kolommen.yaml").write_text("buurten:\n  CBS-code: code\n", encoding="utf-8")
+    dataset = load_dataset(tmp_path)
+    assert dataset.problems == ()
+    assert list(dataset.neighbourhoods["code"]) == [row["code"] for row in TABLES["buurten"]]
+
+
+@pytest.mark.parametrize(
+    "text", ["gemeenten: [inwoners\n", "- een lijst\n", "gemeenten: inwoners\n"],
+    ids=["yaml-syntax", "not-a-mapping", "table-not-a-mapping"],
+)
+def test_bad_column_mapping_raises_naming_the_file(project, text):
+    (project / "kolommen.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as excinfo:
+        load_dataset(project)
+    assert [p.file for p in excinfo.value.problems] == ["kolommen.yaml"]
+
+
+def test_empty_column_mapping_changes_nothing(project):
+    (project / "kolommen.yaml").write_text("# nog niets\n", encoding="utf-8")
+    assert load_dataset(project).problems == ()
+
+
+# --- the digest that decides whether outputs are stale --------------------------------------------------------------
+
+
+def test_digest_changes_with_the_inputs_only(tmp_path):
+    first = write_project(tmp_path / "a", content=False)
+    second = write_project(tmp_path / "b", content=False)
+    assert load_dataset(first).digest == load_dataset(second).digest
+    set_cell(second / "gemeenten.csv", "GM0001", "subsidie", "300001")
+    assert load_dataset(first).digest != load_dataset(second).digest
+
+
+def test_digest_includes_the_column_mapping(project):
+    before = load_dataset(project).digest
+    (project / "kolommen.yaml").write_text("gemeenten: {}\n", encoding="utf-8")
+    assert load_dataset(project).digest != before
+
+
+def test_a_row_with_more_cells_than_the_header_is_reported_for_its_library(project):
+    path = project / "bibliotheken.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] += ";overbodig"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problem = only(matching(load_dataset(project).problems, file="bibliotheken.csv", row=2))
+    assert problem.value == "overbodig"
+    assert problem.library == lines[1].split(";")[0]
