@@ -95,6 +95,9 @@ class HandreikingDoc(BaseDocTemplate):
             canvas.rect(0, A4[1] - 5.2 * cm, A4[0], 5.2 * cm, stroke=0, fill=1)
             canvas.setFillColor(HexColor(self.theme.band))
             canvas.rect(0, A4[1] - 5.6 * cm, A4[0], 0.4 * cm, stroke=0, fill=1)
+            if self.theme.logo is not None:
+                canvas.drawImage(str(self.theme.logo), MARGIN_X, A4[1] - 4.4 * cm, width=6 * cm, height=3 * cm,
+                                 preserveAspectRatio=True, anchor="sw", mask="auto")
             canvas.restoreState()
 
     def _body_page(self, canvas, doc) -> None:
