@@ -2,10 +2,12 @@
 
 Writes bibliotheken.csv, gemeenten.csv, vestigingen.csv and buurten.csv next to this script, with the
 columns of `robuust_docs/schema.py` in schema order. Every library, municipality and neighbourhood is
-invented; the figures are drawn around national ratios (KB/CBS, see domain.md) with lognormal noise and a
-library-wide quality factor, so some libraries look robust and others vulnerable. Some edge cases are built
-in on purpose: empty cells ("geen gegevens"), a negative equity, two large municipalities without a full
-branch (duty of care), a library with a single branch and one without neighbourhood data.
+invented; the figures are drawn around national ratios (KB/CBS, see domain.md) per category, shifted by a
+quality score per library and aspect (staff, money, offer, reach, branch network) with lognormal noise, so
+the sample holds robust, middling and clearly vulnerable libraries. Some edge cases are built in on purpose:
+empty cells ("geen gegevens"), a negative equity, a small library without any full branch, two larger
+municipalities without a full branch (duty of care; weak networks also leave a few small municipalities with
+a service point only), a library with a single branch and one without neighbourhood data.
 The script is seeded and deterministic: run `python data/generate_sample.py` from the repository root.
 """
 
@@ -15,6 +17,8 @@ import math
 import re
 import unicodedata
 from pathlib import Path
+from statistics import NormalDist
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -42,15 +46,49 @@ PROVINCES = {
     "Noord-Brabant": ("Cubiss", [(51.43, 51.66, 4.70, 5.85)]),
     "Limburg": ("Cubiss Limburg", [(50.84, 50.97, 5.75, 5.98), (51.15, 51.45, 5.92, 6.08)]),
 }
-# Inhabitants of the service area per category (inside the category rules, with a margin) and the mean
-# municipal subsidy per inhabitant (cities higher).
-SIZE = {"compact": (9_000, 28_500), "kleinstedelijk": (32_000, 72_000), "regionaal": (80_000, 145_000),
-        "centrumstad": (155_000, 290_000), "grote_stad": (310_000, 880_000)}
-SUBSIDY = {"compact": 23.0, "kleinstedelijk": 24.5, "regionaal": 25.5, "centrumstad": 29.0, "grote_stad": 32.0}
+class Profile(NamedTuple):
+    """Typical figures of a library of average quality in one category, from the national ratios."""
+
+    size: tuple[int, int]  # inhabitants of the service area (inside the category rule, with a margin)
+    subsidy: float  # municipal subsidy per inhabitant, euro (national mean 26.25; cities higher)
+    volunteers: float  # volunteers per fte (national 5.6; small libraries lean more on volunteers)
+    own_income: float  # own income, percent of all income (national 12.6)
+    activities: float  # activities per 1,000 inhabitants (national 14)
+    visits: float  # physical visits per inhabitant (national 2.8)
+    full_branches: float  # vestigingen per 100,000 inhabitants (national 4.2; fewer per inhabitant in cities)
+    main_hours: tuple[int, int]  # staffed hours of the library's main branch, from a weak to a strong library
+
+
+PROFILE = {
+    "compact": Profile((9_000, 28_500), 23.5, 6.5, 9.5, 12.5, 2.4, 5.0, (20, 40)),
+    "kleinstedelijk": Profile((32_000, 72_000), 24.5, 6.0, 10.5, 13.5, 2.6, 4.2, (26, 46)),
+    "regionaal": Profile((80_000, 145_000), 25.5, 5.5, 11.5, 14.0, 2.7, 3.7, (30, 50)),
+    "centrumstad": Profile((155_000, 290_000), 27.5, 4.5, 12.5, 15.0, 3.0, 2.7, (50, 60)),
+    "grote_stad": Profile((310_000, 880_000), 30.5, 3.5, 13.0, 15.0, 3.1, 2.6, (50, 60)),
+}
+CITIES = ("centrumstad", "grote_stad")
+# Employer cost of one fte (an assumption); paid staff follows from the personnel costs, so a library with a
+# small budget also has few staff (national: about 2.3 fte per 10,000 inhabitants).
+COST_PER_FTE = 74_000
+# Quality: a score per library and aspect in standard deviations (0 typical, -2 clearly weak, +1.5 strong).
+# SHARED is the weight of the organisation-wide score, OWN that of the aspect's own deviation. The sample
+# leans a little to the weak side (OFFSET), so that the handreikingen show every status; LIMITS keep the
+# weakest and strongest figures within the national range (e.g. subsidy per inhabitant € 12-44).
+ASPECTS = ("staff", "money", "offer", "reach", "network")
+SHARED, OWN, OFFSET, LIMITS = 0.9, 0.6, -0.35, (-2.2, 1.5)
+GAIN = 0.7  # above typical, quality has diminishing returns
+# How strongly a figure responds to its aspect's quality: the change of its logarithm per unit of quality.
+# Volunteers per fte respond negatively: an understaffed library leans on volunteers.
+RESPONSE = {"subsidy": 0.3, "own_income": 0.45, "equity": 0.7, "volunteers": -0.45, "activities": 0.55,
+            "participants": 0.15, "adults": 0.5, "youth": 0.25, "visits": 0.45, "loans": 0.2,
+            "full_branches": 0.4, "other_locations": 0.25}
 THEMES = dict.fromkeys(("geletterdheid", "digitale_inclusie", "jeugd_onderwijs", "participatie_ontmoeting",
                         "kunst_cultuur", "armoede_geldzaken", "gezondheid", "werk_ontwikkeling"), 0.35)  # 2-4 each
-PROGRAMMES = {"taalhuis": 0.9, "ido": 0.85, "boekstart": 0.6, "dbos": 0.55, "digisterker": 0.45,
-              "klik_en_tik": 0.5, "digivitaler": 0.25}  # chance that a library runs the programme
+# Chance that a typical library runs the programme (Taalhuis and Klik & Tik: 96% of organisations, 2022).
+PROGRAMMES = {"taalhuis": 0.95, "ido": 0.85, "boekstart": 0.7, "dbos": 0.6, "digisterker": 0.5,
+              "klik_en_tik": 0.9, "digivitaler": 0.3}
+# Larger organisations can carry more programmes (a shift of quality on the logit scale).
+PROGRAMME_BONUS = {"compact": -0.6, "kleinstedelijk": -0.2, "regionaal": 0.0, "centrumstad": 0.4, "grote_stad": 0.8}
 
 # label | province | category | municipalities; the library is called "Bibliotheek <label>".
 LIBRARY_TABLE = """
@@ -94,22 +132,34 @@ Maasmonde | Zuid-Holland | grote_stad | Maasmonde
 Vechtstad | Utrecht | grote_stad | Vechtstad
 Markstad | Noord-Brabant | grote_stad | Markstad; Aa-en-Donk
 Rijnwaalstad | Gelderland | grote_stad | Rijnwaalstad; Betuwehof"""
+
 # Deliberate edge cases for the report generator.
 NEGATIVE_EQUITY = "bib-wadkust"
 SINGLE_BRANCH = "bib-polderzicht"
+NO_FULL_BRANCH = "bib-veenhoven"  # small rural library with service points only
 NO_NEIGHBOURHOODS = "bib-maasheuvel"
 MISSING = {"bib-kranenwaard": ["eigen_vermogen", "vrijwilligers"],
            "bib-de-peelrand": ["bezoeken", "uitleningen", "jeugdleden"],
            "bib-rijnburcht": ["huisvestingskosten", "activiteiten", "deelnemers"]}
-N_WITHOUT_VESTIGING = 2
+N_WITHOUT_VESTIGING = 2  # municipalities without a full branch in a library that has one elsewhere
+# Besides, a small municipality (not a library's first) keeps its full branch with this chance in a typical
+# network; a weak network often makes do with a service point there.
+SMALL_MUNICIPALITY, KEEP_FULL = 15_000, 0.95
 
 OTHER_TYPES = {"servicepunt": 0.5, "afhaalpunt": 0.18, "bibliotheek op school": 0.22,
                "open bibliotheek": 0.04, "bibliobus": 0.06}  # a bibliobus only in rural municipalities
 PREFIX = {"vestiging": "Bibliotheek", "servicepunt": "Servicepunt", "afhaalpunt": "Afhaalpunt",
           "bibliotheek op school": "Bibliotheek op school", "open bibliotheek": "Open Bibliotheek",
           "bibliobus": "Bibliobus"}
-HOURS = {"vestiging": (15, 55), "servicepunt": (4, 14.5), "afhaalpunt": (0, 4), "bibliotheek op school": (4, 10),
+# Staffed hours per week by type, from a weak to a strong library; city vestigingen are open longer.
+HOURS = {"vestiging": (15, 40), "servicepunt": (4, 14.5), "afhaalpunt": (0, 4), "bibliotheek op school": (4, 10),
          "open bibliotheek": (0, 0), "bibliobus": (6, 20)}
+CITY_HOURS, TOWN_HOURS = (25, 45), (20, 45)  # district branches in a city; a town's own main branch
+CITY_BRANCHES = {"centrumstad": (4, 12), "grote_stad": (8, 25)}  # vestigingen in the city itself
+# Chance, for a typical library, that a location is open on an evening and at the weekend, and that it is
+# wheelchair accessible; "main" is a library's main branch.
+LATE = {"main": (0.85, 0.95), "vestiging": (0.5, 0.6), "servicepunt": (0.15, 0.3), "bibliotheek op school": (0, 0)}
+ACCESSIBLE = {"main": 0.995, "vestiging": 0.97, "servicepunt": 0.9}
 VISITING_ADDRESS = ("vestiging", "servicepunt", "open bibliotheek")  # what CBS measures distances to
 AREA_NAMES = ("De Akkers", "Het Hoge Veld", "Molenwijk", "Kerkebuurt", "De Horst", "Oranjewijk", "Bloemenbuurt",
               "Vogelwijk", "De Essen", "Het Laar", "Rietlanden", "De Kamp", "Schildersbuurt", "Stationsbuurt",
@@ -117,7 +167,11 @@ AREA_NAMES = ("De Akkers", "Het Hoge Veld", "Molenwijk", "Kerkebuurt", "De Horst
               "Lindenhof", "Het Broek", "De Bongerd", "Sluiskwartier", "Dijkzicht", "De Vennen", "Wilgenrijk",
               "Het Gein", "De Maten", "Fazantenhof", "De Gaard", "Nieuwe Erven", "Hooiland", "De Wetering",
               "Klaverveld", "Steenakker", "Oude Dorp", "De Slenk", "Meidoornwijk", "Tuinstad", "Het Zand")
-INTERNAL = ["provincie", "lat", "lon", "kwaliteit"]  # helper columns of the municipalities, not written
+# Neighbourhood distance from the centre ~ uniform ** exponent, per stedelijkheid: 0.5 would spread people
+# evenly over the municipality; towns have a dense core, cities are built up more evenly, rural areas thinly.
+SPREAD_EXPONENT = {1: 0.7, 2: 0.75, 3: 0.9, 4: 0.75, 5: 0.6}
+INTERNAL = ["provincie", "lat", "lon", "categorie", "eerste", "enige"]  # helper columns of gemeenten, not written
+YES_NO = ("nee", "ja")
 
 
 def slug(text: str) -> str:
@@ -131,9 +185,41 @@ def library_specs() -> list[tuple[str, str, str, str, list[str]]]:
     return [("bib-" + slug(label), label, prov, cat, names.split("; ")) for label, prov, cat, names in rows]
 
 
+# --- random helpers -------------------------------------------------------------------------------------------
+
+
 def noise(rng, sigma: float) -> float:
     """Lognormal factor with mean 1."""
     return float(rng.lognormal(-sigma**2 / 2, sigma))
+
+
+def scaled(rng, typical: float, quality: float, response: float, sigma: float) -> float:
+    """A figure around `typical`, higher for a better quality (with diminishing returns), with lognormal noise."""
+    return typical * math.exp(response * (quality if quality < 0 else GAIN * quality)) * noise(rng, sigma)
+
+
+def chance(base: float, quality: float, weight: float = 1.0) -> float:
+    """`base` probability for a typical library, shifted on the logit scale by quality (0 stays 0)."""
+    if base <= 0:
+        return 0.0
+    return 1 / (1 + math.exp(-(math.log(base / (1 - base)) + weight * quality)))
+
+
+def within(rng, bounds: tuple[float, float], quality: float) -> float:
+    """A value inside `bounds`: near the low end for a weak library, near the high end for a strong one."""
+    low, high = bounds
+    return low + (high - low) * float(np.clip(0.5 + 0.3 * quality + rng.normal(0, 0.15), 0, 1))
+
+
+def pick(rng, chances: dict[str, float], low: int, high: int) -> str:
+    """Comma-separated ids, each drawn with its chance, topped up or trimmed to low..high ids."""
+    chosen = [i for i, p in chances.items() if rng.random() < p]
+    extra = [i for i in rng.permutation(list(chances)) if i not in chosen]
+    chosen = chosen[:high] + extra[:max(0, low - len(chosen))]
+    return ",".join(i for i in chances if i in chosen)
+
+
+# --- geometry -------------------------------------------------------------------------------------------------
 
 
 def offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -174,6 +260,34 @@ def place_centres(rng, province: str, n: int, taken: list) -> list:
     raise RuntimeError(f"no room for {n} centres in {province}")
 
 
+# --- quality --------------------------------------------------------------------------------------------------
+
+
+def library_qualities(rng) -> pd.DataFrame:
+    """Quality per library (rows) and aspect (columns), in standard deviations.
+
+    The organisation-wide score is stratified per category (evenly spaced normal quantiles in random order),
+    so every peer group holds weak, middling and strong organisations; each aspect deviates from it, since an
+    organisation is rarely weak or strong in everything at once. A library with negative equity is
+    financially weak by definition, one with service points only has a weak network.
+    """
+    specs = library_specs()
+    ids, categories = [spec[0] for spec in specs], pd.Series([spec[3] for spec in specs])
+    overall = np.zeros(len(ids))
+    for members in categories.groupby(categories).groups.values():
+        ranks = rng.permutation(len(members))
+        overall[members] = [NormalDist().inv_cdf((r + 0.5) / len(members)) for r in ranks]
+    scores = OFFSET + SHARED * overall[:, None] + OWN * rng.standard_normal((len(ids), len(ASPECTS)))
+    scores = np.clip(scores, *LIMITS)
+    quality = pd.DataFrame(scores, index=ids, columns=ASPECTS)
+    for lib, aspect in ((NEGATIVE_EQUITY, "money"), (NO_FULL_BRANCH, "network")):
+        quality.loc[lib, aspect] = min(quality.loc[lib, aspect], -1.5)
+    return quality
+
+
+# --- municipalities -------------------------------------------------------------------------------------------
+
+
 def split(rng, total: int, n: int, city: bool) -> list[int]:
     """Inhabitants per municipality; in a city library the first municipality is the city."""
     weights = rng.dirichlet([3.0] * n) + (1.5 if city else 0) * (np.arange(n) == 0)
@@ -191,66 +305,98 @@ def urbanity(rng, inhabitants: int) -> int:
     return 5
 
 
-def make_municipalities(rng) -> pd.DataFrame:
+def subsidy_per_inhabitant(rng, category: str, quality: float) -> float:
+    """Municipal subsidy per inhabitant, soft-capped: the real range per organisation is about € 12-44."""
+    euro = scaled(rng, PROFILE[category].subsidy, quality, RESPONSE["subsidy"], 0.08)
+    return min(euro, 40 + (euro - 40) / 3)
+
+
+def make_municipalities(rng, quality: pd.DataFrame) -> pd.DataFrame:
     rows, taken = [], []
     for lib, _, province, category, names in library_specs():
-        total = int(math.exp(rng.uniform(*np.log(SIZE[category]))))
-        quality = noise(rng, 0.18)  # library-wide: some do well across the board, some poorly
-        per_capita = SUBSIDY[category] * quality * noise(rng, 0.15)
-        per_capita = min(per_capita, 40 + (per_capita - 40) / 3)  # soft cap: the real maximum is about € 44
-        counts = split(rng, total, len(names), category in ("centrumstad", "grote_stad"))
+        total = int(math.exp(rng.uniform(*np.log(PROFILE[category].size))))
+        per_capita = subsidy_per_inhabitant(rng, category, quality.loc[lib, "money"])
+        counts = split(rng, total, len(names), category in CITIES)
         centres = place_centres(rng, province, len(names), taken)
         taken += centres
         shares = np.array(counts) * [noise(rng, 0.15) for _ in names]
-        for name, inw, (lat, lon), share in zip(names, counts, centres, shares / shares.sum(), strict=True):
+        for i, (name, inw, (lat, lon), share) in enumerate(zip(names, counts, centres, shares / shares.sum(),
+                                                                 strict=True)):
             rows.append({"code": f"GM{FIRST_CODE + len(rows)}", "naam": name, "bibliotheek_id": lib,
                          "inwoners": inw, "inwoners_0_17": round(inw * rng.uniform(0.18, 0.21)),
                          "subsidie": round(per_capita * total * share), "beleidsthemas": pick(rng, THEMES, 2, 4),
                          "stedelijkheid": urbanity(rng, inw), "provincie": province, "lat": lat, "lon": lon,
-                         "kwaliteit": quality})
+                         "categorie": category, "eerste": i == 0, "enige": len(names) == 1})
     return pd.DataFrame(rows)
 
 
-def pick(rng, chances: dict[str, float], low: int, high: int) -> str:
-    """Comma-separated ids, each drawn with its chance, topped up or trimmed to low..high ids."""
-    chosen = [i for i, chance in chances.items() if rng.random() < chance]
-    extra = [i for i in rng.permutation(list(chances)) if i not in chosen]
-    chosen = chosen[:high] + extra[:max(0, low - len(chosen))]
-    return ",".join(i for i in chances if i in chosen)
+# --- libraries ------------------------------------------------------------------------------------------------
 
 
-def library_row(rng, lib: str, label: str, province: str, gm: pd.DataFrame) -> dict:
-    inw, youth, quality = gm.inwoners.sum(), gm.inwoners_0_17.sum(), gm.kwaliteit.iloc[0]
-    fte = round(2.3 * inw / 10_000 * quality * noise(rng, 0.2), 1)
-    baten = gm.subsidie.sum() / rng.uniform(0.75, 0.86)
-    lasten = baten * rng.uniform(0.97, 1.03)
-    equity = -0.04 if lib == NEGATIVE_EQUITY else rng.uniform(0.05, 0.45)
-    jeugd = youth * rng.uniform(0.55, 0.75)
-    acts = 14 * inw / 1000 * quality * noise(rng, 0.3)
+def staff_figures(rng, p: Profile, personnel_cost: float, q: pd.Series) -> dict:
+    """Paid staff, from the personnel costs, and volunteers: an understaffed library leans on volunteers."""
+    fte = round(personnel_cost / (COST_PER_FTE * noise(rng, 0.06)), 1)
+    volunteers = fte * scaled(rng, p.volunteers, q.staff, RESPONSE["volunteers"], 0.25)
+    return {"fte": fte, "vrijwilligers": volunteers}
+
+
+def finance_figures(rng, p: Profile, lib: str, subsidy: float, q: pd.Series) -> dict:
+    """Income, costs and equity. A weak organisation has little own income, a deficit, a small reserve and a
+    building that weighs heavily on its costs, which leaves less for staff; an understaffed one spends a
+    small share on staff."""
+    own = scaled(rng, p.own_income, q.money, RESPONSE["own_income"], 0.25) / 100
+    baten = subsidy / (1 - own - rng.uniform(0.02, 0.06))  # the rest: provincial and project subsidies
+    result = np.clip(1.5 + 3 * min(q.money, 0.8) + rng.normal(0, 2), -9, 9)
+    lasten = baten / (1 + result / 100)
+    housing = np.clip(18 + (1.5 if p.subsidy > 28 else 0) - 5 * q.money + rng.normal(0, 2.5), 10, 38)
+    staff = np.clip(58 + 6 * min(q.staff, 0.5) - 0.8 * (housing - 19) + rng.normal(0, 2), 30, 75)
+    equity = -4 if lib == NEGATIVE_EQUITY else scaled(rng, 22, min(q.money, 0.8), RESPONSE["equity"], 0.25)
+    return {"baten_totaal": baten, "eigen_inkomsten": baten * own, "lasten_totaal": lasten,
+            "personeelskosten": lasten * staff / 100, "huisvestingskosten": lasten * housing / 100,
+            "eigen_vermogen": lasten * equity / 100}
+
+
+def use_figures(rng, category: str, inw: int, youth: int, q: pd.Series) -> dict:
+    """Members, visits and loans (reach); activities, participants and programmes (offer)."""
+    p = PROFILE[category]
+    young = youth * min(0.85, scaled(rng, 0.64, q.reach, RESPONSE["youth"], 0.08))
+    members = young + (inw - youth) * scaled(rng, 0.09, q.reach, RESPONSE["adults"], 0.2)
+    acts = scaled(rng, p.activities, q.offer, RESPONSE["activities"], 0.15) * inw / 1000
+    chances = {i: chance(base, q.offer + PROGRAMME_BONUS[category], 1.2) for i, base in PROGRAMMES.items()}
+    return {"leden": members, "jeugdleden": young,
+            "bezoeken": scaled(rng, p.visits, q.reach, RESPONSE["visits"], 0.2) * inw,
+            "uitleningen": members * scaled(rng, 15.0, q.reach, RESPONSE["loans"], 0.15),
+            "activiteiten": acts, "deelnemers": acts * scaled(rng, 13.5, q.offer, RESPONSE["participants"], 0.1),
+            "programmas": pick(rng, chances, 2, 7)}
+
+
+def library_row(rng, lib: str, label: str, province: str, gm: pd.DataFrame, q: pd.Series) -> dict:
+    category = gm.categorie.iloc[0]
+    p = PROFILE[category]
+    inw, youth = int(gm.inwoners.sum()), int(gm.inwoners_0_17.sum())
+    money = finance_figures(rng, p, lib, gm.subsidie.sum(), q)
     row = {"id": lib, "naam": f"Bibliotheek {label}", "provincie": province, "poi": PROVINCES[province][0],
-           "jaar": YEAR, "fte": fte, "vrijwilligers": 5.6 * fte * noise(rng, 0.35),
-           "baten_totaal": baten, "eigen_inkomsten": baten * 0.12 * noise(rng, 0.3), "lasten_totaal": lasten,
-           "personeelskosten": lasten * rng.uniform(0.55, 0.65),
-           "huisvestingskosten": lasten * rng.uniform(0.15, 0.28), "eigen_vermogen": lasten * equity,
-           "leden": jeugd + (inw - youth) * 0.09 * quality * noise(rng, 0.25), "jeugdleden": jeugd,
-           "bezoeken": 2.8 * inw * quality * noise(rng, 0.25), "uitleningen": 3 * inw * quality * noise(rng, 0.25),
-           "activiteiten": acts, "deelnemers": acts * 14 * noise(rng, 0.25), "programmas": pick(rng, PROGRAMMES, 2, 7)}
+           "jaar": YEAR, **staff_figures(rng, p, money["personeelskosten"], q), **money,
+           **use_figures(rng, category, inw, youth, q)}
     return row | dict.fromkeys(MISSING.get(lib, []))
 
 
-def make_libraries(rng, gm: pd.DataFrame) -> pd.DataFrame:
-    df = pd.DataFrame([library_row(rng, lib, label, prov, gm[gm.bibliotheek_id == lib])
+def make_libraries(rng, gm: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
+    df = pd.DataFrame([library_row(rng, lib, label, prov, gm[gm.bibliotheek_id == lib], quality.loc[lib])
                        for lib, label, prov, _, _ in library_specs()])
     counts = df.columns[df.columns.get_loc("vrijwilligers"):-1]  # whole people, euros and counts
     df[counts] = df[counts].astype(float).round().astype("Int64")
     return df
 
 
+# --- neighbourhoods -------------------------------------------------------------------------------------------
+
+
 def municipality_areas(rng, m) -> pd.DataFrame:
     """Neighbourhood points around the centre: dense near it, a thin rural fringe further out."""
-    n = int(np.clip(round(4 + 2.2 * math.sqrt(m.inwoners / 1000)), 5, 40))
+    n = int(np.clip(round(4 + 2.2 * math.sqrt(m.inwoners / 1000)), 5, 80))
     radius = min(2 + 0.9 * (m.stedelijkheid - 1) + math.sqrt(m.inwoners) / 150, 8.0)
-    spread = rng.uniform(0.05, 1, n - 1) ** (0.6 + 0.15 * (5 - m.stedelijkheid))  # cities: dense core
+    spread = rng.uniform(0.05, 1, n - 1) ** SPREAD_EXPONENT[m.stedelijkheid]
     dist = np.sort(np.concatenate([[rng.uniform(0, 0.3)], radius * spread]))
     points = [point_near(rng, m.provincie, m.lat, m.lon, d) for d in dist]
     weights = rng.lognormal(0, 0.5, n) * (1.6 - dist / radius)
@@ -263,8 +409,10 @@ def municipality_areas(rng, m) -> pd.DataFrame:
 
 
 def area_names(rng, m, lat, lon, radius: float) -> list[str]:
-    """Centrum first; in rural municipalities the far points are 'Buitengebied <side>'; else invented names."""
-    pool, names = list(rng.permutation(AREA_NAMES)), []
+    """Centrum first; in rural municipalities the far points are 'Buitengebied <side>'; else invented names,
+    in big cities also split into north and south."""
+    pool, names = [str(a) for a in rng.permutation(AREA_NAMES)], []
+    pool = [f"{a}-{side}" for side in ("Zuid", "Noord") for a in pool] + pool  # big cities need more names
     north, east = (lat - m.lat) * KM_PER_DEG, (lon - m.lon) * KM_PER_DEG * math.cos(math.radians(m.lat))
     for dn, de in zip(north, east, strict=True):
         side = "Buitengebied " + ("Noord", "Oost", "Zuid", "West")[int((math.atan2(de, dn) / math.pi * 2 + 4.5) % 4)]
@@ -273,54 +421,116 @@ def area_names(rng, m, lat, lon, radius: float) -> list[str]:
         elif m.stedelijkheid >= 3 and math.hypot(dn, de) > 0.6 * radius and side not in names:
             names.append(side)
         else:
-            names.append(str(pool.pop()))
+            names.append(pool.pop())
     return names
 
 
-def branch_types(rng, m, without_vestiging: bool) -> list[str]:
+# --- branches -------------------------------------------------------------------------------------------------
+
+
+def full_branch_counts(rng, gm: pd.DataFrame, quality: pd.DataFrame) -> pd.Series:
+    """Vestigingen per municipality: the category's density, more for a strong network, and at least one,
+    except in the duty-of-care municipalities, the library with service points only and, in a weak network,
+    some small municipalities that make do with a service point."""
+    counts = {}
+    for lib, group in gm.groupby("bibliotheek_id", sort=False):
+        p, q = PROFILE[group.categorie.iloc[0]], quality.loc[lib, "network"]
+        target = p.full_branches * group.inwoners.sum() / 100_000 * math.exp(RESPONSE["full_branches"] * q)
+        for i, m in enumerate(group.itertuples()):
+            keep = i == 0 or m.inwoners >= SMALL_MUNICIPALITY or rng.random() < chance(KEEP_FULL, q, 2.5)
+            n = max(int(keep), int(target * m.inwoners / group.inwoners.sum() + rng.random()))
+            low, high = CITY_BRANCHES.get(m.categorie, (0, n)) if m.eerste else (0, n)
+            counts[m.code] = int(np.clip(n, low, high))
+    n_municipalities = gm.bibliotheek_id.map(gm.bibliotheek_id.value_counts())
+    candidates = gm[gm.inwoners.between(10_000, 30_000) & gm.bibliotheek_id.duplicated()  # never the first
+                    & (n_municipalities <= 3) & ~gm.bibliotheek_id.isin([NO_NEIGHBOURHOODS, NO_FULL_BRANCH])]
+    candidates = candidates.assign(q=candidates.bibliotheek_id.map(quality.network)).sort_values("q")
+    # Duty-of-care gaps arise in the weakest networks: one municipality in each of the weakest libraries.
+    without = set(candidates.drop_duplicates("bibliotheek_id").code[:N_WITHOUT_VESTIGING])
+    without |= set(gm.code[gm.bibliotheek_id == NO_FULL_BRANCH])
+    return pd.Series({code: 0 if code in without else n for code, n in counts.items()})
+
+
+def branch_types(rng, m, n_full: int, q: float) -> list[str]:
+    """Vestigingen first, then the smaller locations (more in a strong network); every municipality keeps a
+    staffed location."""
     if m.bibliotheek_id == SINGLE_BRANCH:
         return ["vestiging"]
-    if without_vestiging:
-        return ["servicepunt"] + ["afhaalpunt"] * int(rng.random() < 0.5)
-    n_vest = 1 + m.inwoners // 90_000 if m.inwoners >= 10_000 else int(m.inwoners >= 5_000 and rng.random() < 0.35)
-    others = rng.choice(list(OTHER_TYPES), size=rng.poisson(0.4 + m.inwoners / 70_000), p=list(OTHER_TYPES.values()))
+    n_other = rng.poisson((0.4 + m.inwoners / 40_000) * math.exp(RESPONSE["other_locations"] * q))
+    others = rng.choice(list(OTHER_TYPES), size=n_other, p=list(OTHER_TYPES.values()))
     others = [str(t) if t != "bibliobus" or m.stedelijkheid >= 4 else "servicepunt" for t in others]
-    if n_vest == 0 and "servicepunt" not in others:  # every municipality keeps a staffed location
+    if n_full == 0 and "servicepunt" not in others:
         others = ["servicepunt", *others]
-    return ["vestiging"] * n_vest + sorted(others, key=list(PREFIX).index)
+    if m.enige and n_full == 1 and not others:  # only the one edge case has a single location
+        others = [str(rng.choice(["servicepunt", "bibliotheek op school"]))]
+    return ["vestiging"] * n_full + sorted(others, key=list(PREFIX).index)
 
 
-def branch_row(rng, m, kind: str, place, first: bool) -> dict:
-    lo, hi = HOURS[kind]
-    main = first and kind == "vestiging"
-    hours = rng.uniform(25, hi) if main else rng.uniform(lo, 40 if kind == "vestiging" else hi)
+def branch_spots(rng, areas: pd.DataFrame, n: int, q: float) -> list[int]:
+    """Neighbourhood index per location: the first in the centre, each next one where it adds most reach.
+
+    A strong network spreads its locations (weight on the distance to the nearest location); a weak one
+    clusters them in the populous neighbourhoods near the centre."""
+    lat, lon, people = areas.lat.to_numpy(), areas.lon.to_numpy(), areas.inwoners.to_numpy(float)
+    reach = float(np.clip(1.2 + 0.8 * q, 0.05, 2.5))
+    spots = [0]
+    while len(spots) < n:
+        gap = np.min([distance_km(lat[s], lon[s], lat, lon) for s in spots], axis=0)
+        score = people * (gap + 0.2) ** reach * rng.lognormal(0, 0.3, len(people))
+        score[spots] = 0 if len(set(spots)) < len(people) else score[spots]
+        spots.append(int(np.argmax(score)))
+    return spots
+
+
+def vestiging_hours(m, main: bool) -> tuple[float, float]:
+    """The library's main branch per category; a municipality's own main branch a little longer than others;
+    district branches in a city longer than branches in villages."""
+    if main and m.eerste:
+        return PROFILE[m.categorie].main_hours
+    if m.eerste and m.categorie in CITIES:
+        return CITY_HOURS
+    return TOWN_HOURS if main else HOURS["vestiging"]
+
+
+def branch_row(rng, m, kind: str, place, main: bool, q: pd.Series) -> dict:
+    hours = within(rng, vestiging_hours(m, main) if kind == "vestiging" else HOURS[kind], q.network)
+    staffed_location = kind in ("vestiging", "servicepunt")
     unstaffed = rng.uniform(20, 40) if kind == "open bibliotheek" else (
-        rng.uniform(6, 40) if kind in ("vestiging", "servicepunt") and rng.random() < 0.3 else 0.0)
+        within(rng, (6, 40), -q.staff) if staffed_location and rng.random() < chance(0.3, -q.staff, 0.8) else 0.0)
+    role = "main" if main else kind
+    evening, weekend = LATE.get(role, (0.05, 0.2))
     lat, lon = offset(place.lat, place.lon, rng.uniform(0, 0.3), rng.uniform(0, 2 * math.pi))
-    evening, weekend = {"vestiging": (0.7, 0.85), "servicepunt": (0.2, 0.4),
-                        "bibliotheek op school": (0, 0)}.get(kind, (0.05, 0.25))
     name = f"{PREFIX[kind]} {m.naam}" + ("" if main or kind == "bibliobus" else f" {place.naam}")
-    yes = ("nee", "ja")
     return {"bibliotheek_id": m.bibliotheek_id, "naam": name, "type": kind, "gemeente_code": m.code,
             "lat": round(lat, 5), "lon": round(lon, 5), "openingsuren": round(hours * 2) / 2,
-            "open_bibliotheek_uren": round(unstaffed), "rolstoeltoegankelijk": yes[int(rng.random() < 0.9)],
-            "avond": yes[int(rng.random() < evening)], "weekend": yes[int(rng.random() < weekend)]}
+            "open_bibliotheek_uren": round(unstaffed),
+            "rolstoeltoegankelijk": chance(ACCESSIBLE.get(role, 0.85), q.network, 1.5),
+            "avond": chance(evening, q.network, 1.5 if main else 2),
+            "weekend": chance(weekend, q.network, 1.5 if main else 2)}
 
 
-def make_branches(rng, gm: pd.DataFrame, bu: pd.DataFrame) -> pd.DataFrame:
-    """Locations per municipality; the main branch at the centre, others in populous neighbourhoods."""
-    candidates = gm[(gm.inwoners >= 10_000) & gm.bibliotheek_id.duplicated()  # never a library's first
-                    & (gm.bibliotheek_id != NO_NEIGHBOURHOODS)]
-    without = set(candidates.nsmallest(N_WITHOUT_VESTIGING, "inwoners").code)
+def yes_no(rng, chances: pd.Series) -> pd.Series:
+    """'ja' for as many of a library's locations as expected from their chances (with a little noise), the
+    likeliest first: a weak network then shows consistently in its locations, not by the luck of a coin."""
+    n_yes = int(np.clip(round(chances.sum() + rng.normal(0, 0.5)), 0, len(chances)))
+    order = np.argsort(-chances.to_numpy() + rng.uniform(0, 1e-9, len(chances)), kind="stable")
+    yes = np.zeros(len(chances), dtype=bool)
+    yes[order[:n_yes]] = True
+    return pd.Series(np.where(yes, YES_NO[1], YES_NO[0]), index=chances.index)
+
+
+def make_branches(rng, gm: pd.DataFrame, bu: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
+    """Locations per municipality; the main branch at the centre, the others spread over neighbourhoods."""
+    full = full_branch_counts(rng, gm, quality)
     rows = []
     for m in gm.itertuples():
-        areas = bu[bu.gemeente_code == m.code]
-        kinds = branch_types(rng, m, m.code in without)
-        weights = areas.inwoners.to_numpy()[1:] / areas.inwoners.iloc[1:].sum()
-        spots = 1 + rng.choice(len(areas) - 1, size=len(kinds), replace=len(kinds) >= len(areas), p=weights)
-        for i, kind in enumerate(kinds):  # the first location of a municipality is in its centre
-            rows.append(branch_row(rng, m, kind, areas.iloc[0 if i == 0 else spots[i]], i == 0))
+        q, areas = quality.loc[m.bibliotheek_id], bu[bu.gemeente_code == m.code]
+        kinds = branch_types(rng, m, full[m.code], q.network)
+        for i, (kind, spot) in enumerate(zip(kinds, branch_spots(rng, areas, len(kinds), q.network), strict=True)):
+            rows.append(branch_row(rng, m, kind, areas.iloc[spot], i == 0 and kind == "vestiging", q))
     df = pd.DataFrame(rows)
+    for column in ("rolstoeltoegankelijk", "avond", "weekend"):  # chances so far
+        df[column] = pd.concat([yes_no(rng, group) for _, group in df.groupby("bibliotheek_id", sort=False)[column]])
     number = (df.groupby("bibliotheek_id").cumcount() + 1).map("{:02d}".format)
     df.insert(0, "id", df.bibliotheek_id + "-" + number)
     return df
@@ -335,29 +545,42 @@ def add_road_distances(rng, bu: pd.DataFrame, br: pd.DataFrame) -> pd.DataFrame:
     return bu.assign(afstand_bibliotheek_km=np.where(bu.gemeente_code.isin(chosen), road, np.nan))
 
 
-def print_summary(gm: pd.DataFrame, br: pd.DataFrame) -> None:
-    area = gm.groupby("bibliotheek_id")[["inwoners", "subsidie"]].sum()
-    area = area.assign(euro=area.subsidie / area.inwoners, locaties=br.groupby("bibliotheek_id").size(),
-                       categorie=pd.cut(area.inwoners, [0, 3e4, 7.5e4, 1.5e5, 3e5, np.inf], right=False,
-                                        labels=list(SIZE)))
-    table = area.groupby("categorie", observed=True).agg(
-        {"inwoners": ["size", "min", "max"], "euro": ["min", "max", "mean"], "locaties": "sum"})
-    print(table.round(2).to_string(), f"\nsubsidy per inhabitant, all: {area.euro.mean():.2f}")  # noqa: T201
+# --- summary --------------------------------------------------------------------------------------------------
+
+
+def print_summary(gm: pd.DataFrame, lib: pd.DataFrame, br: pd.DataFrame) -> None:
+    """Per category: median figures per inhabitant; then the sample's totals against the national ratios."""
+    area = gm.groupby("bibliotheek_id").agg(inw=("inwoners", "sum"), subsidie=("subsidie", "sum"),
+                                            categorie=("categorie", "first"))
+    area = area.join(lib.set_index("id")[["fte", "leden", "bezoeken", "activiteiten"]].astype(float))
+    full = br[br.type == "vestiging"]
+    area = area.assign(vest=full.groupby("bibliotheek_id").size(), uren=br.groupby("bibliotheek_id").openingsuren.sum(),
+                       locaties=br.groupby("bibliotheek_id").size()).fillna({"vest": 0})
+    ratios = pd.DataFrame({"categorie": area.categorie, "euro": area.subsidie / area.inw,
+                           "fte_10k": area.fte / area.inw * 1e4, "uren_10k": area.uren / area.inw * 1e4,
+                           "vest_100k": area.vest / area.inw * 1e5, "vest": area.vest, "locaties": area.locaties})
+    print(ratios.groupby("categorie", sort=False).median().round(1).to_string())
+    total = area[["inw", "subsidie", "fte", "leden", "bezoeken", "activiteiten", "vest"]].sum()
+    print(f"sample (national): € {total.subsidie / total.inw:.2f} per inhabitant (26.25), "
+          f"{total.fte / total.inw * 1e4:.1f} fte per 10,000 (2.3), {total.leden / total.inw:.0%} members (20%), "
+          f"{total.bezoeken / total.inw:.1f} visits (2.8), {total.activiteiten / total.inw * 1e3:.0f} activities "
+          f"per 1,000 (14), {total.vest / total.inw * 1e5:.1f} vestigingen per 100,000 (4.2)")
 
 
 def main() -> None:
     rng = np.random.default_rng(SEED)
-    gm = make_municipalities(rng)
-    lib = make_libraries(rng, gm)
+    quality = library_qualities(rng)
+    gm = make_municipalities(rng, quality)
+    lib = make_libraries(rng, gm, quality)
     bu = pd.concat([municipality_areas(rng, m) for m in gm.itertuples()], ignore_index=True)
-    br = make_branches(rng, gm, bu)
+    br = make_branches(rng, gm, bu, quality)
     bu = add_road_distances(rng, bu, br).round({"lat": 5, "lon": 5})
     bu = bu[~bu.gemeente_code.isin(gm.code[gm.bibliotheek_id == NO_NEIGHBOURHOODS])]
     lib.to_csv(OUT / "bibliotheken.csv", index=False)
     gm.drop(columns=INTERNAL).to_csv(OUT / "gemeenten.csv", index=False)
     br.to_csv(OUT / "vestigingen.csv", index=False)
     bu.to_csv(OUT / "buurten.csv", index=False)
-    print_summary(gm, br)
+    print_summary(gm, lib, br)
 
 
 if __name__ == "__main__":

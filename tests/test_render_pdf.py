@@ -1,0 +1,140 @@
+"""The handreiking PDF on real sample libraries and on hostile reports: checked with qpdf, pdffonts, pdfinfo and
+pdfua, and its structure tree read back and compared with the report model."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from robuust_docs.pdf_story import build_story
+from robuust_docs.pdftags import Tagger
+from robuust_docs.pipeline import Settings, prepare
+from robuust_docs.render_pdf import render_pdf
+from robuust_docs.report import build_report
+
+from .checks import pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
+from .pdfstructure import assert_parent_tree_matches_streams, kids, role, scan_page, walk
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def prepared():
+    return prepare(Settings(ROOT / "data", ROOT / "templates", Path("unused"), today=datetime.date(2026, 11, 25)))
+
+
+def _report(prepared, library_id: str):
+    return build_report(prepared.analysis.libraries[library_id], prepared.content, prepared.report_settings)
+
+
+def _hostile(report):
+    long_name = "Bibliotheek " + "Zeer-Lange-Samengestelde-Naam " * 12
+    long_text = " ".join(["Een heel lange alinea over de bibliotheek & de gemeente <met> tekens."] * 60)
+    info = dataclasses.replace(report.bibliotheek, naam=long_name)
+    story = dataclasses.replace(report.verhaal, blokken=(*report.verhaal.blokken,
+                                                         dataclasses.replace(report.verhaal.blokken[-1],
+                                                                             tekst=long_text)))
+    return dataclasses.replace(report, bibliotheek=info, ondertitel=long_name, verhaal=story, praktijken=(),
+                               themas=(), impact=())
+
+
+CASES = {
+    "compact": lambda p: _report(p, "bib-veenhoven"),
+    "large-city": lambda p: _report(p, "bib-amsteloord"),
+    "no-neighbourhoods": lambda p: _report(p, "bib-maasheuvel"),
+    "hostile-long-and-empty": lambda p: _hostile(_report(p, "bib-lees-en-leer")),
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES), ids=list(CASES))
+def rendered(request, prepared, tmp_path_factory):
+    report = CASES[request.param](prepared)
+    path = tmp_path_factory.mktemp("pdf") / "handreiking.pdf"
+    path.write_bytes(render_pdf(report, prepared.theme))
+    return report, path, prepared.theme
+
+
+def test_pdf_passes_qpdf_fonts_and_is_tagged(rendered):
+    _, path, _ = rendered
+    assert qpdf_ok(path)
+    fonts = pdf_fonts(path)
+    assert fonts and all(embedded for _, embedded in fonts)
+    assert not any("Helvetica" in name for name, _ in fonts)
+    assert pdf_info(path)["Tagged"] == "yes"
+
+
+def test_pdfua_check_reports_no_errors(rendered):
+    _, path, _ = rendered
+    tool = shutil.which("pdfua")
+    if tool is None:
+        pytest.skip("pdfua is not installed (pip install '.[test]')")
+    result = subprocess.run([tool, "check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "errors=0" in result.stdout, result.stdout[-1500:]
+
+
+def test_structure_tree_matches_the_report_model(rendered):
+    report, path, theme = rendered
+    story = build_story(report, theme, Tagger(enabled=False))
+    with pikepdf.open(path) as pdf:
+        (document,) = kids(pdf.Root.StructTreeRoot)
+        elements = list(walk(document))
+        headings = [role(e) for e in elements if role(e) in ("H1", "H2", "H3")]
+        assert headings == ["H1"] + [f"H{level}" for level, _ in story.headings]  # the cover title, then the story
+        figures = [e for e in elements if role(e) == "Figure"]
+        expected_alts = [f.alt for f in _figures(report)]
+        assert [str(f.Alt) for f in figures] == expected_alts
+        tables = [e for e in elements if role(e) == "Table"]
+        assert len(tables) == len(_tables(report))
+        for table, (columns, rows) in zip(tables, _tables(report), strict=True):
+            trs = [e for e in walk(table) if role(e) == "TR"]
+            assert len(trs) == rows + 1
+            assert sum(1 for e in walk(table) if role(e) == "TH") == columns
+            assert sum(1 for e in walk(table) if role(e) == "TD") == columns * rows
+        assert_parent_tree_matches_streams(pdf)
+        for number, page in enumerate(pdf.pages, start=1):
+            marks = scan_page(page)
+            assert not marks.untagged and not marks.nested and marks.balanced, f"page {number}"
+
+
+def test_every_heading_text_is_in_the_pdf(rendered):
+    report, path, theme = rendered
+    text = squash(pdf_text(path))
+    for _, heading in build_story(report, theme, Tagger(enabled=False)).headings:
+        assert squash(heading) in text
+
+
+def _figures(report):
+    figures = [report.samenvatting.figuur, *(m.figuur for m in report.bouwstenen), report.nabijheid.figuur]
+    return [f for f in figures if f is not None]
+
+
+def _tables(report) -> list[tuple[int, int]]:
+    """(columns, data rows) of every table in document order, as pdf_story lays them out."""
+    n = report.nabijheid
+    tables = [(3, len(report.samenvatting.profiel))]
+    tables += [(5, len(m.rijen)) for m in report.bouwstenen]
+    tables += [(2, len(n.kerncijfers)), (len(n.gemeenten_kop), len(n.gemeenten))]
+    tables += [(5, len(n.witte_vlekken))] if n.witte_vlekken else []
+    tables += [(7, len(n.vestigingen))] if n.vestigingen else []
+    tables += [(5, len(report.gemeenten)), (6, len(report.bijlage.definities))]
+    return [t for t in tables if t[1]]
+
+
+def test_a_library_without_branches_gets_a_complete_pdf(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    lines = (data / "vestigingen.csv").read_text(encoding="utf-8").splitlines()
+    kept = [lines[0]] + [line for line in lines[1:] if ",bib-veenhoven," not in line]
+    (data / "vestigingen.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    prepared = prepare(Settings(data, ROOT / "templates", tmp_path / "out"))
+    report = _report(prepared, "bib-veenhoven")
+    path = tmp_path / "zonder.pdf"
+    path.write_bytes(render_pdf(report, prepared.theme))
+    assert qpdf_ok(path) and pdf_info(path)["Tagged"] == "yes"
+    assert squash("geen locaties van deze bibliotheek") in squash(pdf_text(path))
