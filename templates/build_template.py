@@ -224,6 +224,7 @@ def _run(paragraph, text: str):
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:
+    """A complex field (begin, instruction, separate, shown result, end) at the end of `paragraph`."""
     for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None), ("text", shown),
                        ("end", None)):
         run = paragraph.add_run()
@@ -324,21 +325,8 @@ def _cover(doc) -> None:
 
 def _toc(doc) -> None:
     _p(doc, "Inhoud", "TOC Heading")
-    paragraph = _p(doc, "", "toc 1")
-    for kind, text in (("begin", None), ("instr", ' TOC \\o "1-3" \\h \\z \\u '), ("separate", None),
-                       ("text", "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9)."), ("end", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        elif kind == "text":
-            run.text = text
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+    _field(_p(doc, "", "toc 1"), 'TOC \\o "1-3" \\h \\z \\u',
+           "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9).")
 
 
 def _summary(doc) -> None:
