@@ -23,9 +23,9 @@ from .charts import WIDTH, _new, _text, _wrap
 from .model import Figuur, Punt, Staaf
 from .theme import Theme
 
-ROW = 21.0
+ROW = 19.0
 PLOT_X0, PLOT_X1 = 136.0, WIDTH - 84.0
-BOTTOM = 42.0  # room for the axis labels and the legend
+BOTTOM = 38.0  # room for the axis labels and the legend
 BOX_FILL = "#C9DAEA"
 ROW_KINDS = {"bibliotheek", "min", "q1", "q3", "max"}
 
@@ -106,7 +106,7 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
 
 
 def _norm_label(drawing: Drawing, x: float, y: float, theme: Theme) -> None:
-    drawing.add(_text(x, y + 7.5, "norm", theme, size=6, anchor="middle",
+    drawing.add(_text(x, y + 6, "norm", theme, size=5.5, anchor="middle",
                       color=HexColor(theme.status_colors["robuust"])))
 
 

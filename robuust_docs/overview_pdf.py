@@ -46,7 +46,7 @@ def _tables_keep_their_space(items: list) -> list:
     makes reportlab start a heading with a table taller than a page on the page after, leaving a blank page."""
     tidy: list = []
     for item in items:
-        if isinstance(item, Spacer) and tidy and isinstance(tidy[-1], Table):
+        if type(item) is Spacer and tidy and isinstance(tidy[-1], Table):  # not CondPageBreak, a subclass
             tidy[-1].spaceAfter = item.height
             continue
         tidy.append(item)
@@ -99,7 +99,7 @@ def _indicators(s: Story, o: Overview) -> None:
             s.para(ind.definitie, "intro")
             s.table(("Categorie", "n", "Laagste", "1e kwartiel", "Mediaan", "3e kwartiel", "Hoogste", "Norm"),
                     [(r.categorie, r.aantal, r.minimum, r.kwartiel1, r.mediaan, r.kwartiel3, r.maximum, r.norm)
-                     for r in ind.rijen], [3.9, 1.0, 1.9, 1.9, 1.9, 1.9, 1.9, 1.9])
+                     for r in ind.rijen], [3.9, 0.9, 1.75, 1.75, 1.75, 1.75, 1.75, 2.85])
             s.figure(ind.figuur)
             s.para(ind.zin)
             s.items[start:] = [_keep_together(s.items[start:])]  # one indicator is never split over pages

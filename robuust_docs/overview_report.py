@@ -83,6 +83,7 @@ class Scope:
     anonymous: bool
 
     def name(self, lib: LibraryAnalysis) -> str:
+        """The library's name, or its code in an anonymous overview."""
         return self.library_names[lib.id]
 
 
@@ -159,6 +160,7 @@ def count_share(part: int, whole: int) -> str:
 
 
 def tick_text(value: float, ticks: tuple[float, ...], unit: str) -> str:
+    """An axis tick in the indicator's unit, with as many decimals as the tick step needs."""
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
     decimals = 0 if step >= 1 and float(step).is_integer() else 1 if round(step * 10, 6).is_integer() else 2
     return fmt.by_unit(value, "aantal" if unit == "uren" else unit, decimals)
@@ -369,6 +371,7 @@ def distribution_figure(groups, unit: str, decimals: int, alt: str, caption: str
 
 
 def build_proximity(scope: Scope) -> Nabijheid:
+    """Residents' distance per category and province, opening hours, municipalities without a full vestiging."""
     groups = [*((scope.category_names[c], libs) for c, libs in scope.by_category.items()), (ALL, scope.libraries)]
     provinces = group_by(scope.libraries, lambda lib: str(lib.rows.record["provincie"]),
                          sorted({str(lib.rows.record["provincie"]) for lib in scope.libraries}))
@@ -433,6 +436,7 @@ def _lacking_row(scope: Scope, lib: LibraryAnalysis, m) -> GemeenteZonder:
 
 
 def build_norm_check(scope: Scope) -> Normtoets:
+    """Per indicator and category how many libraries meet the robust norm; norms nobody or everybody meets."""
     blocks, nobody, everybody = [], [], []
     for module in scope.content.modules:
         rows = []
@@ -491,6 +495,7 @@ CAUTION = ("Dit is een samenhang, geen bewijs van oorzaak en gevolg: verschillen
 
 
 def build_yield(scope: Scope) -> Opbrengst:
+    """Every pair of proximity or opening hours against reach: statistics, sentence and scatter plot."""
     pairs = []
     for x_id in CAUSES:
         for y_id in REACH:

@@ -140,7 +140,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, ...]:
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     start, stop = math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
     n = round((stop - start) / step)
-    return tuple(round(start + i * step, 10) for i in range(n + 1))
+    return tuple(float(round(start + i * step, 10)) for i in range(n + 1))
 
 
 # --- groups and aggregates -------------------------------------------------------------------------------------
@@ -156,6 +156,7 @@ def group_by(libraries: Iterable[LibraryAnalysis], key: Callable[[LibraryAnalysi
 
 
 def totals(libraries: Iterable[LibraryAnalysis]) -> Totals:
+    """Libraries, municipalities, inhabitants (known ones summed), locations and full vestigingen."""
     libs = list(libraries)
     return Totals(len(libs), sum(len(lib.municipalities) for lib in libs),
                   sum(lib.variables["inwoners"] or 0 for lib in libs),
@@ -206,6 +207,7 @@ def without_full_branch(libraries: Iterable[LibraryAnalysis]) -> list[tuple[Libr
 
 
 def programme_count(libraries: Iterable[LibraryAnalysis], programme_id: str) -> int:
+    """How many of the libraries run the programme (as listed in their `programmas`)."""
     return sum(programme_id in (lib.rows.record.get("programmas") or ()) for lib in libraries)
 
 

@@ -22,6 +22,7 @@ from robuust_docs.schema import FULL_BRANCH_TYPE
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean earth radius
 SHARE_THRESHOLDS_KM = (1, 2, 5)
+PARALLEL_FROM = 50_000  # points; below this a single-threaded query is faster
 CHUNK_CELLS = 4_000_000  # brute force: at most this many point×branch cells per chunk (~32 MB per array)
 
 
@@ -148,7 +149,9 @@ def nearest_branch(
     if b_lat.size == 0 or not valid.any():
         return distances, indices
     tree = cKDTree(_unit_vectors(b_lat, b_lon))
-    chords, found = tree.query(_unit_vectors(p_lat[valid], p_lon[valid]), k=1, workers=-1)
+    # Threads pay off only for large queries: starting them costs more than a few thousand lookups.
+    workers = -1 if valid.sum() >= PARALLEL_FROM else 1
+    chords, found = tree.query(_unit_vectors(p_lat[valid], p_lon[valid]), k=1, workers=workers)
     indices[valid] = found
     distances[valid] = chord_to_km(chords)
     return distances, indices

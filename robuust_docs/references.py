@@ -46,7 +46,7 @@ def _values(cell: tuple[str, ...], table: dict[str, str]) -> list[str]:
 def _resolve(frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem],
              sheet: str | None):
     resolved = []
-    for _, row in frame.iterrows():
+    for row in frame.to_dict("records"):
         ids = []
         for value in _values(row[column] or (), table):
             ident = _match(value.lower(), table)

@@ -35,7 +35,7 @@ def programme_names(ids, content: Content) -> list[str]:
 def _themes_of(lib: LibraryAnalysis) -> dict[str, list[str]]:
     """Theme id → names of the municipalities that named it, in municipality order."""
     named: dict[str, list[str]] = {}
-    for _, row in lib.rows.municipalities.iterrows():
+    for row in lib.rows.municipalities.to_dict("records"):
         for theme in row["beleidsthemas"] or ():
             named.setdefault(theme, []).append(str(row["naam"]))
     return named
@@ -44,7 +44,7 @@ def _themes_of(lib: LibraryAnalysis) -> dict[str, list[str]]:
 def build_municipalities(lib: LibraryAnalysis, content: Content) -> tuple[Gemeente, ...]:
     themes = content.theme_by_id()
     rows = []
-    for _, m in lib.rows.municipalities.iterrows():
+    for m in lib.rows.municipalities.to_dict("records"):
         per_head = m["subsidie"] / m["inwoners"] if m["subsidie"] is not None and m["inwoners"] else None
         names = [themes[t].naam if t in themes else t for t in (m["beleidsthemas"] or ())]
         rows.append(Gemeente(str(m["naam"]), str(m["code"]), fmt.number(m["inwoners"]), fmt.money(m["subsidie"], 0),
@@ -188,7 +188,7 @@ def _yes_no(value) -> str:
 def _branch_rows(lib: LibraryAnalysis) -> tuple[VestigingRij, ...]:
     names = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
     rows = []
-    for _, b in lib.rows.branches.iterrows():
+    for b in lib.rows.branches.to_dict("records"):
         known = b["avond"] if b["avond"] is not None else b["weekend"]
         evening = "ja" if b["avond"] or b["weekend"] else _yes_no(known)
         rows.append(VestigingRij(str(b["naam"]), str(b["type"]), str(names.get(b["gemeente_code"], "")),
@@ -224,9 +224,10 @@ def _map(lib: LibraryAnalysis) -> Figuur | None:
     distances, _ = nearest_branch(hoods["lat"].astype(float), hoods["lon"].astype(float),
                                   branches["lat"].astype(float), branches["lon"].astype(float))
     points = [Punt(float(h["lon"]), float(h["lat"]), float(d) if d != float("inf") else None, "buurt",
-                   float(h["inwoners"] or 0)) for (_, h), d in zip(hoods.iterrows(), distances, strict=True)]
-    points += [Punt(float(b["lon"]), float(b["lat"]), None, str(b["type"])) for _, b in branches.iterrows()]
-    full = sum(1 for _, b in branches.iterrows() if b["type"] == FULL_BRANCH_TYPE)
+                   float(h["inwoners"] or 0)) for h, d in zip(hoods.to_dict("records"), distances, strict=True)]
+    branch_rows = branches.to_dict("records")
+    points += [Punt(float(b["lon"]), float(b["lat"]), None, str(b["type"])) for b in branch_rows]
+    full = sum(1 for b in branch_rows if b["type"] == FULL_BRANCH_TYPE)
     far = prox.farthest[0] if prox.farthest else None
     alt = (f"Kaart van het werkgebied met {len(hoods)} buurten, gekleurd naar de hemelsbrede afstand tot de "
            f"dichtstbijzijnde locatie, en {len(branches)} locaties, waarvan {full} volwaardige vestigingen. "
