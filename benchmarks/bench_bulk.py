@@ -36,7 +36,7 @@ def timed_generate(data: Path, out: Path, jobs: int, formats=("docx", "pdf")) ->
     prepared = prepare(Settings(data, ROOT / "templates", out, formats=formats, force=True))
     prepared_at = time.perf_counter()
     result = run_batch(prepared, prepared.dataset.library_ids(), jobs=jobs, overview=True)
-    assert not result.failed, [(o.library_id, o.problems) for o in result.failed]
+    assert not result.failed, [(o.library_id, o.problems[:2]) for o in result.failed[:3]]
     return time.perf_counter() - start, result.count("klaar"), prepared_at - start
 
 
@@ -61,30 +61,38 @@ def replicate(source: Path, target: Path, count: int) -> None:
     tables = {n: pd.read_csv(source / f"{n}.csv", dtype=str, keep_default_na=False)
               for n in ("bibliotheken", "gemeenten", "vestigingen", "buurten")}
     rounds = -(-count // len(tables["bibliotheken"]))
-    out = {n: [] for n in tables}
-    for r in range(rounds):
-        out["bibliotheken"].append(tables["bibliotheken"].assign(id=lambda f, r=r: f["id"] + f"-{r}"))
-        out["gemeenten"].append(tables["gemeenten"].assign(
-            bibliotheek_id=lambda f, r=r: f["bibliotheek_id"] + f"-{r}",
-            code=lambda f, r=r: "GM" + (f["code"].str[2:].astype(int) % 1000 + 1000 * (r % 9)).astype(str).str.zfill(4)
-            if r < 9 else f["code"]))
-        out["vestigingen"].append(tables["vestigingen"].assign(
-            id=lambda f, r=r: f["id"] + f"-{r}", bibliotheek_id=lambda f, r=r: f["bibliotheek_id"] + f"-{r}",
-            gemeente_code=lambda f, r=r: "GM" + (f["gemeente_code"].str[2:].astype(int) % 1000
-                                                 + 1000 * (r % 9)).astype(str).str.zfill(4)))
-        out["buurten"].append(tables["buurten"].assign(
-            code=lambda f, r=r: f["code"] + f"{r:02d}",
-            gemeente_code=lambda f, r=r: "GM" + (f["gemeente_code"].str[2:].astype(int) % 1000
-                                                 + 1000 * (r % 9)).astype(str).str.zfill(4)))
-    libs = pd.concat(out["bibliotheken"]).head(count)
+    copies = {n: [_copy_round(n, frame, r) for r in range(rounds)] for n, frame in tables.items()}
+    libs = pd.concat(copies["bibliotheken"]).head(count)
     keep = set(libs["id"])
     frames = {"bibliotheken": libs}
-    for name, key in (("gemeenten", "bibliotheek_id"), ("vestigingen", "bibliotheek_id")):
-        frames[name] = pd.concat(out[name]).loc[lambda f, key=key: f[key].isin(keep)]
-    codes = set(frames["gemeenten"]["code"])
-    frames["buurten"] = pd.concat(out["buurten"]).loc[lambda f: f["gemeente_code"].isin(codes)]
+    for name in ("gemeenten", "vestigingen"):
+        frame = pd.concat(copies[name])
+        frames[name] = frame[frame["bibliotheek_id"].isin(keep)]
+    hoods = pd.concat(copies["buurten"])
+    frames["buurten"] = hoods[hoods["gemeente_code"].isin(set(frames["gemeenten"]["code"]))]
     for name, frame in frames.items():
         frame.to_csv(target / f"{name}.csv", index=False)
+
+
+def _copy_round(name: str, frame: pd.DataFrame, r: int) -> pd.DataFrame:
+    """Round `r` of a table: ids get a suffix, municipality codes move to GM1000 + 100·r + n."""
+    def code(series: pd.Series) -> pd.Series:
+        return "GM" + (1000 + 100 * r + series.str[2:].astype(int) % 100).astype(str)
+
+    frame = frame.copy()
+    if name == "bibliotheken":
+        frame["id"] = frame["id"] + f"-{r}"
+    if name in ("gemeenten", "vestigingen"):
+        frame["bibliotheek_id"] = frame["bibliotheek_id"] + f"-{r}"
+    if name == "gemeenten":
+        frame["code"] = code(frame["code"])
+    if name == "vestigingen":
+        frame["id"] = frame["id"] + f"-{r}"
+    if name in ("vestigingen", "buurten"):
+        frame["gemeente_code"] = code(frame["gemeente_code"])
+    if name == "buurten":
+        frame["code"] = frame["code"] + f"{r:02d}"
+    return frame
 
 
 def peak_worker_mb() -> float:
