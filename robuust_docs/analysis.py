@@ -8,7 +8,8 @@ problems, or that no category rule matches, is left out with its problems listed
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .assess import ModuleResult, assess_modules, assign_category
 from .content import Category, Content
@@ -34,8 +35,12 @@ class LibraryAnalysis:
     category: Category
     proximity: ProximitySummary | None
     access: AccessSummary
-    municipalities: tuple[MunicipalityAnalysis, ...]
     modules: tuple[ModuleResult, ...] = ()
+
+    @cached_property
+    def municipalities(self) -> tuple[MunicipalityAnalysis, ...]:
+        """Proximity and access per municipality: only needed for a report, so computed on first use."""
+        return tuple(_analyse_municipality(self.rows, code) for code in self.rows.municipalities["code"])
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,8 @@ def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> Lib
         return Problem(dataset.sources.get("gemeenten", "gemeenten.csv"),
                        "geen categorie past bij het aantal inwoners van het werkgebied",
                        value=variables["inwoners"], library=library_id)
-    municipalities = tuple(_analyse_municipality(rows, code) for code in rows.municipalities["code"])
     return LibraryAnalysis(library_id, rows, variables, compute_indicators(variables, content), category,
-                           proximity, access, municipalities)
+                           proximity, access)
 
 
 def _analyse_municipality(rows: LibraryRows, code: str) -> MunicipalityAnalysis:
@@ -111,6 +115,4 @@ def _total(series) -> float | None:
 
 
 def _with_modules(lib: LibraryAnalysis, content: Content, medians: dict[str, float | None]) -> LibraryAnalysis:
-    modules = assess_modules(lib.values, lib.category.id, content, medians)
-    return LibraryAnalysis(lib.id, lib.rows, lib.variables, lib.values, lib.category, lib.proximity, lib.access,
-                           lib.municipalities, modules)
+    return replace(lib, modules=assess_modules(lib.values, lib.category.id, content, medians))
