@@ -187,6 +187,26 @@ def template_check(file) -> None:
     click.echo(f"{file}: geen fouten gevonden.")
 
 
+@main.command()
+@click.option("--province", default=None, help="Alleen de bibliotheken van deze provincie.")
+@click.option("--format", "formats", type=FORMAT_CHOICE, multiple=True,
+              help="docx of pdf (herhaalbaar; standaard beide).")
+@click.option("--anonymous", is_flag=True, help="Namen van bibliotheken en gemeenten vervangen door codes.")
+@_data_option
+@click.option("--templates", type=click.Path(path_type=Path), default=None,
+              help="Map met de Word-sjablonen en de huisstijl.")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
+def overview(province, formats, anonymous, data, templates, out) -> None:
+    """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""
+    from .overview_run import write_overview_reports
+    from .pipeline import Settings, prepare
+
+    prepared = prepare(Settings(*_dirs(data, templates, out)))
+    chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
+    for path in write_overview_reports(prepared, province, chosen, anonymous):
+        click.echo(f"Geschreven: {path}")
+
+
 def run() -> None:
     """Entry point that shows user errors without a traceback."""
     try:

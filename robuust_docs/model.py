@@ -249,6 +249,7 @@ class DocMeta:
     trefwoorden: str
     koptekst: str  # left part of the running header
     datum: str
+    reeks: str = "Handreiking robuuste bibliotheek"  # right part of the running header
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@ formats; `raster.py` turns it into the PNG for Word, so only rectangles, circles
 
 Two kinds, dispatched from `charts.draw_figure`; their data is encoded in the existing `Figuur` fields:
 
-- 'verdeling' (one indicator over the categories): `staven` holds one `Staaf` per row, with the row label, the
-  median text (`waarde_tekst`) and the category norm (`norm`: a number is drawn as a labelled line, a band as
-  a shaded labelled band). `punten` holds per row (`y` = row number) the libraries' values (`soort`
-  'bibliotheek') and the five-number summary ('min', 'q1', 'q3', 'max'; the median is `Staaf.mediaan`), plus the
-  axis ticks as `As` points ('as_x'). The axis runs from the first to the last tick.
+- 'verdeling' (one indicator over the categories): `staven` holds one `Staaf` per row, with the row label (a
+  second, smaller line after a newline), the median text (`waarde_tekst`) and the category norm (`norm`: a
+  number is drawn as a labelled line, a band as a shaded labelled band). `punten` holds per row (`y` = row
+  number) the libraries' values (`soort` 'bibliotheek') and the five-number summary ('min', 'q1', 'q3', 'max';
+  the median is `Staaf.mediaan`), plus the axis ticks as `As` points ('as_x'). The axis runs from the first to
+  the last tick.
 - 'spreiding' (scatter): `punten` holds the libraries ('bibliotheek'), the two ends of the fitted line ('lijn'),
   the ticks of both axes ('as_x', 'as_y') and the axis titles ('titel_x', 'titel_y') as `As` points.
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from .overview_model import Overview
 from .pdf_story import Story, _contents, _markup
@@ -33,24 +33,11 @@ def build_overview_story(o: Overview, theme: Theme, tagger) -> Story:
     _section(s, "Indicatoren per categorie", lambda: _indicators(s, o))
     _section(s, "Status per bouwsteen", lambda: _statuses(s, o))
     _section(s, "Voor het projectteam: normen getoetst", lambda: _norms(s, o))
-    _section(s, "Nabijheid en toegankelijkheid", lambda: _proximity(s, o))
+    _section(s, "Nabijheid en toegankelijkheid per categorie en provincie", lambda: _proximity(s, o))
     _section(s, "Wat nabijheid oplevert", lambda: _yield(s, o))
     _section(s, "Landelijke programma's", lambda: _programmes(s, o))
     _section(s, "Bijlage: werkwijze en bibliotheken", lambda: _appendix(s, o))
-    s.items = _tables_keep_their_space(s.items)
     return s
-
-
-def _tables_keep_their_space(items: list) -> list:
-    """The gap after a table as its spaceAfter instead of a Spacer: a Spacer pushed alone to the top of a page
-    makes reportlab start a heading with a table taller than a page on the page after, leaving a blank page."""
-    tidy: list = []
-    for item in items:
-        if type(item) is Spacer and tidy and isinstance(tidy[-1], Table):  # not CondPageBreak, a subclass
-            tidy[-1].spaceAfter = item.height
-            continue
-        tidy.append(item)
-    return tidy
 
 
 def _section(s: Story, title: str, body) -> None:

@@ -383,14 +383,8 @@ def build_proximity(scope: Scope) -> Nabijheid:
     if missing:
         intro.append(f"Zonder buurtgegevens, en dus niet meegeteld bij de afstanden: "
                      f"{fmt.count(missing, 'bibliotheek', 'bibliotheken')}.")
-    rows = [(name, describe(lib.proximity.mean_km if lib.proximity else None for lib in libs), None,
-             STATUS["geen_gegevens"]) for name, libs in (provinces.items() if scope.province is None else groups[:-1])]
-    figure = None if not any(d.n for _, d, _, _ in rows) else distribution_figure(
-        rows, "km", 1, "Verdeling van de gemiddelde afstand van de inwoners tot een locatie, per bibliotheek, "
-        + "per " + ("provincie" if scope.province is None else "categorie") + ". "
-        + "; ".join(f"{label}: mediaan {fmt.km(d.median)}, van {fmt.km(d.minimum)} tot {fmt.km(d.maximum)}"
-                    for label, d, _, _ in rows) + ".",
-        "Gemiddelde afstand van de inwoners tot de dichtstbijzijnde locatie: elke stip is een bibliotheek.")
+    figure = _distance_figure(provinces if scope.province is None else dict(groups[:-1]),
+                              "provincie" if scope.province is None else "categorie")
     municipalities = sum(len(lib.municipalities) for lib in scope.libraries)
     lacking_text = ("Gemeenten zonder volwaardige vestiging binnen de eigen grenzen: "
                     f"{fmt.number(len(lacking))} van de {fmt.number(municipalities)}. Het wetsvoorstel voor een "
@@ -401,6 +395,19 @@ def build_proximity(scope: Scope) -> Nabijheid:
                      tuple(_hours_row(name, libs) for name, libs in groups), lacking_text,
                      tuple(_lacking_row(scope, lib, m) for lib, m in
                            sorted(lacking, key=lambda pair: -_inhabitants(pair[0], pair[1].code))))
+
+
+def _distance_figure(groups: dict, per: str) -> Figuur | None:
+    """The libraries' mean distance of residents to a location, per province (national) or category."""
+    rows = [(name, describe(lib.proximity.mean_km if lib.proximity else None for lib in libs), None,
+             STATUS["geen_gegevens"]) for name, libs in groups.items()]
+    if not any(d.n for _, d, _, _ in rows):
+        return None
+    alt = (f"Verdeling van de gemiddelde afstand van de inwoners tot een locatie, per bibliotheek, per {per}. "
+           + "; ".join(f"{label}: mediaan {fmt.km(d.median)}, van {fmt.km(d.minimum)} tot {fmt.km(d.maximum)}"
+                       for label, d, _, _ in rows) + ".")
+    return distribution_figure(rows, "km", 1, alt, "Gemiddelde afstand van de inwoners tot de dichtstbijzijnde "
+                               f"locatie, per {per}: elke stip is een bibliotheek.")
 
 
 def _distance_row(name: str, libs) -> AfstandRij:

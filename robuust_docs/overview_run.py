@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import OutputError, Problem, TemplateError
-from .model import field_paths
 from .output import atomic_write, slugify
 from .overview_model import Overview
 from .overview_report import build_overview
@@ -56,20 +55,11 @@ def _render(fmt: str, overview: Overview, template: Path, theme) -> bytes:
 
 
 def check_overview_template(path: Path) -> None:
-    """Raise TemplateError when the overview template is unreadable, has a syntax error or an unknown field."""
-    from . import template_check as tc
+    """Raise TemplateError when the overview template is missing, unreadable, or has a syntax error or a field
+    that the overview model does not provide."""
+    from .template_check import check_template
 
-    problems = tc.template_problems(path)
-    unreadable_or_syntax = [p for p in problems if "onbekend veld" not in p.message]
-    if unreadable_or_syntax:
-        raise TemplateError(f"Het Word-sjabloon {path.name} bevat fouten", tuple(unreadable_or_syntax))
-    known = set(field_paths(Overview))
-    known |= {f"{p}.afbeelding" for p in known if p.endswith("figuur")}
-    source, index = tc._source(tc._places(path))
-    places = dict(index)
-    unknown = [Problem(path.name, f"{places[line].where if line in places else f'regel {line}'}: onbekend veld "
-                                  f"'{field}'", value=field)
-               for field, line in tc._field_uses(tc.ImmutableSandboxedEnvironment().parse(source))
-               if field not in known]
-    if unknown:
-        raise TemplateError(f"Het Word-sjabloon {path.name} bevat fouten", tuple(unknown))
+    if not path.is_file():
+        raise TemplateError("Het Word-sjabloon voor het overzicht ontbreekt", (Problem(
+            path.name, f"niet gevonden in {path.parent}; kopieer het uit de meegeleverde sjablonen"),))
+    check_template(path, Overview)

@@ -95,8 +95,11 @@ class Story:
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
-        self.items.append(self.tagger.table(data, header_rows=1, colWidths=col_widths, style=style))
-        self.items.append(Spacer(1, 8))
+        table = self.tagger.table(data, header_rows=1, colWidths=col_widths, style=style)
+        # The gap as the table's own spaceAfter: a Spacer left alone at the top of a page would push the next
+        # heading and a page-long table to the page after, leaving a blank page.
+        table.spaceAfter = 8
+        self.items.append(table)
 
     def _cell(self, value: str, is_status: bool) -> str:
         text = _markup(value)

@@ -106,7 +106,7 @@ class HandreikingDoc(BaseDocTemplate):
         canvas.setFillColor(HexColor(self.theme.light))
         with self.tagger.artifact(canvas, kind="Pagination", subtype="Header"):
             canvas.drawString(MARGIN_X, A4[1] - 1.4 * cm, _clip(self.meta.koptekst, 80))
-            canvas.drawRightString(A4[0] - MARGIN_X, A4[1] - 1.4 * cm, "Handreiking robuuste bibliotheek")
+            canvas.drawRightString(A4[0] - MARGIN_X, A4[1] - 1.4 * cm, self.meta.reeks)
             canvas.setStrokeColor(HexColor(self.theme.track))
             canvas.line(MARGIN_X, A4[1] - 1.6 * cm, A4[0] - MARGIN_X, A4[1] - 1.6 * cm)
         with self.tagger.artifact(canvas, kind="Pagination", subtype="Footer"):

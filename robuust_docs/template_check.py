@@ -54,15 +54,16 @@ def _source(places: list[Place]) -> tuple[str, list[tuple[int, Place]]]:
     return "\n".join(lines), index
 
 
-def check_template(path: Path) -> list[Problem]:
+def check_template(path: Path, model: type = Report) -> list[Problem]:
     """Every problem in the template; raises TemplateError when there are any (or the file is unreadable)."""
-    problems = template_problems(path)
+    problems = template_problems(path, model)
     if problems:
         raise TemplateError(f"Het Word-sjabloon {path.name} bevat fouten", tuple(problems))
     return problems
 
 
-def template_problems(path: Path) -> list[Problem]:
+def template_problems(path: Path, model: type = Report) -> list[Problem]:
+    """Syntax errors located by paragraph or cell, and fields that `model` (the report model) does not have."""
     try:
         places = _places(path)
     except Exception as exc:  # python-docx raises several types for a broken or non-Word file
@@ -76,11 +77,11 @@ def template_problems(path: Path) -> list[Problem]:
         where = place.where if place else f"regel {exc.lineno}"
         return [Problem(path.name, f"{where}: fout in de sjabloonopmaak: {exc.message}",
                         value=place.text.strip()[:80] if place else None)]
-    return _unknown_fields(tree, index, path.name)
+    return _unknown_fields(tree, index, path.name, model)
 
 
-def _unknown_fields(tree, index, file: str) -> list[Problem]:
-    known = set(field_paths(Report))
+def _unknown_fields(tree, index, file: str, model: type) -> list[Problem]:
+    known = set(field_paths(model))
     known |= {f"{p}.afbeelding" for p in known if p.endswith("figuur")}  # the Word renderer's image
     places = dict(index)
     problems = []

@@ -9,8 +9,8 @@ from .errors import OutputError, Problem
 
 
 def export_templates(source: Path, target: Path) -> list[Path]:
-    """Copy handreiking.docx, thema.yaml and fonts/ from `source` to `target`; never overwrite a file there."""
-    names = ["handreiking.docx", "thema.yaml", "fonts"]
+    """Copy the Word templates, thema.yaml and fonts/ from `source` to `target`; never overwrite a file there."""
+    names = ["handreiking.docx", "overzicht.docx", "thema.yaml", "fonts"]
     clashes = [target / n for n in names if (target / n).exists()]
     if clashes:
         raise OutputError("De map bevat al een sjabloon", tuple(Problem(str(p), "bestaat al; kies een lege map")
