@@ -51,6 +51,12 @@ def indicator_status(value: float | None, norm: Norm | None, direction: str) -> 
     return WEAK if value < weak_low or value > weak_high else ATTENTION
 
 
+def shown(value: float | None, decimals: int) -> float | None:
+    """The value as the report shows it: a status is decided on what the reader sees, so '2,5 km' never reads as
+    above a norm of '2,5 km'."""
+    return None if value is None else round(value, decimals)
+
+
 def module_status(statuses: list[str]) -> str:
     scores = [SCORES[s] for s in statuses if s in SCORES]
     if not scores:
@@ -66,7 +72,8 @@ def assess_modules(values: dict[str, float | None], category_id: str, content: C
     for module in content.modules:
         rows = tuple(
             IndicatorResult(ind.id, values.get(ind.id),
-                            indicator_status(values.get(ind.id), ind.normen.get(category_id), ind.richting),
+                            indicator_status(shown(values.get(ind.id), ind.decimalen), ind.normen.get(category_id),
+                                             ind.richting),
                             medians.get(ind.id))
             for ind in module.indicatoren)
         results.append(ModuleResult(module.id, module_status([r.status for r in rows]), rows))

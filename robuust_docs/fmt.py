@@ -26,7 +26,7 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return NO_DATA
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
-    return _no_negative_zero(text)
+    return _no_negative_zero(text).replace("-", "\u2212")  # a real minus sign, not a hyphen
 
 
 def money(value: float | int | None, decimals: int = 2) -> str:
@@ -68,10 +68,13 @@ def date(value: _dt.date) -> str:
 
 
 def join(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b en c'."""
+    """['a', 'b', 'c'] → 'a, b en c'; items that contain 'en' or a comma themselves are separated by
+    semicolons ('Aa en Veen; Drieburg en Oostmoer; Veenhoven'), so the list stays readable."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
+    if any(" en " in i or "," in i for i in items):
+        return "; ".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
@@ -81,7 +84,7 @@ def count(n: int, singular: str, plural: str) -> str:
 
 
 def _no_negative_zero(text: str) -> str:
-    stripped = text.lstrip("-−")
+    stripped = text.lstrip("-\u2212")
     if stripped != text and set(stripped) <= set("0,."):
         return stripped
     return text

@@ -228,6 +228,7 @@ class Definitie:
     definitie: str
     formule: str
     norm: str
+    kwetsbaar: str
     bron: str
 
 

@@ -18,6 +18,7 @@ from .model import Figuur, Report
 from .theme import Theme
 from .values import clean_text
 
+FRAME_HEIGHT = 29.7 * cm - 2.4 * cm - 2.2 * cm  # A4 minus the top and bottom margins of render_pdf
 TOC_DEPTH = 2  # the PDF's table of contents lists H1 and H2; the outline has every heading
 
 
@@ -57,7 +58,7 @@ class Story:
 
     def heading(self, text: str, level: int) -> None:
         if level == 1:
-            self.items.append(PageBreak())
+            self.items.append(CondPageBreak(FRAME_HEIGHT - 0.5 * cm))  # a new page, unless already at the top
         elif level == 2:
             self.items.append(CondPageBreak(4 * cm))
         style = self.styles[f"h{level}"]
@@ -271,7 +272,7 @@ def _proximity(s: Story, r: Report) -> None:
                 [4.2, 3.8, 2.4, 3.4, 2.6])
     if n.vestigingen:
         s.heading("Locaties", 2)
-        s.table(("Locatie", "Soort", "Gemeente", "Uren", "Open bieb", "Rolstoel", "Avond/weekend"),
+        s.table(("Locatie", "Soort", "Gemeente", "Uren", "Zonder personeel", "Rolstoel", "Avond of weekend"),
                 [(v.naam, v.soort, v.gemeente, v.uren, v.open_bibliotheek, v.rolstoel, v.avond_weekend)
                  for v in n.vestigingen], [3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8])
     s.end()
@@ -303,7 +304,7 @@ def _practices(s: Story, r: Report) -> None:
         s.para(p.reden)
         s.paras(p.alineas)
         s.heading("Wat het vraagt", 3)
-        s.bullets([f"Personeel: {p.personeel}", f"Geld: {p.geld}", f"Partners: {p.partners}"])
+        s.bullets([f"Personeel – {p.personeel}", f"Geld – {p.geld}", f"Partners – {p.partners}"])
         if p.impact:
             s.heading("Maatschappelijke impact", 3)
             s.bullets(p.impact)
@@ -313,8 +314,8 @@ def _practices(s: Story, r: Report) -> None:
 def _impact(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.heading("Maatschappelijke impact", 1)
-    s.para("Wat de bibliotheek oplevert, volgens onderzoek en landelijke cijfers:")
-    s.bullets([f"{f.tekst} (Bron: {f.bron}.)" for f in r.impact])
+    s.para("Wat de bibliotheek oplevert en hoe zij er landelijk voor staat, volgens onderzoek en landelijke cijfers:")
+    s.bullets([f"{f.tekst} Bron: {f.bron}." for f in r.impact])
     s.end()
 
 
@@ -324,7 +325,7 @@ def _conversation(s: Story, r: Report) -> None:
     s.heading("Het gesprek met de gemeente", 1)
     s.paras(g.inleiding)
     s.heading("Agenda", 2)
-    s.bullets([f"{a.titel}: {a.toelichting}" for a in g.agenda], numbered=True)
+    s.bullets([f"{a.titel} – {a.toelichting}" for a in g.agenda], numbered=True)
     s.heading("Vragen", 2)
     for block in g.vragenblokken:
         s.heading(block.titel, 3)
@@ -339,9 +340,9 @@ def _appendix(s: Story, r: Report) -> None:
     s.heading("Werkwijze", 2)
     s.paras(b.werkwijze)
     s.heading("Indicatoren", 2)
-    s.table(("Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Bron"),
-            [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.bron) for d in b.definities],
-            [2.2, 2.8, 4.0, 2.9, 2.0, 2.5])
+    s.table(("Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Kwetsbaar", "Bron"),
+            [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities],
+            [2.5, 2.6, 3.6, 2.6, 1.9, 1.9, 2.3])
     s.heading("Bronnen", 2)
     s.bullets(b.bronnen)
     s.heading("Colofon", 2)

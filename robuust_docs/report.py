@@ -220,6 +220,14 @@ def _norm_text(ind: Indicator, norm) -> str:
     return {"hoger": f"≥ {text}", "lager": f"≤ {text}"}.get(ind.richting, text)
 
 
+def _weak_text(ind: Indicator, norm) -> str:
+    """The kwetsbaar limit with its direction: '< € 18,00', '> 5,0 km', 'buiten 5,0% tot 50,0%'."""
+    if norm is None:
+        return fmt.NO_DATA
+    text = _threshold(ind, norm, "kwetsbaar")
+    return {"hoger": f"< {text}", "lager": f"> {text}"}.get(ind.richting, f"buiten {text}")
+
+
 def _themes_intro(lib: LibraryAnalysis, content: Content) -> tuple[str, ...]:
     if not build_themes(lib, content):
         return ("De gemeenten in het werkgebied hebben in de invoer geen beleidsthema's opgegeven. Bespreek in het "
@@ -241,23 +249,29 @@ def _practices_intro(matches) -> tuple[str, ...]:
 def _appendix(lib: LibraryAnalysis, content: Content, settings: ReportSettings) -> Bijlage:
     names = {m.id: m.naam for m in content.modules}
     definitions = tuple(
-        Definitie(names[i.module], i.naam, i.definitie, i.formule.text.replace("*", "×"),
-                  _norm_text(i, i.normen.get(lib.category.id)), i.bron or "eigen berekening")
+        Definitie(names[i.module], i.naam, i.definitie, i.formule.text.replace("*", "×").replace("_", " "),
+                  _norm_text(i, i.normen.get(lib.category.id)), _weak_text(i, i.normen.get(lib.category.id)),
+                  i.bron or "eigen berekening")
         for i in content.indicators)
     peers = settings.peers.get(lib.category.id, 1)
     rule = lib.category
-    upper = f"tot {fmt.number(rule.tot)}" if rule.tot is not None else "en meer"
+    if rule.van == 0:
+        size = f"minder dan {fmt.number(rule.tot)}"
+    elif rule.tot is None:
+        size = f"{fmt.number(rule.van)} of meer"
+    else:
+        size = f"{fmt.number(rule.van)} tot {fmt.number(rule.tot)}"
     method = (
-        f"De categorie volgt uit het aantal inwoners van het werkgebied (de som van de gemeenten): "
-        f"{lib.category.naam.lower()} is van {fmt.number(rule.van)} {upper} inwoners.",
-        "Elke indicator wordt vergeleken met twee grenzen van de categorie: wie de robuust-norm haalt, scoort "
-        "robuust; wie voorbij de kwetsbaar-grens zit, scoort kwetsbaar; daartussen ligt een aandachtspunt. "
-        "Ontbreekt een cijfer, dan staat er 'geen gegevens'.",
+        f"De categorie volgt uit het aantal inwoners van het werkgebied (de som van de gemeenten): een "
+        f"{lib.category.naam.lower()} heeft een werkgebied van {size} inwoners.",
+        "Elke indicator wordt vergeleken met twee grenzen van de categorie: een indicator die de norm haalt, is "
+        "robuust; een indicator voorbij de kwetsbaar-grens is kwetsbaar; daartussen ligt een aandachtspunt. Beide "
+        "grenzen staan in de tabel hieronder. Ontbreekt een cijfer, dan staat er 'geen gegevens'.",
         "Een bouwsteen krijgt de gemiddelde score van zijn indicatoren met gegevens (robuust 2, aandachtspunt 1, "
         "kwetsbaar 0): vanaf 1,5 robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt.",
         f"De mediaan is het middelste cijfer van de {fmt.count(peers, 'bibliotheek', 'bibliotheken')} in "
-        "dezelfde categorie in deze dataset. De normen zijn een beredeneerde standaard; het programma kan ze "
-        "vervangen door de officiële normen.",
+        "dezelfde categorie in deze dataset. De normen zijn een beredeneerde standaard; het programma Robuuste "
+        "lokale bibliotheek kan ze vervangen door de officiële normen.",
     )
     sources = sorted({i.bron for i in content.indicators if i.bron} | {f.bron for f in content.impact if f.bron})
     colophon = (

@@ -59,12 +59,7 @@ def build_themes(lib: LibraryAnalysis, content: Content) -> tuple[ThemaKoppeling
     for theme in content.themes:
         if theme.id not in named:
             continue
-        doing = [p for p in theme.programmas if p in running]
-        open_ = [p for p in theme.programmas if p not in running]
-        lopend = (f"De bibliotheek voert al uit: {fmt.join(programme_names(doing, content))}." if doing else
-                  "De bibliotheek voert bij dit thema nog geen landelijk programma uit.")
-        kansen = (f"Nog niet in het aanbod: {fmt.join(programme_names(open_, content))}." if open_ else
-                  "Alle landelijke programma's bij dit thema zijn al in het aanbod.")
+        lopend, kansen = _programme_lines(theme.programmas, running, content)
         functions = fmt.join([f"{WSOB_FUNCTIONS[f].lower()} ({f})" for f in theme.wsob_functies
                               if f in WSOB_FUNCTIONS])
         result.append(ThemaKoppeling(theme.naam, fmt.join(named[theme.id]), functions, theme.opgave,
@@ -72,32 +67,52 @@ def build_themes(lib: LibraryAnalysis, content: Content) -> tuple[ThemaKoppeling
     return tuple(result)
 
 
+def _programme_lines(programmes: tuple[str, ...], running: set[str], content: Content) -> tuple[str, str]:
+    """What the library already runs of a theme's national programmes, and what it could add."""
+    if not programmes:
+        return ("Bij dit thema hoort geen landelijk programma; de bibliotheek werkt hier met eigen aanbod en "
+                "lokale partners.", "")
+    doing = [p for p in programmes if p in running]
+    open_ = [p for p in programmes if p not in running]
+    lopend = (f"De bibliotheek voert al uit: {fmt.join(programme_names(doing, content))}." if doing else
+              "De bibliotheek voert bij dit thema nog geen landelijk programma uit.")
+    kansen = (f"Nog niet in het aanbod: {fmt.join(programme_names(open_, content))}." if open_ else
+              "Alle landelijke programma's bij dit thema zijn al in het aanbod.")
+    return lopend, kansen
+
+
 def build_practices(lib: LibraryAnalysis, content: Content) -> tuple[tuple[Match, ...], tuple[Praktijk, ...]]:
     statuses = {m.module: m.status for m in lib.modules}
-    matches = match_practices(lib.category.id, statuses, set(_themes_of(lib)),
+    named = _themes_of(lib)
+    matches = match_practices(lib.category.id, statuses, set(named),
                               set(lib.rows.record.get("programmas") or ()), content)
     facts = content.impact_by_id()
     practices = tuple(
-        Praktijk(m.practice.titel, m.practice.samenvatting, _reason(m, content),
+        Praktijk(m.practice.titel, m.practice.samenvatting, _reason(m, content, named),
                  tuple(p for p in m.practice.beschrijving.split("\n\n") if p.strip()),
                  *(text for _, text in m.practice.benodigd),
-                 tuple(f"{facts[i].tekst} (Bron: {facts[i].bron}.)" for i in m.practice.impact if i in facts))
+                 tuple(f"{facts[i].tekst} Bron: {facts[i].bron}." for i in m.practice.impact if i in facts))
         for m in matches)
     return matches, practices
 
 
-def _reason(match: Match, content: Content) -> str:
+def _reason(match: Match, content: Content, named: dict[str, list[str]]) -> str:
+    """'Gekozen omdat de bouwsteen Personeel kwetsbaar is en Veenhoven inzet op geletterdheid.'"""
     modules = {m.id: m.naam for m in content.modules}
     themes = content.theme_by_id()
     parts = []
-    if match.weak_modules:
-        parts.append(f"de bouwsteen {fmt.join([modules[m] for m in match.weak_modules])} kwetsbaar is")
-    if match.attention_modules:
-        parts.append(f"{fmt.join([modules[m] for m in match.attention_modules])} een aandachtspunt is")
-    if match.themes:
-        names = fmt.join([themes[t].naam.lower() for t in match.themes])
-        parts.append(f"de gemeente inzet op {names}")
-    return f"Gekozen omdat {fmt.join(parts)}."
+    for ids, singular, plural in ((match.weak_modules, "kwetsbaar is", "kwetsbaar zijn"),
+                                  (match.attention_modules, "een aandachtspunt is", "aandachtspunten zijn")):
+        if ids:
+            names = fmt.join([modules[m] for m in ids])
+            parts.append(f"de bouwsteen {names} {singular}" if len(ids) == 1 else
+                         f"de bouwstenen {names} {plural}")
+    by_municipality: dict[str, list[str]] = {}
+    for theme in match.themes:
+        by_municipality.setdefault(fmt.join(named.get(theme, [])) or "de gemeente", []).append(
+            f"‘{themes[theme].naam.lower()}’")
+    parts += [f"{who} inzet op {fmt.join(names)}" for who, names in by_municipality.items()]
+    return f"Gekozen omdat {'; '.join(parts) if len(parts) > 2 else ' en '.join(parts)}."
 
 
 def build_impact(lib: LibraryAnalysis, content: Content, matches: tuple[Match, ...]) -> tuple[Impactfeit, ...]:
@@ -128,7 +143,8 @@ def build_proximity(lib: LibraryAnalysis) -> Nabijheid:
                                "vestiging" + ("" if acc.full_count == 1 else "en")),
         Kerncijfer("Locaties per 10.000 inwoners", fmt.number(acc.per_10000, 1)),
         Kerncijfer("Openingsuren met personeel per week", fmt.hours(acc.hours if acc.count else None)),
-        Kerncijfer("Openingsuren per 1.000 inwoners", fmt.hours(acc.hours_per_1000, 2)),
+        Kerncijfer("Openingsuren met personeel per week, per 10.000 inwoners",
+                   fmt.hours(acc.hours_per_1000 * 10 if acc.hours_per_1000 is not None else None)),
         Kerncijfer("Uren open bibliotheek (zonder personeel) per week",
                    fmt.hours(acc.open_library_hours if acc.count else None)),
         Kerncijfer("Locaties met avond- of weekendopenstelling", fmt.percent(acc.share_evening_weekend, 0)),
@@ -137,14 +153,15 @@ def build_proximity(lib: LibraryAnalysis) -> Nabijheid:
     if prox is not None:
         figures += [
             Kerncijfer("Gemiddelde afstand tot de dichtstbijzijnde locatie (hemelsbreed)", fmt.km(prox.mean_km)),
-            Kerncijfer("Gemiddelde afstand tot een volwaardige vestiging (hemelsbreed)", fmt.km(prox.mean_full_km)),
+            Kerncijfer("Gemiddelde afstand tot een volwaardige vestiging (hemelsbreed)",
+                       fmt.km(prox.mean_full_km) if acc.full_count else "geen volwaardige vestiging"),
             *(Kerncijfer(f"Inwoners binnen {k} km van een locatie", fmt.percent(prox.share_within.get(k)))
               for k in (1, 2, 5)),
         ]
         if prox.cbs_mean_km is not None:
             figures.append(Kerncijfer("Gemiddelde afstand over de weg volgens CBS",
-                                      f"{fmt.km(prox.cbs_mean_km)} (voor {fmt.percent(prox.cbs_coverage, 0)} "
-                                      "van de inwoners)"))
+                                      f"{fmt.km(prox.cbs_mean_km)} (CBS-cijfers voor "
+                                      f"{fmt.percent(prox.cbs_coverage, 0)} van de inwoners)"))
     return Nabijheid(_proximity_intro(prox), tuple(figures), *_municipality_table(lib),
                      _white_spots(lib), _branch_rows(lib), _proximity_notes(lib, inwoners), _map(lib))
 

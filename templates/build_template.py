@@ -392,7 +392,7 @@ def _proximity(doc) -> None:
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if nabijheid.vestigingen %}")
     _p(doc, "Locaties", "Heading 2")
-    _table(doc, ["Locatie", "Soort", "Gemeente", "Uren", "Open bieb", "Rolstoel", "Avond/weekend"],
+    _table(doc, ["Locatie", "Soort", "Gemeente", "Uren", "Zonder personeel", "Rolstoel", "Avond of weekend"],
            "nabijheid.vestigingen",
            ["{{ r.naam }}", "{{ r.soort }}", "{{ r.gemeente }}", "{{ r.uren }}", "{{ r.open_bibliotheek }}",
             "{{ r.rolstoel }}", "{{ r.avond_weekend }}"], [3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8])
@@ -425,9 +425,9 @@ def _practices(doc) -> None:
     _p(doc, "{{ p.reden }}")
     _paragraphs(doc, "p.alineas")
     _p(doc, "Wat het vraagt", "Heading 3")
-    _p(doc, "Personeel: {{ p.personeel }}", "List Bullet")
-    _p(doc, "Geld: {{ p.geld }}", "List Bullet")
-    _p(doc, "Partners: {{ p.partners }}", "List Bullet")
+    _p(doc, "Personeel – {{ p.personeel }}", "List Bullet")
+    _p(doc, "Geld – {{ p.geld }}", "List Bullet")
+    _p(doc, "Partners – {{ p.partners }}", "List Bullet")
     _p(doc, "{%p if p.impact %}")
     _p(doc, "Maatschappelijke impact", "Heading 3")
     _bullets(doc, "p.impact")
@@ -437,8 +437,8 @@ def _practices(doc) -> None:
 
 def _impact(doc) -> None:
     _p(doc, "Maatschappelijke impact", "Heading 1")
-    _p(doc, "Wat de bibliotheek oplevert, volgens onderzoek en landelijke cijfers:")
-    _loop(doc, "{%p for f in impact %}", lambda: _p(doc, "{{ f.tekst }} (Bron: {{ f.bron }}.)", "List Bullet"))
+    _p(doc, "Wat de bibliotheek oplevert en hoe zij er landelijk voor staat, volgens onderzoek en landelijke cijfers:")
+    _loop(doc, "{%p for f in impact %}", lambda: _p(doc, "{{ f.tekst }} Bron: {{ f.bron }}.", "List Bullet"))
 
 
 def _conversation(doc) -> None:
@@ -446,7 +446,7 @@ def _conversation(doc) -> None:
     _paragraphs(doc, "gesprek.inleiding")
     _p(doc, "Agenda", "Heading 2")
     _loop(doc, "{%p for a in gesprek.agenda %}",
-          lambda: _p(doc, "{{ a.titel }}: {{ a.toelichting }}", "List Number"))
+          lambda: _p(doc, "{{ a.titel }} – {{ a.toelichting }}", "List Number"))
     _p(doc, "Vragen", "Heading 2")
     _p(doc, "{%p for v in gesprek.vragenblokken %}")
     _p(doc, "{{ v.titel }}", "Heading 3")
@@ -459,9 +459,10 @@ def _appendix(doc) -> None:
     _p(doc, "Werkwijze", "Heading 2")
     _paragraphs(doc, "bijlage.werkwijze")
     _p(doc, "Indicatoren", "Heading 2")
-    _table(doc, ["Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Bron"], "bijlage.definities",
+    _table(doc, ["Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Kwetsbaar", "Bron"],
+           "bijlage.definities",
            ["{{ r.bouwsteen }}", "{{ r.naam }}", "{{ r.definitie }}", "{{ r.formule }}", "{{ r.norm }}",
-            "{{ r.bron }}"], [2.2, 2.8, 4.0, 2.9, 2.0, 2.5])
+            "{{ r.kwetsbaar }}", "{{ r.bron }}"], [2.3, 2.5, 3.5, 2.5, 1.9, 1.9, 1.8])
     _p(doc, "Bronnen", "Heading 2")
     _bullets(doc, "bijlage.bronnen")
     _p(doc, "Colofon", "Heading 2")

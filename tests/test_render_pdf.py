@@ -122,7 +122,7 @@ def _tables(report) -> list[tuple[int, int]]:
     tables += [(2, len(n.kerncijfers)), (len(n.gemeenten_kop), len(n.gemeenten))]
     tables += [(5, len(n.witte_vlekken))] if n.witte_vlekken else []
     tables += [(7, len(n.vestigingen))] if n.vestigingen else []
-    tables += [(5, len(report.gemeenten)), (6, len(report.bijlage.definities))]
+    tables += [(5, len(report.gemeenten)), (7, len(report.bijlage.definities))]
     return [t for t in tables if t[1]]
 
 
