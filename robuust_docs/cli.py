@@ -58,8 +58,9 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
     known = prepared.dataset.library_ids()
     chosen = known if all_ else _check_ids(list(ids), known)
     click.echo(f"{len(chosen)} bibliotheken, uitvoer naar {out_dir}", err=True)
+    # overzicht.xlsx lists every library, so only a run over all of them rewrites it
     result = run_batch(prepared, chosen, jobs=jobs or (1 if len(chosen) == 1 else None), fail_fast=fail_fast,
-                       progress=_progress(len(chosen)))
+                       progress=_progress(len(chosen)), overview=set(chosen) == set(known))
     _summary(result)
     if result.failed:
         sys.exit(1)
