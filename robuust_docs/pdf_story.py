@@ -59,8 +59,10 @@ class Story:
     def heading(self, text: str, level: int) -> None:
         if level == 1:
             self.items.append(CondPageBreak(FRAME_HEIGHT - 0.5 * cm))  # a new page, unless already at the top
-        elif level == 2:
-            self.items.append(CondPageBreak(4 * cm))
+        else:
+            # keepWithNext does not hold a heading to a list (reportlab keeps containers out of KeepTogether),
+            # so a heading needs room for itself and the start of what follows, or it goes to the next page.
+            self.items.append(CondPageBreak((4 if level == 2 else 3) * cm))
         style = self.styles[f"h{level}"]
         flowable = self.tagger.leaf(Paragraph(_markup(text), style), f"H{level}")
         flowable.robuust_level = level
