@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_BREAK
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -25,6 +24,7 @@ from build_template import (  # noqa: E402 (the sibling script is importable onl
     _setup_styles,
     _table,
     _toc,
+    cover_page,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -54,16 +54,9 @@ def build(out: Path) -> None:
 
 
 def _cover(doc) -> None:
-    for _ in range(5):
-        _p(doc, "")
-    _p(doc, "{{ titel }}", "Title")
-    _p(doc, "{{ ondertitel }}", "Subtitle")
-    _p(doc, "{{ datum }}", "Inleiding")
-    _p(doc, "")
-    _p(doc, "Dit overzicht laat zien hoe de bibliotheken ervoor staan als groep, per categorie van vergelijkbare "
-            "omvang: voor het projectteam Robuuste lokale bibliotheek, de provincies en hun partners.")
-    _p(doc, "Opgesteld door: {{ auteur }}")
-    _p(doc, "").add_run().add_break(WD_BREAK.PAGE)
+    cover_page(doc, "{{ ondertitel }}", "{{ datum }}",
+               "Dit overzicht laat zien hoe de bibliotheken ervoor staan als groep, per categorie van vergelijkbare "
+               "omvang: voor het projectteam Robuuste lokale bibliotheek, de provincies en hun partners.")
 
 
 def _summary(doc) -> None:

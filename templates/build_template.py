@@ -308,19 +308,24 @@ def _figure(doc, expr: str) -> None:
 # --- sections -------------------------------------------------------------------------------------------------
 
 
-def _cover(doc) -> None:
+def cover_page(doc, subtitle: str, line: str, purpose: str) -> None:
+    """Title, subtitle, a line of facts, what the document is for, its author, and a page break."""
     for _ in range(5):
         _p(doc, "")
     _p(doc, "{{ titel }}", "Title")
-    _p(doc, "{{ bibliotheek.naam }}", "Subtitle")
-    _p(doc, "{{ bibliotheek.categorie }} · {{ bibliotheek.provincie }} · {{ datum }}", "Inleiding")
+    _p(doc, subtitle, "Subtitle")
+    _p(doc, line, "Inleiding")
     _p(doc, "")
-    _p(doc, "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste "
-            "lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan bijdragen aan de "
-            "beleidsdoelen van de gemeente.")
+    _p(doc, purpose)
     _p(doc, "Opgesteld door: {{ auteur }}")
-    paragraph = _p(doc, "")
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    _p(doc, "").add_run().add_break(WD_BREAK.PAGE)
+
+
+def _cover(doc) -> None:
+    cover_page(doc, "{{ bibliotheek.naam }}", "{{ bibliotheek.categorie }} · {{ bibliotheek.provincie }} · {{ datum }}",
+               "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste "
+               "lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan bijdragen aan de "
+               "beleidsdoelen van de gemeente.")
 
 
 def _toc(doc) -> None:
@@ -412,7 +417,7 @@ def _municipalities(doc) -> None:
     _p(doc, "{{ t.bijdrage }}")
     _p(doc, "{{ t.lopend }} {{ t.kansen }}")
     _p(doc, "Vragen voor het gesprek", "Heading 3")
-    _loop(doc, "{%p for v in t.vragen %}", lambda: _p(doc, "{{ v }}", "List Bullet"))
+    _bullets(doc, "t.vragen")
     _p(doc, "{%p endfor %}")
 
 
