@@ -21,7 +21,8 @@ from scipy import stats as scipy_stats
 from robuust_docs import fmt
 from robuust_docs.errors import DataError, TemplateError
 from robuust_docs.model import texts_of
-from robuust_docs.overview_report import CAUSE_WORDS, REACH_WORDS, association_sentence, build_overview
+from robuust_docs.overview_parts import CAUSE_WORDS, REACH_WORDS, association_sentence
+from robuust_docs.overview_report import build_overview
 from robuust_docs.overview_run import check_overview_template, write_overview_reports
 from robuust_docs.overview_stats import describe, fit_line, nice_ticks
 from robuust_docs.pipeline import Settings, prepare
