@@ -82,24 +82,18 @@ def _run(*children) -> object:
     return run
 
 
-def _text(value: str):
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = value
-    return t
+def _preserved(tag: str, value: str):
+    """A w:t or w:instrText element whose spaces are kept."""
+    element = OxmlElement(tag)
+    element.set(qn("xml:space"), "preserve")
+    element.text = value
+    return element
 
 
 def _char(kind: str):
     c = OxmlElement("w:fldChar")
     c.set(qn("w:fldCharType"), kind)
     return c
-
-
-def _instr(value: str):
-    i = OxmlElement("w:instrText")
-    i.set(qn("xml:space"), "preserve")
-    i.text = value
-    return i
 
 
 def _entry(level: int, text: str, bookmark: str):
@@ -112,12 +106,12 @@ def _entry(level: int, text: str, bookmark: str):
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
-    link.append(_run(_text(text)))
+    link.append(_run(_preserved("w:t", text)))
     link.append(_run(OxmlElement("w:tab")))
     link.append(_run(_char("begin")))
-    link.append(_run(_instr(f" PAGEREF {bookmark} \\h ")))
+    link.append(_run(_preserved("w:instrText", f" PAGEREF {bookmark} \\h ")))
     link.append(_run(_char("separate")))
-    link.append(_run(_text("")))
+    link.append(_run(_preserved("w:t", "")))
     link.append(_run(_char("end")))
     paragraph.append(link)
     return paragraph
