@@ -68,10 +68,11 @@ def _failed_before(prepared: Prepared, library_id: str) -> Outcome:
 def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast: bool, progress) -> list[Outcome]:
     if not work:
         return []
-    if executor is None and (jobs or 1) <= 1 or len(work) == 1 and executor is None:
+    jobs = jobs or os.cpu_count() or 1  # no --jobs: one worker per core
+    if executor is None and (jobs == 1 or len(work) == 1):
         return _run_inline(work, fail_fast, progress)
     own = executor is None
-    pool = executor or default_executor(jobs or os.cpu_count() or 1)
+    pool = executor or default_executor(jobs)
     results: list[Outcome] = []
     try:
         futures: dict[Future, Job] = {pool.submit(render_library, job): job for job in work}

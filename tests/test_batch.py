@@ -173,3 +173,14 @@ def test_output_names_are_safe(name):
     assert "/" not in slug and "\\" not in slug and ".." not in slug
     assert slug.lower() not in output.RESERVED
     assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def test_without_jobs_a_run_uses_the_process_pool(data, tmp_path, monkeypatch):
+    from robuust_docs import batch
+
+    used = []
+    real = batch.default_executor
+    monkeypatch.setattr(batch, "default_executor", lambda jobs: used.append(jobs) or real(jobs))
+    result = run_batch(prepare(_settings(data, tmp_path / "out")), IDS[:2], overview=False)
+    assert result.count("klaar") == 2
+    assert used and used[0] >= 1
