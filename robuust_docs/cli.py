@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import DataError, Problem, RobuustError
+from .errors import DataError, Problem
 from .paths import DEFAULTS, resolve
 
 FORMAT_CHOICE = click.Choice(["docx", "pdf"])
@@ -206,12 +206,3 @@ def overview(province, formats, anonymous, data, templates, out) -> None:
     chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
     for path in write_overview_reports(prepared, province, chosen, anonymous):
         click.echo(f"Geschreven: {path}")
-
-
-def run() -> None:
-    """Entry point that shows user errors without a traceback."""
-    try:
-        main(standalone_mode=True)
-    except RobuustError as exc:  # pragma: no cover - click handles ClickException itself
-        exc.show()
-        sys.exit(1)

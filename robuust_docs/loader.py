@@ -55,10 +55,6 @@ class Dataset:
     def library_ids(self) -> list[str]:
         return [str(i) for i in self.libraries["id"]]
 
-    def with_problems(self, extra: list[Problem]) -> Dataset:
-        return Dataset(self.libraries, self.municipalities, self.branches, self.neighbourhoods,
-                       self.sources, self.problems + tuple(extra), self.digest)
-
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Read every table in `data_dir`, parse and check it; unreadable files raise DataError at once."""

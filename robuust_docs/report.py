@@ -70,6 +70,7 @@ def build_report(lib: LibraryAnalysis, content: Content, settings: ReportSetting
     info = _library_info(lib, content)
     modules = tuple(_module_section(lib, m, content) for m in content.modules)
     matches, practices = build_practices(lib, content)
+    themes = build_themes(lib, content)
     return Report(
         titel=TITLE, ondertitel=info.naam, datum=fmt.date(settings.today),
         auteur=info.poi if info.poi != fmt.NO_DATA else PROJECT,
@@ -80,8 +81,8 @@ def build_report(lib: LibraryAnalysis, content: Content, settings: ReportSetting
         bouwstenen=modules,
         nabijheid=build_proximity(lib),
         gemeenten=build_municipalities(lib, content),
-        themas=build_themes(lib, content),
-        themas_inleiding=_themes_intro(lib, content),
+        themas=themes,
+        themas_inleiding=_themes_intro(themes),
         praktijken=practices,
         praktijken_inleiding=_practices_intro(matches),
         impact=build_impact(lib, content, matches),
@@ -228,8 +229,8 @@ def _weak_text(ind: Indicator, norm) -> str:
     return {"hoger": f"< {text}", "lager": f"> {text}"}.get(ind.richting, f"buiten {text}")
 
 
-def _themes_intro(lib: LibraryAnalysis, content: Content) -> tuple[str, ...]:
-    if not build_themes(lib, content):
+def _themes_intro(themes) -> tuple[str, ...]:
+    if not themes:
         return ("De gemeenten in het werkgebied hebben in de invoer geen beleidsthema's opgegeven. Bespreek in het "
                 "gesprek welke beleidsdoelen de gemeente heeft en welke thema's hieronder daarbij passen.",)
     return ("Hieronder staan de beleidsthema's die de gemeenten in het werkgebied hebben opgegeven. Per thema: de "

@@ -32,6 +32,11 @@ def programme_names(ids, content: Content) -> list[str]:
     return [names[i].naam if i in names else i for i in ids]
 
 
+def _municipality_names(lib: LibraryAnalysis) -> dict[str, str]:
+    """Municipality code → name, for the service area of `lib`."""
+    return dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
+
+
 def _themes_of(lib: LibraryAnalysis) -> dict[str, list[str]]:
     """Theme id → names of the municipalities that named it, in municipality order."""
     named: dict[str, list[str]] = {}
@@ -179,7 +184,7 @@ def _proximity_intro(prox) -> tuple[str, ...]:
 
 def _municipality_table(lib: LibraryAnalysis) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     header = ("Gemeente", "Inwoners", "Locaties", "Volwaardig", "Gem. afstand", "Binnen 2 km", "CBS (weg)")
-    names = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
+    names = _municipality_names(lib)
     inhabitants = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["inwoners"], strict=True))
     rows = []
     for m in lib.municipalities:
@@ -193,7 +198,7 @@ def _municipality_table(lib: LibraryAnalysis) -> tuple[tuple[str, ...], tuple[tu
 def _white_spots(lib: LibraryAnalysis) -> tuple[WitteVlek, ...]:
     if lib.proximity is None:
         return ()
-    names = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
+    names = _municipality_names(lib)
     return tuple(WitteVlek(p.naam, str(names.get(p.gemeente_code, p.gemeente_code)), fmt.number(p.inwoners),
                            fmt.km(p.afstand_km), fmt.km(p.cbs_km)) for p in lib.proximity.farthest)
 
@@ -203,7 +208,7 @@ def _yes_no(value) -> str:
 
 
 def _branch_rows(lib: LibraryAnalysis) -> tuple[VestigingRij, ...]:
-    names = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
+    names = _municipality_names(lib)
     rows = []
     for b in lib.rows.branches.to_dict("records"):
         known = b["avond"] if b["avond"] is not None else b["weekend"]
@@ -223,7 +228,7 @@ def _proximity_notes(lib: LibraryAnalysis, inwoners) -> tuple[str, ...]:
         notes.append("Voor dit werkgebied zijn geen buurtgegevens (inwoners per buurt met coördinaten) aanwezig. "
                      "De afstand van inwoners tot de bibliotheek kon daarom niet worden berekend; vul het bestand "
                      "buurten aan of importeer de CBS Nabijheidsstatistiek.")
-    names = dict(zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True))
+    names = _municipality_names(lib)
     lacking = [str(names[m.code]) for m in lib.municipalities if m.access.full_count == 0]
     if lacking:
         notes.append(f"Zonder volwaardige vestiging: {fmt.join(lacking)}. Het wetsvoorstel voor een zorgplicht "
