@@ -26,8 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from robuust_docs.batch import run_batch  # noqa: E402
-from robuust_docs.pipeline import Settings, prepare  # noqa: E402
+from robuust_docs.app import run_batch  # noqa: E402
+from robuust_docs.app import Settings, prepare  # noqa: E402
 
 
 def timed_generate(data: Path, out: Path, jobs: int, formats=("docx", "pdf")) -> tuple[float, int, float]:

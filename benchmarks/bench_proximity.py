@@ -17,7 +17,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from robuust_docs.proximity import nearest_branch, nearest_branch_bruteforce  # noqa: E402
+from robuust_docs.analysis.proximity import nearest_branch, nearest_branch_bruteforce  # noqa: E402
 
 LAT, LON = (50.75, 53.55), (3.36, 7.23)
 SEED = 20240501

@@ -11,9 +11,19 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import DataError, Problem
-from .paths import DEFAULTS, resolve
+from robuust_docs import __version__
+from robuust_docs.app import (
+    Settings,
+    export_templates,
+    init_project,
+    prepare,
+    run_batch,
+    validate_all,
+    write_overview_reports,
+)
+from robuust_docs.errors import DataError, Problem
+from robuust_docs.paths import DEFAULTS, bundled, resolve
+from robuust_docs.render import check_template
 
 FORMAT_CHOICE = click.Choice(["docx", "pdf"])
 
@@ -47,9 +57,6 @@ def _data_option(f):
 @click.option("--fail-fast", is_flag=True, help="Stoppen bij de eerste bibliotheek die mislukt.")
 def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -> None:
     """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
-    from .batch import run_batch
-    from .pipeline import Settings, prepare
-
     if not ids and not all_:
         raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
     data_dir, templates_dir, out_dir = _dirs(data, templates, out)
@@ -118,8 +125,6 @@ def _summary(result) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Uitkomst als één JSON-object.")
 def validate(data, as_json) -> None:
     """Controleer invoer en inhoud; toon alle problemen tegelijk."""
-    from .validate import validate_all
-
     report = validate_all(resolve("data", data), resolve("templates", None))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
@@ -138,8 +143,6 @@ def validate(data, as_json) -> None:
 @_data_option
 def list_(data) -> None:
     """Eén regel per bibliotheek: id, naam, categorie."""
-    from .pipeline import Settings, prepare
-
     prepared = prepare(Settings(resolve("data", data), resolve("templates", None), resolve("out", None)))
     for library_id in prepared.dataset.library_ids():
         lib = prepared.analysis.libraries.get(library_id)
@@ -152,9 +155,6 @@ def list_(data) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder) -> None:
     """Maak een werkmap: data/ met de standaardinhoud en een in te vullen invoer.xlsx, en templates/."""
-    from .paths import bundled
-    from .scaffold import init_project
-
     created = init_project(folder, bundled("data") / "content", bundled("templates"))
     for path in created:
         click.echo(f"Aangemaakt: {path}")
@@ -170,9 +170,6 @@ def template() -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def template_export(folder) -> None:
     """Kopieer het standaardsjabloon, de huisstijl (thema.yaml) en de lettertypen naar FOLDER."""
-    from .paths import bundled
-    from .templates_io import export_templates
-
     for path in export_templates(bundled("templates"), folder):
         click.echo(f"Geschreven: {path}")
     click.echo(f"Pas ze aan en gebruik ze met: robuust-docs generate --templates {folder} …")
@@ -182,8 +179,6 @@ def template_export(folder) -> None:
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def template_check(file) -> None:
     """Controleer een Word-sjabloon op fouten in de velden en onbekende velden."""
-    from .template_check import check_template
-
     check_template(file)
     click.echo(f"{file}: geen fouten gevonden.")
 
@@ -199,9 +194,6 @@ def template_check(file) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
 def overview(province, formats, anonymous, data, templates, out) -> None:
     """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""
-    from .overview_run import write_overview_reports
-    from .pipeline import Settings, prepare
-
     prepared = prepare(Settings(*_dirs(data, templates, out)))
     chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
     for path in write_overview_reports(prepared, province, chosen, anonymous):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -20,12 +21,23 @@ def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value)))
 
 
+def rounded(value: float | int, decimals: int = 0) -> float:
+    """`value` rounded half away from zero, on its shortest decimal form: 1.95 → 2.0, 2.5 → 3, −0.25 → −0.3.
+
+    Python's round() works on the binary value and rounds ties to even (3.9 / 2 gives 1.9499999…, shown as 1,9);
+    a reader expects 1,95 to read 2,0. Every shown number and every status decided on a shown number uses this.
+    """
+    exact = Decimal(repr(float(value)))
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
 def number(value: float | int | None, decimals: int = 0) -> str:
-    """1234.5 → '1.234,5' (decimals fixed)."""
+    """1234.5 → '1.234,5' (decimals fixed, rounded half up)."""
     if is_missing(value):
         return NO_DATA
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
+    text = format_decimal(Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE,
+                          decimal_quantization=True)
     return _no_negative_zero(text).replace("-", "\u2212")  # a real minus sign, not a hyphen
 
 

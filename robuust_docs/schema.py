@@ -31,6 +31,7 @@ class Column:
     choices: tuple[str, ...] = ()
     minimum: float | None = 0
     maximum: float | None = None
+    variable: bool = False  # a library figure that content formulas may use by its name (content/variables.py)
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ class Table:
         return next((c for c in self.columns if c.name == name), None)
 
 
-def _c(name, kind, required, meaning, unit="", choices=(), minimum=0, maximum=None):
-    return Column(name, kind, required, meaning, unit, tuple(choices), minimum, maximum)
+def _c(name, kind, required, meaning, unit="", choices=(), minimum=0, maximum=None, variable=False):
+    return Column(name, kind, required, meaning, unit, tuple(choices), minimum, maximum, variable)
 
 
 LIBRARIES = Table(
@@ -59,20 +60,20 @@ LIBRARIES = Table(
         _c("provincie", "text", True, "Provincie van het werkgebied", "tekst"),
         _c("poi", "text", False, "Provinciale ondersteuningsinstelling", "tekst"),
         _c("jaar", "int", True, "Jaar waarop de cijfers betrekking hebben", "jaartal", minimum=2000),
-        _c("fte", "float", False, "Betaald personeel", "fte"),
-        _c("vrijwilligers", "int", False, "Aantal vrijwilligers", "personen"),
-        _c("baten_totaal", "money", False, "Totale baten volgens de jaarrekening", "euro"),
-        _c("eigen_inkomsten", "money", False, "Eigen inkomsten (contributies, verhuur, projecten)", "euro"),
-        _c("lasten_totaal", "money", False, "Totale lasten volgens de jaarrekening", "euro"),
-        _c("personeelskosten", "money", False, "Kosten van betaald personeel", "euro"),
-        _c("huisvestingskosten", "money", False, "Kosten van huisvesting", "euro"),
-        _c("eigen_vermogen", "money", False, "Eigen vermogen aan het einde van het jaar", "euro", minimum=None),
-        _c("leden", "int", False, "Leden totaal", "personen"),
-        _c("jeugdleden", "int", False, "Leden tot 18 jaar", "personen"),
-        _c("bezoeken", "int", False, "Fysieke bezoeken per jaar", "aantal"),
-        _c("uitleningen", "int", False, "Fysieke uitleningen per jaar", "aantal"),
-        _c("activiteiten", "int", False, "Georganiseerde activiteiten per jaar", "aantal"),
-        _c("deelnemers", "int", False, "Deelnemers aan activiteiten per jaar", "aantal"),
+        _c("fte", "float", False, "Betaald personeel", "fte", variable=True),
+        _c("vrijwilligers", "int", False, "Aantal vrijwilligers", "personen", variable=True),
+        _c("baten_totaal", "money", False, "Totale baten volgens de jaarrekening", "euro", variable=True),
+        _c("eigen_inkomsten", "money", False, "Eigen inkomsten (contributies, verhuur, projecten)", "euro", variable=True),
+        _c("lasten_totaal", "money", False, "Totale lasten volgens de jaarrekening", "euro", variable=True),
+        _c("personeelskosten", "money", False, "Kosten van betaald personeel", "euro", variable=True),
+        _c("huisvestingskosten", "money", False, "Kosten van huisvesting", "euro", variable=True),
+        _c("eigen_vermogen", "money", False, "Eigen vermogen aan het einde van het jaar", "euro", minimum=None, variable=True),
+        _c("leden", "int", False, "Leden totaal", "personen", variable=True),
+        _c("jeugdleden", "int", False, "Leden tot 18 jaar", "personen", variable=True),
+        _c("bezoeken", "int", False, "Fysieke bezoeken per jaar", "aantal", variable=True),
+        _c("uitleningen", "int", False, "Fysieke uitleningen per jaar", "aantal", variable=True),
+        _c("activiteiten", "int", False, "Georganiseerde activiteiten per jaar", "aantal", variable=True),
+        _c("deelnemers", "int", False, "Deelnemers aan activiteiten per jaar", "aantal", variable=True),
         _c("programmas", "list", False,
            "Landelijke programma's die de bibliotheek uitvoert, gescheiden door komma's "
            "(id of naam uit programmas.yaml)", "lijst"),

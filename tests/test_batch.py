@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from robuust_docs import output
-from robuust_docs.batch import run_batch
+from robuust_docs.output import files as output
+from robuust_docs.files import sha256
+from robuust_docs.app import run_batch
 from robuust_docs.cli import main
-from robuust_docs.pipeline import Settings, prepare
+from robuust_docs.app import Settings, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = ["bib-veenhoven", "bib-klinkerwolde", "bib-lindeloo"]
@@ -152,7 +153,7 @@ def test_manifest_and_overview_describe_the_run(data, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bestanden"]
     assert set(manifest) == {"handreiking-bib-veenhoven.docx", "handreiking-bib-klinkerwolde.docx"}
     entry = manifest["handreiking-bib-veenhoven.docx"]
-    assert entry["sha256"] == output.sha256((out / "handreiking-bib-veenhoven.docx").read_bytes())
+    assert entry["sha256"] == sha256((out / "handreiking-bib-veenhoven.docx").read_bytes())
     assert entry["grootte"] == (out / "handreiking-bib-veenhoven.docx").stat().st_size
     sheet = load_workbook(result.overview).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -176,7 +177,7 @@ def test_output_names_are_safe(name):
 
 
 def test_without_jobs_a_run_uses_the_process_pool(data, tmp_path, monkeypatch):
-    from robuust_docs import batch
+    from robuust_docs.app import batch
 
     used = []
     real = batch.default_executor

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from robuust_docs.cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
+from robuust_docs.inputs.cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
 
 # The shape of a TypedDataSet answer of a wijk/buurt table: padded strings, a numbered measure key, nulls.
 ODATA = {

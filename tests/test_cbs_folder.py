@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from robuust_docs.loader import load_dataset
+from robuust_docs.inputs import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

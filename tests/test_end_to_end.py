@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from robuust_docs.cli import main
-from robuust_docs.model import texts_of
-from robuust_docs.pipeline import Settings, prepare
+from robuust_docs.report import texts_of
+from robuust_docs.app import Settings, prepare
 from robuust_docs.report import build_report
 
 from .checks import docx_text, libreoffice_pdf, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from robuust_docs.formula import FormulaError, parse_formula
+from robuust_docs.content import FormulaError, parse_formula
 
 # --- what a formula may say -----------------------------------------------------------------------------------------
 

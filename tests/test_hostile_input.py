@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from robuust_docs import schema
-from robuust_docs.batch import run_batch
+from robuust_docs.app import run_batch
 from robuust_docs.errors import RobuustError
-from robuust_docs.pipeline import Settings, prepare
+from robuust_docs.app import Settings, prepare
 
 from .checks import docx_text, squash
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from robuust_docs.errors import DataError
-from robuust_docs.loader import load_dataset
+from robuust_docs.inputs import load_dataset
 
 from .conftest import (
     REPO,

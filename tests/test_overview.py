@@ -18,14 +18,15 @@ import pytest
 from docx import Document
 from scipy import stats as scipy_stats
 
+from robuust_docs.status import Status
 from robuust_docs import fmt
 from robuust_docs.errors import DataError, TemplateError
-from robuust_docs.model import texts_of
-from robuust_docs.overview_parts import CAUSE_WORDS, REACH_WORDS, association_sentence
-from robuust_docs.overview_report import build_overview
-from robuust_docs.overview_run import check_overview_template, write_overview_reports
-from robuust_docs.overview_stats import describe, fit_line, nice_ticks
-from robuust_docs.pipeline import Settings, prepare
+from robuust_docs.report import texts_of
+from robuust_docs.overview.sections import CAUSE_WORDS, REACH_WORDS, association_sentence
+from robuust_docs.overview.build import build_overview
+from robuust_docs.app.overview import check_overview_template, write_overview_reports
+from robuust_docs.analysis.aggregates import describe, fit_line, nice_ticks
+from robuust_docs.app import Settings, prepare
 
 from .checks import docx_text, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
 from .conftest import BUNDLED_CONTENT, write_csv
@@ -185,7 +186,7 @@ def test_status_shares_per_building_block_add_up_to_the_libraries(tiny, tiny_ove
         assert sum(counts) == expected
     first = tiny_overview.statussen[0]
     robust = sum(1 for lid in COMPACT
-                 if tiny.analysis.libraries[lid].modules[0].status == "robuust")
+                 if tiny.analysis.libraries[lid].modules[0].status is Status.ROBUST)
     assert first.robuust.startswith(f"{robust} (")
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from robuust_docs.proximity import (
+from robuust_docs.analysis.proximity import (
     EARTH_RADIUS_KM,
     AccessSummary,
     RemotePoint,

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from robuust_docs.errors import DataError
-from robuust_docs.readers import WORKBOOK, find_sources, read_table
+from robuust_docs.inputs.readers import WORKBOOK, find_sources, read_table
 
 from .conftest import TABLES, write_workbook
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from robuust_docs.reference_docs import field_reference, input_reference
+from robuust_docs.app.reference_docs import field_reference, input_reference
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

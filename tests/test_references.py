@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from robuust_docs.content import Theme, load_content
-from robuust_docs.loader import load_dataset
-from robuust_docs.references import resolve_references
+from robuust_docs.inputs import load_dataset
+from robuust_docs.inputs.references import resolve_references
 
 from .conftest import BUNDLED_CONTENT, TABLES, matching, set_cell, write_workbook
 

@@ -12,11 +12,11 @@ import pytest
 from docx import Document
 
 from robuust_docs.errors import TemplateError
-from robuust_docs.pipeline import Settings, prepare
-from robuust_docs.render_docx import render_docx
-from robuust_docs.render_pdf import render_pdf
+from robuust_docs.app import Settings, prepare
+from robuust_docs.render import render_docx
+from robuust_docs.render import render_pdf
 from robuust_docs.report import build_report
-from robuust_docs.template_check import check_template, template_problems
+from robuust_docs.render import check_template, template_problems
 
 from .checks import docx_text, pdf_text, squash
 

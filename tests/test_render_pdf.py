@@ -12,10 +12,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from robuust_docs.pdf_story import build_story
+from robuust_docs.render.pdf.handreiking import build_story
 from robuust_docs.pdftags import Tagger
-from robuust_docs.pipeline import Settings, prepare
-from robuust_docs.render_pdf import render_pdf
+from robuust_docs.app import Settings, prepare
+from robuust_docs.render import render_pdf
 from robuust_docs.report import build_report
 
 from .checks import pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash

@@ -10,9 +10,9 @@ import pytest
 
 from robuust_docs import paths, schema
 from robuust_docs.errors import ContentError, OutputError
-from robuust_docs.loader import load_dataset
-from robuust_docs.scaffold import HELP_SHEET, init_project, write_workbook
-from robuust_docs.validate import validate_all
+from robuust_docs.inputs import load_dataset
+from robuust_docs.app.scaffold import HELP_SHEET, init_project, write_workbook
+from robuust_docs.app import validate_all
 
 CONTENT = paths.bundled("data") / "content"
 TEMPLATES = paths.bundled("templates")

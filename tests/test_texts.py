@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from robuust_docs.contexts import sample_sentence_context, sample_story_context
-from robuust_docs.texts import TextError, fill
+from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
+from robuust_docs.content import TextError, fill
 
 CONTEXT = {
     "bibliotheek": {"naam": "Bibliotheek Aadorp", "jaar": "2025"},

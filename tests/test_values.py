@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from robuust_docs.values import parse_bool, parse_int, parse_list, parse_number, parse_text
+from robuust_docs.inputs.cells import parse_bool, parse_int, parse_list, parse_number, parse_text
 
 # --- numbers --------------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,95 @@
+"""`compute_indicators`: a library's formula variables from its rows, then every indicator's value.
+
+The names a content formula may use are `content.VARIABLES` (documented in docs/inhoud.md); every one of them is
+computed here. Sums over the service area (the library's municipalities) and its branches are made here;
+proximity figures come from `proximity.py`. A value that cannot be computed is None, never NaN.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from robuust_docs.content import Content, library_columns
+from robuust_docs.schema import FULL_BRANCH_TYPE
+
+LIBRARY_COLUMNS = library_columns()
+
+
+@dataclass(frozen=True)
+class LibraryRows:
+    """One library's own rows of every table."""
+
+    record: dict
+    municipalities: pd.DataFrame
+    branches: pd.DataFrame
+    neighbourhoods: pd.DataFrame
+
+
+def library_rows(dataset, library_id: str) -> LibraryRows:
+    libs = dataset.libraries
+    record = libs[libs["id"] == library_id].iloc[0].to_dict()
+    munis = dataset.municipalities[dataset.municipalities["bibliotheek_id"] == library_id]
+    branches = dataset.branches[dataset.branches["bibliotheek_id"] == library_id]
+    hoods = dataset.neighbourhoods[dataset.neighbourhoods["gemeente_code"].isin(set(munis["code"]))]
+    return LibraryRows(record, munis.reset_index(drop=True), branches.reset_index(drop=True),
+                       hoods.reset_index(drop=True))
+
+
+def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float | None]:
+    """Every variable in VARIABLES for one library (None where there is no data)."""
+    variables: dict[str, float | None] = {c: _number(rows.record.get(c)) for c in LIBRARY_COLUMNS}
+    munis = rows.municipalities
+    variables.update(
+        inwoners=_sum(munis["inwoners"]),
+        inwoners_0_17=_sum(munis["inwoners_0_17"]),
+        subsidie=_sum(munis["subsidie"]),
+        aantal_gemeenten=float(len(munis)),
+        aantal_programmas=float(len(rows.record.get("programmas") or ())),
+        aantal_vestigingen=float(access.count),
+        aantal_volwaardig=float(access.full_count),
+        openingsuren=float(access.hours) if access.count else None,
+        open_bibliotheek_uren=float(access.open_library_hours) if access.count else None,
+        aandeel_rolstoeltoegankelijk=access.share_wheelchair,
+        aandeel_avond_weekend=access.share_evening_weekend if access.count else None,
+    )
+    variables.update(_proximity_variables(proximity))
+    return variables
+
+
+def _proximity_variables(proximity) -> dict[str, float | None]:
+    if proximity is None:
+        return dict.fromkeys(("gem_afstand_km", "gem_afstand_volwaardig_km", "aandeel_binnen_1km",
+                              "aandeel_binnen_2km", "aandeel_binnen_5km"))
+    return {
+        "gem_afstand_km": proximity.mean_km,
+        "gem_afstand_volwaardig_km": proximity.mean_full_km,
+        "aandeel_binnen_1km": proximity.share_within.get(1),
+        "aandeel_binnen_2km": proximity.share_within.get(2),
+        "aandeel_binnen_5km": proximity.share_within.get(5),
+    }
+
+
+def compute_indicators(variables: dict[str, float | None], content: Content) -> dict[str, float | None]:
+    """Each indicator id → its value for this library, or None."""
+    return {ind.id: ind.formule.evaluate(variables) for ind in content.indicators}
+
+
+def full_branches(branches: pd.DataFrame) -> pd.DataFrame:
+    return branches[branches["type"] == FULL_BRANCH_TYPE]
+
+
+def _number(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _sum(series: pd.Series) -> float | None:
+    """The sum, or None when any municipality lacks the figure (a partial sum would mislead)."""
+    numbers = [_number(v) for v in series]
+    if not numbers or any(n is None for n in numbers):
+        return None
+    return float(sum(numbers))

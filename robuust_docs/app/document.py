@@ -1,0 +1,108 @@
+"""`render_library`: one library's documents, built, rendered and written; a top-level function on plain
+values (`Job`), so any `concurrent.futures.Executor` can run it. Every problem the user can fix becomes a failed
+`Outcome`, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from robuust_docs import fmt
+from robuust_docs.analysis import LibraryAnalysis
+from robuust_docs.app.prepare import Prepared
+from robuust_docs.content import Content
+from robuust_docs.errors import Problem, RobuustError
+from robuust_docs.output import slugify, unchanged, write_outputs
+from robuust_docs.render import Theme, render_docx, render_pdf
+from robuust_docs.report import ReportError, ReportSettings, build_report
+from robuust_docs.status import Status
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything one library's documents need, as plain picklable values."""
+
+    library: LibraryAnalysis
+    content: Content
+    theme: Theme
+    template: Path
+    out_dir: Path
+    formats: tuple[str, ...]
+    force: bool
+    report_settings: ReportSettings
+    hashes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    library_id: str
+    name: str
+    status: str  # 'klaar', 'overgeslagen', 'mislukt'
+    files: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    category: str = ""
+    modules: tuple[tuple[str, Status], ...] = ()  # (module name, status)
+    key_figures: tuple[tuple[str, str], ...] = ()
+
+
+def jobs_for(prepared: Prepared, ids: list[str]) -> list[Job]:
+    s = prepared.settings
+    return [Job(prepared.analysis.libraries[i], prepared.content, prepared.theme, s.template, s.out_dir, s.formats,
+                s.force, prepared.report_settings, prepared.hashes) for i in ids if i in prepared.analysis.libraries]
+
+
+def file_names(library_id: str, formats: tuple[str, ...]) -> dict[str, str]:
+    slug = slugify(library_id)
+    return {kind: f"handreiking-{slug}.{kind}" for kind in formats}
+
+
+def render_library(job: Job) -> Outcome:
+    """Build, render and write one library's documents; every user-fixable problem becomes a failed Outcome."""
+    lib = job.library
+    name = str(lib.rows.record["naam"])
+    summary = _summary_fields(lib, job.content)
+    try:
+        report = build_report(lib, job.content, job.report_settings)
+        names = file_names(lib.id, job.formats)
+        inputs = _inputs_hash(report, job)
+        slug = slugify(lib.id)
+        if not job.force and unchanged(job.out_dir, slug, list(names.values()), inputs):
+            return Outcome(lib.id, name, "overgeslagen", tuple(names.values()), ("invoer ongewijzigd",), **summary)
+        files = {names[kind]: _render(kind, report, job) for kind in job.formats}
+        written = write_outputs(job.out_dir, slug, lib.id, files, {**job.hashes, "invoer": inputs}, job.force)
+    except RobuustError as exc:
+        return Outcome(lib.id, name, "mislukt", problems=exc.problems or (Problem("", exc.message, library=lib.id),),
+                       **summary)
+    except ReportError as exc:
+        return Outcome(lib.id, name, "mislukt", problems=(Problem("inhoud", str(exc), library=lib.id),), **summary)
+    notes = tuple(f"{w.kept.name} is bewerkt en blijft staan; nieuwe versie: {w.path.name}"
+                  for w in written if w.kept is not None)
+    return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
+
+
+def _render(kind: str, report, job: Job) -> bytes:
+    return render_docx(report, job.template, job.theme) if kind == "docx" else render_pdf(report, job.theme)
+
+
+def _inputs_hash(report, job: Job) -> str:
+    """What the documents are made of: the report (without its date), template, theme and version."""
+    undated = replace(report, datum="")
+    payload = json.dumps(asdict(undated), sort_keys=True, default=str, ensure_ascii=False)
+    sha = hashlib.sha256(payload.encode("utf-8"))
+    sha.update(job.hashes["sjabloon"].encode())
+    sha.update(job.hashes["versie"].encode())
+    sha.update(",".join(job.formats).encode())
+    return sha.hexdigest()
+
+
+def _summary_fields(lib: LibraryAnalysis, content: Content) -> dict:
+    names = {m.id: m.naam for m in content.modules}
+    modules = tuple((names[m.module], m.status) for m in lib.modules)
+    key = [(m.indicatoren[0].naam, fmt.by_unit(lib.values.get(m.indicatoren[0].id), m.indicatoren[0].eenheid,
+                                               m.indicatoren[0].decimalen))
+           for m in content.modules if m.indicatoren]
+    return {"category": lib.category.naam, "modules": modules, "key_figures": tuple(key)}

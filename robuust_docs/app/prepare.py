@@ -1,0 +1,69 @@
+"""`prepare`: everything every document of a run depends on, loaded, checked and analysed once.
+
+Inputs, content, template and theme are read and checked, and the whole dataset analysed (peer medians need
+every library); a problem there stops the run before any file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from robuust_docs import __version__
+from robuust_docs.analysis import Analysis, analyse_dataset
+from robuust_docs.content import Content, load_content
+from robuust_docs.errors import DataError, raise_if
+from robuust_docs.files import digest_folder
+from robuust_docs.inputs import Dataset, load_dataset, resolve_references
+from robuust_docs.render import Theme, check_template, load_theme
+from robuust_docs.report import ReportSettings, dataset_note
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    templates_dir: Path
+    out_dir: Path
+    formats: tuple[str, ...] = FORMATS
+    force: bool = False
+    today: _dt.date = field(default_factory=_dt.date.today)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.data_dir / "content"
+
+    @property
+    def template(self) -> Path:
+        return self.templates_dir / "handreiking.docx"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    settings: Settings
+    dataset: Dataset
+    content: Content
+    theme: Theme
+    analysis: Analysis
+    report_settings: ReportSettings
+    hashes: dict[str, str]
+
+
+def prepare(settings: Settings) -> Prepared:
+    """Load, check and analyse; raises a RobuustError for any problem that affects every library."""
+    content = load_content(settings.content_dir)
+    theme = load_theme(settings.templates_dir)
+    check_template(settings.template)
+    dataset = resolve_references(load_dataset(settings.data_dir), content)
+    raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
+    analysis = analyse_dataset(dataset, content)
+    peers = {}
+    for lib in analysis.libraries.values():
+        peers[lib.category.id] = peers.get(lib.category.id, 0) + 1
+    report_settings = ReportSettings(settings.today, peers, dataset_note(dataset.sample, dataset.sources),
+                                     __version__)
+    hashes = {"data": dataset.digest, "inhoud": content.digest,
+              "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)), "versie": __version__}
+    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes)

@@ -1,0 +1,11 @@
+"""Inputs: the library's own figures. `load_dataset` reads the four tables (CSV in any common Dutch dialect, or
+one `invoer.xlsx`), parses every cell with one set of rules (`cells`), checks rows and links between tables,
+merges CBS road distances (`cbs`), and reports every problem at once; `resolve_references` maps the programmes
+and themes named in the input onto the content's ids.
+"""
+
+from robuust_docs.inputs.load import Dataset, load_dataset
+from robuust_docs.inputs.readers import WORKBOOK
+from robuust_docs.inputs.references import resolve_references
+
+__all__ = ["WORKBOOK", "Dataset", "load_dataset", "resolve_references"]

@@ -1,0 +1,143 @@
+"""`render_story`: lay out a story of tagged flowables as a print-ready, tagged PDF (any report model's `DocMeta`
+gives the properties and the running header). Only `render/pdf/` and `pdftags/` import reportlab's platypus.
+
+Page furniture (running header, "Pagina X van Y", the cover band) is drawn as artifacts; every flowable of the
+story is tagged by `pdftags`, and the structure tree is written after the build. Fonts are the theme's
+embedded TrueType fonts; `invariant` makes the output reproducible for tests.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from robuust_docs.pdftags import Tagger, write_structure
+from robuust_docs.render.pdf.story import heading_level
+from robuust_docs.render.pdf.style import COVER_BAND, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, TOC_DEPTH
+from robuust_docs.render.theme import Theme, register_fonts
+from robuust_docs.report.model import DocMeta
+
+
+class PageTotal(Flowable):
+    """An indexing flowable that keeps multiBuild going until the total page count is stable."""
+
+    def __init__(self):
+        super().__init__()
+        self.total = 0
+        self.previous = -1
+
+    def isIndexing(self):  # noqa: N802 (reportlab's name)
+        return 1
+
+    def isSatisfied(self):  # noqa: N802
+        return self.total == self.previous
+
+    def beforeBuild(self):  # noqa: N802
+        self.previous, self.total = self.total, 0
+
+    def afterBuild(self):  # noqa: N802
+        pass
+
+    def notify(self, kind, stuff):
+        pass
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class ReportDoc(BaseDocTemplate):
+    """A4, a cover page and body pages; headings feed the outline and the table of contents."""
+
+    def __init__(self, buffer, meta: DocMeta, theme: Theme, tagger: Tagger):
+        super().__init__(
+            buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=meta.titel, author=meta.auteur, subject=meta.onderwerp,
+            keywords=meta.trefwoorden, creator="robuust-docs", lang="nl-NL", invariant=1,
+            initialFontName=theme.font, initialFontSize=10)
+        self.meta, self.theme, self.tagger = meta, theme, tagger
+        self.page_total = PageTotal()
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_page),
+                               PageTemplate("body", [frame], onPage=self._body_page)])
+        self._heading_count = 0
+
+    def afterPage(self):  # noqa: N802
+        self.page_total.total = self.page
+
+    def beforeDocument(self):  # noqa: N802
+        self._heading_count = 0
+
+    def afterFlowable(self, flowable):  # noqa: N802
+        level = heading_level(flowable)
+        if level is None:
+            return
+        text = flowable.wrapped.getPlainText() if hasattr(flowable, "wrapped") else flowable.getPlainText()
+        self._heading_count += 1
+        key = f"h{self._heading_count}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
+        if level <= TOC_DEPTH:
+            self.notify("TOCEntry", (level - 1, text, self.page, key))
+
+    def _cover_page(self, canvas, doc) -> None:
+        with self.tagger.artifact(canvas, kind="Layout"):
+            canvas.saveState()
+            canvas.setFillColor(HexColor(self.theme.primary))
+            canvas.rect(0, A4[1] - COVER_BAND, A4[0], COVER_BAND, stroke=0, fill=1)
+            canvas.setFillColor(HexColor(self.theme.band))
+            canvas.rect(0, A4[1] - COVER_BAND - 0.4 * cm, A4[0], 0.4 * cm, stroke=0, fill=1)
+            if self.theme.logo is not None:
+                canvas.drawImage(str(self.theme.logo), MARGIN_X, A4[1] - 4.4 * cm, width=6 * cm, height=3 * cm,
+                                 preserveAspectRatio=True, anchor="sw", mask="auto")
+            canvas.restoreState()
+
+    def _body_page(self, canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(self.theme.font, 8)
+        canvas.setFillColor(HexColor(self.theme.light))
+        with self.tagger.artifact(canvas, kind="Pagination", subtype="Header"):
+            canvas.drawString(MARGIN_X, A4[1] - 1.4 * cm, _clip(self.meta.koptekst, 80))
+            canvas.drawRightString(A4[0] - MARGIN_X, A4[1] - 1.4 * cm, self.meta.reeks)
+            canvas.setStrokeColor(HexColor(self.theme.track))
+            canvas.line(MARGIN_X, A4[1] - 1.6 * cm, A4[0] - MARGIN_X, A4[1] - 1.6 * cm)
+        with self.tagger.artifact(canvas, kind="Pagination", subtype="Footer"):
+            total = self.page_total.previous if self.page_total.previous > 0 else self.page
+            canvas.drawRightString(A4[0] - MARGIN_X, 1.2 * cm, f"Pagina {doc.page} van {max(total, doc.page)}")
+            canvas.drawString(MARGIN_X, 1.2 * cm, self.meta.datum)
+        canvas.restoreState()
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _predict_toc(built) -> None:
+    """Give the TOC its entries (page numbers unknown) before the first pass, so it takes its final size at
+    once and multiBuild needs two passes instead of three."""
+    if built.toc is None:
+        return
+    built.toc._entries = [(level - 1, text, 0, f"h{n}")
+                          for n, (level, text) in enumerate(built.headings, start=1) if level <= TOC_DEPTH]
+
+
+def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> bytes:
+    """Lay out the story that `build(tagger)` returns (with `.items`, `.headings`, `.toc`) as a tagged PDF."""
+    register_fonts(theme)
+    tagger = Tagger(enabled=tagged)
+    buffer = io.BytesIO()
+    doc = ReportDoc(buffer, meta, theme, tagger)
+    built = build(tagger)
+    _predict_toc(built)
+    doc.multiBuild([doc.page_total, *built.items])
+    pdf = buffer.getvalue()
+    if not tagged:
+        return pdf
+    return write_structure(pdf, tagger, title=meta.titel, lang="nl-NL")

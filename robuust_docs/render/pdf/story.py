@@ -1,0 +1,125 @@
+"""`Story`: the primitives every PDF is built from (paragraphs, headings, lists, tables, figures, the table of
+contents), each a tagged reportlab flowable. The handreiking and the overview compose their documents from them.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from robuust_docs.files import clean_text
+from robuust_docs.render.charts import draw_figure
+from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
+from robuust_docs.render.theme import Theme
+from robuust_docs.report.model import Figuur
+from robuust_docs.status import Status
+
+
+def heading_level(flowable) -> int | None:
+    """1–3 for a section heading of the story (not the cover title), else None."""
+    return getattr(flowable, "robuust_level", None)
+
+
+def markup(text: str) -> str:
+    """Plain text → reportlab paragraph markup: escaped, invalid characters dropped, line breaks kept."""
+    return escape(clean_text(text)).replace("\n", "<br/>")
+
+
+class Story:
+    """Builds tagged flowables (paragraphs, headings, lists, tables, figures); one instance per document.
+
+    Reusable by any report (the overview reports use it too): `items` is the story, `headings` the
+    (level, text) pairs in order, `toc` the table of contents if `contents()` was called.
+    """
+
+    def __init__(self, theme: Theme, tagger):
+        self.theme, self.tagger = theme, tagger
+        self.items: list = []
+        self.styles = paragraph_styles(theme)
+        self.headings: list[tuple[int, str]] = []
+        self.toc: TableOfContents | None = None
+
+    # -- primitives ------------------------------------------------------------------------------------------
+
+    def para(self, text: str, style: str = "body") -> None:
+        if text.strip():
+            self.items.append(self.tagger.leaf(Paragraph(markup(text), self.styles[style]), "P"))
+
+    def paras(self, texts, style: str = "body") -> None:
+        for text in texts:
+            self.para(text, style)
+
+    def heading(self, text: str, level: int) -> None:
+        if level == 1:
+            self.items.append(CondPageBreak(FRAME_HEIGHT - 0.5 * cm))  # a new page, unless already at the top
+        else:
+            # keepWithNext does not hold a heading to a list (reportlab keeps containers out of KeepTogether),
+            # so a heading needs room for itself and the start of what follows, or it goes to the next page.
+            self.items.append(CondPageBreak((4 if level == 2 else 3) * cm))
+        style = self.styles[f"h{level}"]
+        flowable = self.tagger.leaf(Paragraph(markup(text), style), f"H{level}")
+        flowable.robuust_level = level
+        self.headings.append((level, text))
+        self.items.append(flowable)
+
+    def bullets(self, texts, numbered: bool = False) -> None:
+        texts = [t for t in texts if t.strip()]
+        if not texts:
+            return
+        items = [Paragraph(markup(t), self.styles["item"]) for t in texts]
+        kwargs = {"bulletType": "1", "bulletFormat": "%s."} if numbered else {"bulletType": "bullet",
+                                                                               "start": "•"}
+        self.items.append(self.tagger.list_flowable(
+            items, bulletFontName=self.theme.font, bulletFontSize=9.5, leftIndent=14, bulletColor=HexColor(
+                self.theme.primary), **kwargs))
+        self.items.append(Spacer(1, 4))
+
+    def table(self, header, rows, widths) -> None:
+        """A table with a repeated header row; a `Status` cell shows its symbol and label in its colour, bold.
+        `widths` are relative: the columns share the text width in those proportions."""
+        if not rows:
+            return
+        cell, head = self.styles["cell"], self.styles["cellhead"]
+        data = [[Paragraph(markup(h), head) for h in header]]
+        data += [[Paragraph(self._cell(v), cell) for v in row] for row in rows]
+        total = sum(widths)
+        table = self.tagger.table(data, header_rows=1, colWidths=[w / total * TEXT_WIDTH for w in widths],
+                                  style=table_style(self.theme))
+        # The gap as the table's own spaceAfter: a Spacer left alone at the top of a page would push the next
+        # heading and a page-long table to the page after, leaving a blank page.
+        table.spaceAfter = 8
+        self.items.append(table)
+
+    def _cell(self, value: str | Status) -> str:
+        return self.status_markup(value) if isinstance(value, Status) else markup(value)
+
+    def status_markup(self, status: Status) -> str:
+        """'● Robuust' in the status colour, bold."""
+        return f'<font color="{self.theme.status_colors[status.code]}"><b>{markup(status.text)}</b></font>'
+
+    def figure(self, figure: Figuur | None) -> None:
+        if figure is None:
+            return
+        drawing = draw_figure(figure, self.theme)
+        caption = Paragraph(markup(figure.bijschrift), self.styles["caption"])
+        self.items.append(KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt),
+                                        self.tagger.leaf(caption, "Caption")]))
+
+    def contents(self) -> None:
+        """The table of contents, filled with the headings and their pages when the document is laid out."""
+        self.items.append(self.tagger.leaf(Paragraph("Inhoud", self.styles["h2"]), "P"))
+        toc = TableOfContents(levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0)
+        toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), self.theme.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        self.toc = toc
+        self.items.append(self.tagger.toc(toc))
+
+    def begin(self, role: str) -> None:
+        self.items.append(self.tagger.begin(role))
+
+    def end(self) -> None:
+        self.items.append(self.tagger.end())
