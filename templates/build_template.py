@@ -21,9 +21,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from robuust_docs.render import load_theme
+from robuust_docs.render.docx.oxml import field_runs
+from robuust_docs.report import outline as o
+from robuust_docs.report.outline import Columns, Heading
+
 HERE = Path(__file__).resolve().parent
-PRIMARY = RGBColor(0x1F, 0x4E, 0x79)
-GREY = RGBColor(0x5A, 0x64, 0x70)
+THEME = load_theme(HERE)  # the colours of thema.yaml, so Word and PDF share one house style
+PRIMARY = RGBColor.from_string(THEME.primary.lstrip("#"))
+GREY = RGBColor.from_string(THEME.light.lstrip("#"))
 FONT = "Arial"  # metric-compatible with the PDF's Liberation Sans
 TABLE_STYLE = "Robuust tabel"
 
@@ -171,7 +177,7 @@ def _table_style(doc) -> None:
         border = OxmlElement(f"w:{side}")
         border.set(qn("w:val"), "single")
         border.set(qn("w:sz"), "4")
-        border.set(qn("w:color"), "B8C2CC")
+        border.set(qn("w:color"), THEME.rule.lstrip("#"))
         borders.append(border)
     tblpr.append(borders)
     margins = OxmlElement("w:tblCellMar")
@@ -187,14 +193,14 @@ def _table_style(doc) -> None:
     rpr = OxmlElement("w:rPr")
     rpr.append(OxmlElement("w:b"))
     color = OxmlElement("w:color")
-    color.set(qn("w:val"), "1F4E79")
+    color.set(qn("w:val"), THEME.primary.lstrip("#"))
     rpr.append(color)
     first.append(rpr)
     tcpr = OxmlElement("w:tcPr")
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), "E6E9EE")
+    shd.set(qn("w:fill"), THEME.track.lstrip("#"))
     tcpr.append(shd)
     first.append(tcpr)
     el.append(first)
@@ -225,20 +231,8 @@ def _run(paragraph, text: str):
 
 def _field(paragraph, instruction: str, shown: str) -> None:
     """A complex field (begin, instruction, separate, shown result, end) at the end of `paragraph`."""
-    for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None), ("text", shown),
-                       ("end", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        elif kind == "text":
-            run.text = text
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+    for element in field_runs(instruction, shown):
+        paragraph._p.append(element)
 
 
 # --- body helpers ---------------------------------------------------------------------------------------------
@@ -323,36 +317,42 @@ def cover_page(doc, subtitle: str, line: str, purpose: str) -> None:
 
 def _cover(doc) -> None:
     cover_page(doc, "{{ bibliotheek.naam }}", "{{ bibliotheek.categorie }} · {{ bibliotheek.provincie }} · {{ datum }}",
-               "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste "
-               "lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan bijdragen aan de "
-               "beleidsdoelen van de gemeente.")
+               o.COVER_PURPOSE)
 
 
 def _toc(doc) -> None:
-    _p(doc, "Inhoud", "TOC Heading")
+    _p(doc, o.CONTENTS, "TOC Heading")
     _field(_p(doc, "", "toc 1"), 'TOC \\o "1-3" \\h \\z \\u',
            "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9).")
 
 
+def _h(doc, heading: Heading) -> None:
+    _p(doc, heading.title, f"Heading {heading.level}")
+
+
+def _columns(doc, columns: Columns, loop: str, cells: list[str]) -> None:
+    _table(doc, list(columns.headers), loop, cells, list(columns.widths))
+
+
 def _summary(doc) -> None:
-    _p(doc, "Samenvatting", "Heading 1")
+    _h(doc, o.SUMMARY)
     _paragraphs(doc, "samenvatting.inleiding")
     _p(doc, "Landelijke programma's in het aanbod: {{ bibliotheek.programmas }}.")
     _figure(doc, "samenvatting.figuur")
-    _table(doc, ["Bouwsteen", "Status", "Toelichting"], "samenvatting.profiel",
-           ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"], [5.5, 3.5, 7.4])
-    _p(doc, "Sterke punten", "Heading 2")
+    _columns(doc, o.SUMMARY_TABLE, "samenvatting.profiel",
+             ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"])
+    _h(doc, o.STRENGTHS)
     _bullets(doc, "samenvatting.sterke_punten")
-    _p(doc, "Aandachtspunten", "Heading 2")
+    _h(doc, o.CONCERNS)
     _bullets(doc, "samenvatting.aandachtspunten")
 
 
 def _story(doc) -> None:
-    _p(doc, "{{ verhaal.titel }}", "Heading 1")
+    _h(doc, o.STORY)
     _p(doc, "{{ bibliotheek.categorie_omschrijving }}", "Inleiding")
     _p(doc, "{%p for b in verhaal.blokken %}")
     _p(doc, "{%p if b.soort == 'kop' %}")
-    _p(doc, "{{ b.tekst }}", "Heading 2")
+    _h(doc, o.STORY_PART)
     _p(doc, "{%p else %}")
     _p(doc, "{{ b.tekst }}")
     _p(doc, "{%p endif %}")
@@ -360,117 +360,112 @@ def _story(doc) -> None:
 
 
 def _modules(doc) -> None:
-    _p(doc, "De bouwstenen", "Heading 1")
-    _p(doc, "Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabel zet de waarde van de "
-            "bibliotheek naast de norm en naast de mediaan van de bibliotheken in dezelfde categorie.")
+    _h(doc, o.MODULES)
+    _p(doc, o.MODULES_INTRO)
     _p(doc, "{%p for m in bouwstenen %}")
-    _p(doc, "{{ m.naam }}", "Heading 2")
+    _h(doc, o.MODULE)
     paragraph = _p(doc, "Status: ")
     paragraph.add_run("{{ m.status.symbool }} {{ m.status.label }}", style="Status")
     _p(doc, "{{ m.omschrijving }}")
-    _table(doc, ["Indicator", "Waarde", "Norm", "Mediaan categorie", "Status"], "m.rijen",
-           ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}",
-            "{{ r.status.symbool }} {{ r.status.label }}"], [5.6, 2.6, 2.9, 2.6, 2.7])
+    _columns(doc, o.MODULE_TABLE, "m.rijen", ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}",
+                                               "{{ r.status.symbool }} {{ r.status.label }}"])
     _figure(doc, "m.figuur")
-    _p(doc, "Wat de cijfers zeggen", "Heading 3")
+    _h(doc, o.MODULE_SENTENCES)
     _loop(doc, "{%p for r in m.rijen %}", lambda: _p(doc, "{{ r.zin }}", "List Bullet"))
     _p(doc, "{%p endfor %}")
 
 
 def _proximity(doc) -> None:
-    _p(doc, "Nabijheid en toegankelijkheid in het werkgebied", "Heading 1")
+    _h(doc, o.PROXIMITY)
     _paragraphs(doc, "nabijheid.inleiding")
     _bullets(doc, "nabijheid.opmerkingen")
-    _p(doc, "Kerncijfers", "Heading 2")
-    _table(doc, ["Kerncijfer", "Waarde"], "nabijheid.kerncijfers", ["{{ r.naam }}", "{{ r.waarde }}"], [10.4, 6.0])
+    _h(doc, o.KEY_FIGURES)
+    _columns(doc, o.KEY_FIGURES_TABLE, "nabijheid.kerncijfers", ["{{ r.naam }}", "{{ r.waarde }}"])
     _figure(doc, "nabijheid.figuur")
-    _p(doc, "Per gemeente", "Heading 2")
-    heads = [f"{{{{ nabijheid.gemeenten_kop[{i}] }}}}" for i in range(7)]
-    _table(doc, heads, "nabijheid.gemeenten", [f"{{{{ r[{i}] }}}}" for i in range(7)],
-           [3.6, 2.2, 1.8, 2.1, 2.3, 2.2, 2.2])
+    _h(doc, o.PER_MUNICIPALITY)
+    heads = [f"{{{{ nabijheid.gemeenten_kop[{i}] }}}}" for i in range(len(o.PER_MUNICIPALITY_WIDTHS))]
+    _table(doc, heads, "nabijheid.gemeenten", [f"{{{{ r[{i}] }}}}" for i in range(len(heads))],
+           list(o.PER_MUNICIPALITY_WIDTHS))
     _p(doc, "{%p if nabijheid.witte_vlekken %}")
-    _p(doc, "Witte vlekken", "Heading 2")
-    _p(doc, "De buurten met inwoners die het verst van een locatie wonen:")
-    _table(doc, ["Buurt", "Gemeente", "Inwoners", "Afstand (hemelsbreed)", "CBS (weg)"], "nabijheid.witte_vlekken",
-           ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"],
-           [4.2, 3.8, 2.4, 3.4, 2.6])
+    _h(doc, o.WHITE_SPOTS)
+    _p(doc, o.WHITE_SPOTS_INTRO)
+    _columns(doc, o.WHITE_SPOTS_TABLE, "nabijheid.witte_vlekken",
+             ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"])
     _p(doc, "{%p endif %}")
     _p(doc, "{%p if nabijheid.vestigingen %}")
-    _p(doc, "Locaties", "Heading 2")
-    _table(doc, ["Locatie", "Soort", "Gemeente", "Uren", "Zonder personeel", "Rolstoel", "Avond of weekend"],
-           "nabijheid.vestigingen",
-           ["{{ r.naam }}", "{{ r.soort }}", "{{ r.gemeente }}", "{{ r.uren }}", "{{ r.open_bibliotheek }}",
-            "{{ r.rolstoel }}", "{{ r.avond_weekend }}"], [3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8])
+    _h(doc, o.LOCATIONS)
+    _columns(doc, o.LOCATIONS_TABLE, "nabijheid.vestigingen",
+             ["{{ r.naam }}", "{{ r.soort }}", "{{ r.gemeente }}", "{{ r.uren }}", "{{ r.open_bibliotheek }}",
+              "{{ r.rolstoel }}", "{{ r.avond_weekend }}"])
     _p(doc, "{%p endif %}")
 
 
 def _municipalities(doc) -> None:
-    _p(doc, "De gemeenten en hun beleidsdoelen", "Heading 1")
-    _table(doc, ["Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Beleidsthema's"], "gemeenten",
-           ["{{ r.naam }}", "{{ r.inwoners }}", "{{ r.subsidie }}", "{{ r.subsidie_per_inwoner }}", "{{ r.themas }}"],
-           [3.4, 2.3, 2.8, 2.3, 5.6])
+    _h(doc, o.MUNICIPALITIES)
+    _columns(doc, o.MUNICIPALITIES_TABLE, "gemeenten",
+             ["{{ r.naam }}", "{{ r.inwoners }}", "{{ r.subsidie }}", "{{ r.subsidie_per_inwoner }}",
+              "{{ r.themas }}"])
     _paragraphs(doc, "themas_inleiding")
     _p(doc, "{%p for t in themas %}")
-    _p(doc, "{{ t.naam }}", "Heading 2")
+    _h(doc, o.THEME)
     _p(doc, "Genoemd door: {{ t.gemeenten }}. Wettelijke functies: {{ t.functies }}.", "Inleiding")
     _p(doc, "{{ t.opgave }}")
     _p(doc, "{{ t.bijdrage }}")
     _p(doc, "{{ t.lopend }} {{ t.kansen }}")
-    _p(doc, "Vragen voor het gesprek", "Heading 3")
+    _h(doc, o.THEME_QUESTIONS)
     _bullets(doc, "t.vragen")
     _p(doc, "{%p endfor %}")
 
 
 def _practices(doc) -> None:
-    _p(doc, "Praktijkvoorbeelden", "Heading 1")
+    _h(doc, o.PRACTICES)
     _paragraphs(doc, "praktijken_inleiding")
     _p(doc, "{%p for p in praktijken %}")
-    _p(doc, "{{ p.titel }}", "Heading 2")
+    _h(doc, o.PRACTICE)
     _p(doc, "{{ p.samenvatting }}", "Inleiding")
     _p(doc, "{{ p.reden }}")
     _paragraphs(doc, "p.alineas")
-    _p(doc, "Wat het vraagt", "Heading 3")
+    _h(doc, o.PRACTICE_NEEDS)
     _p(doc, "Personeel – {{ p.personeel }}", "List Bullet")
     _p(doc, "Geld – {{ p.geld }}", "List Bullet")
     _p(doc, "Partners – {{ p.partners }}", "List Bullet")
     _p(doc, "{%p if p.impact %}")
-    _p(doc, "Maatschappelijke impact", "Heading 3")
+    _h(doc, o.PRACTICE_IMPACT)
     _bullets(doc, "p.impact")
     _p(doc, "{%p endif %}")
     _p(doc, "{%p endfor %}")
 
 
 def _impact(doc) -> None:
-    _p(doc, "Maatschappelijke impact", "Heading 1")
-    _p(doc, "Wat de bibliotheek oplevert en hoe zij er landelijk voor staat, volgens onderzoek en landelijke cijfers:")
+    _h(doc, o.IMPACT)
+    _p(doc, o.IMPACT_INTRO)
     _loop(doc, "{%p for f in impact %}", lambda: _p(doc, "{{ f.tekst }} Bron: {{ f.bron }}.", "List Bullet"))
 
 
 def _conversation(doc) -> None:
-    _p(doc, "Het gesprek met de gemeente", "Heading 1")
+    _h(doc, o.CONVERSATION)
     _paragraphs(doc, "gesprek.inleiding")
-    _p(doc, "Agenda", "Heading 2")
+    _h(doc, o.AGENDA)
     _loop(doc, "{%p for a in gesprek.agenda %}",
           lambda: _p(doc, "{{ a.titel }} – {{ a.toelichting }}", "List Number"))
-    _p(doc, "Vragen", "Heading 2")
+    _h(doc, o.QUESTIONS)
     _p(doc, "{%p for v in gesprek.vragenblokken %}")
-    _p(doc, "{{ v.titel }}", "Heading 3")
+    _h(doc, o.QUESTION_BLOCK)
     _bullets(doc, "v.vragen")
     _p(doc, "{%p endfor %}")
 
 
 def _appendix(doc) -> None:
-    _p(doc, "Bijlage: werkwijze, definities en bronnen", "Heading 1")
-    _p(doc, "Werkwijze", "Heading 2")
+    _h(doc, o.APPENDIX)
+    _h(doc, o.METHOD)
     _paragraphs(doc, "bijlage.werkwijze")
-    _p(doc, "Indicatoren", "Heading 2")
-    _table(doc, ["Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Kwetsbaar", "Bron"],
-           "bijlage.definities",
-           ["{{ r.bouwsteen }}", "{{ r.naam }}", "{{ r.definitie }}", "{{ r.formule }}", "{{ r.norm }}",
-            "{{ r.kwetsbaar }}", "{{ r.bron }}"], [2.3, 2.5, 3.5, 2.5, 1.9, 1.9, 1.8])
-    _p(doc, "Bronnen", "Heading 2")
+    _h(doc, o.INDICATORS)
+    _columns(doc, o.INDICATORS_TABLE, "bijlage.definities",
+             ["{{ r.bouwsteen }}", "{{ r.naam }}", "{{ r.definitie }}", "{{ r.formule }}", "{{ r.norm }}",
+              "{{ r.kwetsbaar }}", "{{ r.bron }}"])
+    _h(doc, o.SOURCES)
     _bullets(doc, "bijlage.bronnen")
-    _p(doc, "Colofon", "Heading 2")
+    _h(doc, o.COLOPHON)
     _paragraphs(doc, "bijlage.colofon")
 
 

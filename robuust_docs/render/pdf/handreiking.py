@@ -10,6 +10,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 from robuust_docs.render.pdf.document import render_story
 from robuust_docs.render.pdf.story import Story, markup
 from robuust_docs.render.theme import Theme
+from robuust_docs.report import outline as o
 from robuust_docs.report.model import Report
 
 
@@ -41,9 +42,7 @@ def _cover(s: Story, r: Report) -> None:
     s.para(r.bibliotheek.naam, "subtitle")
     s.para(f"{r.bibliotheek.categorie} · {r.bibliotheek.provincie} · {r.datum}", "intro")
     s.items.append(Spacer(1, 0.6 * cm))
-    s.para("Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste "
-           "lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan bijdragen aan de "
-           "beleidsdoelen van de gemeente.")
+    s.para(o.COVER_PURPOSE)
     s.para(f"Opgesteld door: {r.auteur}")
     s.items.append(NextPageTemplate("body"))
     s.items.append(PageBreak())
@@ -53,26 +52,25 @@ def _cover(s: Story, r: Report) -> None:
 def _summary(s: Story, r: Report) -> None:
     sm = r.samenvatting
     s.begin("Sect")
-    s.heading("Samenvatting", 1)
+    s.section(o.SUMMARY)
     s.paras(sm.inleiding)
     s.para(f"Landelijke programma's in het aanbod: {r.bibliotheek.programmas}.")
     s.figure(sm.figuur)
-    s.table(("Bouwsteen", "Status", "Toelichting"),
-            [(p.naam, p.status, p.samenvatting) for p in sm.profiel], [5.5, 3.5, 7.4])
-    s.heading("Sterke punten", 2)
+    s.columns(o.SUMMARY_TABLE, [(p.naam, p.status, p.samenvatting) for p in sm.profiel])
+    s.section(o.STRENGTHS)
     s.bullets(sm.sterke_punten)
-    s.heading("Aandachtspunten", 2)
+    s.section(o.CONCERNS)
     s.bullets(sm.aandachtspunten)
     s.end()
 
 
 def _story_section(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.heading(r.verhaal.titel, 1)
+    s.heading(r.verhaal.titel, o.STORY.level)
     s.para(r.bibliotheek.categorie_omschrijving, "intro")
     for block in r.verhaal.blokken:
         if block.soort == "kop":
-            s.heading(block.tekst, 2)
+            s.heading(block.tekst, o.STORY_PART.level)
         else:
             s.para(block.tekst)
     s.end()
@@ -80,17 +78,15 @@ def _story_section(s: Story, r: Report) -> None:
 
 def _modules(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.heading("De bouwstenen", 1)
-    s.para("Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabel zet de waarde van de "
-           "bibliotheek naast de norm en naast de mediaan van de bibliotheken in dezelfde categorie.")
+    s.section(o.MODULES)
+    s.para(o.MODULES_INTRO)
     for m in r.bouwstenen:
-        s.heading(m.naam, 2)
+        s.heading(m.naam, o.MODULE.level)
         s.items.append(s.tagger.leaf(Paragraph(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
         s.para(m.omschrijving)
-        s.table(("Indicator", "Waarde", "Norm", "Mediaan categorie", "Status"),
-                [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen], [5.6, 2.6, 2.9, 2.6, 2.7])
+        s.columns(o.MODULE_TABLE, [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen])
         s.figure(m.figuur)
-        s.heading("Wat de cijfers zeggen", 3)
+        s.section(o.MODULE_SENTENCES)
         s.bullets([x.zin for x in m.rijen])
     s.end()
 
@@ -98,65 +94,61 @@ def _modules(s: Story, r: Report) -> None:
 def _proximity(s: Story, r: Report) -> None:
     n = r.nabijheid
     s.begin("Sect")
-    s.heading("Nabijheid en toegankelijkheid in het werkgebied", 1)
+    s.section(o.PROXIMITY)
     s.paras(n.inleiding)
     s.bullets(n.opmerkingen)
-    s.heading("Kerncijfers", 2)
-    s.table(("Kerncijfer", "Waarde"), [(k.naam, k.waarde) for k in n.kerncijfers], [10.4, 6.0])
+    s.section(o.KEY_FIGURES)
+    s.columns(o.KEY_FIGURES_TABLE, [(k.naam, k.waarde) for k in n.kerncijfers])
     s.figure(n.figuur)
-    s.heading("Per gemeente", 2)
-    s.table(n.gemeenten_kop, n.gemeenten, [3.6, 2.2, 1.8, 2.1, 2.3, 2.2, 2.2])
+    s.section(o.PER_MUNICIPALITY)
+    s.table(n.gemeenten_kop, n.gemeenten, o.PER_MUNICIPALITY_WIDTHS)
     if n.witte_vlekken:
-        s.heading("Witte vlekken", 2)
-        s.para("De buurten met inwoners die het verst van een locatie wonen:")
-        s.table(("Buurt", "Gemeente", "Inwoners", "Afstand (hemelsbreed)", "CBS (weg)"),
-                [(w.buurt, w.gemeente, w.inwoners, w.afstand, w.cbs) for w in n.witte_vlekken],
-                [4.2, 3.8, 2.4, 3.4, 2.6])
+        s.section(o.WHITE_SPOTS)
+        s.para(o.WHITE_SPOTS_INTRO)
+        s.columns(o.WHITE_SPOTS_TABLE, [(w.buurt, w.gemeente, w.inwoners, w.afstand, w.cbs) for w in n.witte_vlekken])
     if n.vestigingen:
-        s.heading("Locaties", 2)
-        s.table(("Locatie", "Soort", "Gemeente", "Uren", "Zonder personeel", "Rolstoel", "Avond of weekend"),
-                [(v.naam, v.soort, v.gemeente, v.uren, v.open_bibliotheek, v.rolstoel, v.avond_weekend)
-                 for v in n.vestigingen], [3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8])
+        s.section(o.LOCATIONS)
+        s.columns(o.LOCATIONS_TABLE, [(v.naam, v.soort, v.gemeente, v.uren, v.open_bibliotheek, v.rolstoel,
+                                       v.avond_weekend) for v in n.vestigingen])
     s.end()
 
 
 def _municipalities(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.heading("De gemeenten en hun beleidsdoelen", 1)
-    s.table(("Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Beleidsthema's"),
-            [(g.naam, g.inwoners, g.subsidie, g.subsidie_per_inwoner, g.themas) for g in r.gemeenten],
-            [3.4, 2.3, 2.8, 2.3, 5.6])
+    s.section(o.MUNICIPALITIES)
+    s.columns(o.MUNICIPALITIES_TABLE,
+              [(g.naam, g.inwoners, g.subsidie, g.subsidie_per_inwoner, g.themas) for g in r.gemeenten])
     s.paras(r.themas_inleiding)
     for t in r.themas:
-        s.heading(t.naam, 2)
+        s.heading(t.naam, o.THEME.level)
         s.para(f"Genoemd door: {t.gemeenten}. Wettelijke functies: {t.functies}.", "intro")
         s.paras([t.opgave, t.bijdrage, f"{t.lopend} {t.kansen}"])
-        s.heading("Vragen voor het gesprek", 3)
+        s.section(o.THEME_QUESTIONS)
         s.bullets(t.vragen)
     s.end()
 
 
 def _practices(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.heading("Praktijkvoorbeelden", 1)
+    s.section(o.PRACTICES)
     s.paras(r.praktijken_inleiding)
     for p in r.praktijken:
-        s.heading(p.titel, 2)
+        s.heading(p.titel, o.PRACTICE.level)
         s.para(p.samenvatting, "intro")
         s.para(p.reden)
         s.paras(p.alineas)
-        s.heading("Wat het vraagt", 3)
+        s.section(o.PRACTICE_NEEDS)
         s.bullets([f"Personeel – {p.personeel}", f"Geld – {p.geld}", f"Partners – {p.partners}"])
         if p.impact:
-            s.heading("Maatschappelijke impact", 3)
+            s.section(o.PRACTICE_IMPACT)
             s.bullets(p.impact)
     s.end()
 
 
 def _impact(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.heading("Maatschappelijke impact", 1)
-    s.para("Wat de bibliotheek oplevert en hoe zij er landelijk voor staat, volgens onderzoek en landelijke cijfers:")
+    s.section(o.IMPACT)
+    s.para(o.IMPACT_INTRO)
     s.bullets([f"{f.tekst} Bron: {f.bron}." for f in r.impact])
     s.end()
 
@@ -164,13 +156,13 @@ def _impact(s: Story, r: Report) -> None:
 def _conversation(s: Story, r: Report) -> None:
     g = r.gesprek
     s.begin("Sect")
-    s.heading("Het gesprek met de gemeente", 1)
+    s.section(o.CONVERSATION)
     s.paras(g.inleiding)
-    s.heading("Agenda", 2)
+    s.section(o.AGENDA)
     s.bullets([f"{a.titel} – {a.toelichting}" for a in g.agenda], numbered=True)
-    s.heading("Vragen", 2)
+    s.section(o.QUESTIONS)
     for block in g.vragenblokken:
-        s.heading(block.titel, 3)
+        s.heading(block.titel, o.QUESTION_BLOCK.level)
         s.bullets(block.vragen)
     s.end()
 
@@ -178,15 +170,14 @@ def _conversation(s: Story, r: Report) -> None:
 def _appendix(s: Story, r: Report) -> None:
     b = r.bijlage
     s.begin("Sect")
-    s.heading("Bijlage: werkwijze, definities en bronnen", 1)
-    s.heading("Werkwijze", 2)
+    s.section(o.APPENDIX)
+    s.section(o.METHOD)
     s.paras(b.werkwijze)
-    s.heading("Indicatoren", 2)
-    s.table(("Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Kwetsbaar", "Bron"),
-            [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities],
-            [2.5, 2.6, 3.6, 2.6, 1.9, 1.9, 2.3])
-    s.heading("Bronnen", 2)
+    s.section(o.INDICATORS)
+    s.columns(o.INDICATORS_TABLE,
+              [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities])
+    s.section(o.SOURCES)
     s.bullets(b.bronnen)
-    s.heading("Colofon", 2)
+    s.section(o.COLOPHON)
     s.paras(b.colofon)
     s.end()

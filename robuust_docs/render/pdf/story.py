@@ -66,6 +66,14 @@ class Story:
         self.headings.append((level, text))
         self.items.append(flowable)
 
+    def section(self, heading) -> None:
+        """A heading of an outline (`report.outline.Heading`): its fixed title at its level."""
+        self.heading(heading.title, heading.level)
+
+    def columns(self, columns, rows) -> None:
+        """A table with the headers and widths of an outline's `Columns`."""
+        self.table(columns.headers, rows, columns.widths)
+
     def bullets(self, texts, numbered: bool = False) -> None:
         texts = [t for t in texts if t.strip()]
         if not texts:
