@@ -39,18 +39,24 @@ def main() -> None:
 
 
 def _data_option(f):
-    return click.option("--data", type=click.Path(path_type=Path), default=None,
-                        help=f"Map met invoer en inhoud (standaard {DEFAULTS['data']} of de meegeleverde).")(f)
+    return click.option(
+        "--data",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Map met invoer en inhoud (standaard {DEFAULTS['data']} of de meegeleverde).",
+    )(f)
 
 
 @main.command()
 @click.argument("ids", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Alle bibliotheken in de invoer.")
-@click.option("--format", "formats", type=FORMAT_CHOICE, multiple=True,
-              help="docx of pdf (herhaalbaar; standaard beide).")
+@click.option(
+    "--format", "formats", type=FORMAT_CHOICE, multiple=True, help="docx of pdf (herhaalbaar; standaard beide)."
+)
 @_data_option
-@click.option("--templates", type=click.Path(path_type=Path), default=None,
-              help="Map met het Word-sjabloon en de huisstijl.")
+@click.option(
+    "--templates", type=click.Path(path_type=Path), default=None, help="Map met het Word-sjabloon en de huisstijl."
+)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Aantal parallelle processen.")
 @click.option("--force", is_flag=True, help="Ook ongewijzigde en bewerkte bestanden opnieuw schrijven.")
@@ -66,8 +72,14 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
     chosen = known if all_ else _check_ids(list(ids), known)
     click.echo(f"{len(chosen)} bibliotheken, uitvoer naar {out_dir}", err=True)
     # overzicht.xlsx lists every library, so only a run over all of them rewrites it
-    result = run_batch(prepared, chosen, jobs=jobs or (1 if len(chosen) == 1 else None), fail_fast=fail_fast,
-                       progress=_progress(len(chosen)), overview=set(chosen) == set(known))
+    result = run_batch(
+        prepared,
+        chosen,
+        jobs=jobs or (1 if len(chosen) == 1 else None),
+        fail_fast=fail_fast,
+        progress=_progress(len(chosen)),
+        overview=set(chosen) == set(known),
+    )
     _summary(result)
     if result.failed:
         sys.exit(1)
@@ -106,8 +118,10 @@ def _progress(total: int):
 
 
 def _summary(result) -> None:
-    click.echo(f"Klaar: {result.count('klaar')}, overgeslagen (ongewijzigd): {result.count('overgeslagen')}, "
-               f"mislukt: {result.count('mislukt')}.")
+    click.echo(
+        f"Klaar: {result.count('klaar')}, overgeslagen (ongewijzigd): {result.count('overgeslagen')}, "
+        f"mislukt: {result.count('mislukt')}."
+    )
     for outcome in result.outcomes:
         for note in outcome.notes:
             if outcome.status == "klaar":
@@ -133,8 +147,9 @@ def validate(data, as_json) -> None:
         click.echo(f"Gecontroleerd ({counts}).")
         for problem in report["problems"]:
             click.echo(f"  - {problem['tekst']}")
-        click.echo("Geen problemen gevonden." if not report["problems"] else
-                   f"{len(report['problems'])} problemen gevonden.")
+        click.echo(
+            "Geen problemen gevonden." if not report["problems"] else f"{len(report['problems'])} problemen gevonden."
+        )
     if report["problems"]:
         sys.exit(1)
 
@@ -185,12 +200,14 @@ def template_check(file) -> None:
 
 @main.command()
 @click.option("--province", default=None, help="Alleen de bibliotheken van deze provincie.")
-@click.option("--format", "formats", type=FORMAT_CHOICE, multiple=True,
-              help="docx of pdf (herhaalbaar; standaard beide).")
+@click.option(
+    "--format", "formats", type=FORMAT_CHOICE, multiple=True, help="docx of pdf (herhaalbaar; standaard beide)."
+)
 @click.option("--anonymous", is_flag=True, help="Namen van bibliotheken en gemeenten vervangen door codes.")
 @_data_option
-@click.option("--templates", type=click.Path(path_type=Path), default=None,
-              help="Map met de Word-sjablonen en de huisstijl.")
+@click.option(
+    "--templates", type=click.Path(path_type=Path), default=None, help="Map met de Word-sjablonen en de huisstijl."
+)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
 def overview(province, formats, anonymous, data, templates, out) -> None:
     """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""

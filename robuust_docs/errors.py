@@ -42,9 +42,15 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {
-            "bestand": self.file, "blad": self.sheet, "rij": self.row, "kolom": self.column,
-            "waarde": None if self.value is None else str(self.value), "melding": self.message,
-            "bibliotheek": self.library, "sleutel": self.key, "tekst": str(self),
+            "bestand": self.file,
+            "blad": self.sheet,
+            "rij": self.row,
+            "kolom": self.column,
+            "waarde": None if self.value is None else str(self.value),
+            "melding": self.message,
+            "bibliotheek": self.library,
+            "sleutel": self.key,
+            "tekst": str(self),
         }
 
 

@@ -36,8 +36,9 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     if is_missing(value):
         return NO_DATA
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    text = format_decimal(Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE,
-                          decimal_quantization=True)
+    text = format_decimal(
+        Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE, decimal_quantization=True
+    )
     return _no_negative_zero(text).replace("-", "\u2212")  # a real minus sign, not a hyphen
 
 

@@ -1,9 +1,11 @@
 """Checks a person would make on generated files, with the real clients: LibreOffice, python-docx, qpdf,
-pdffonts, pdfinfo, pdftotext. Each returns what it found so tests can assert on it; a missing tool skips.
+pdffonts, pdfinfo, pdftotext, pdfua, openxml-audit, outloud. Each returns what it found so tests can assert on it;
+a missing tool skips the test, except in CI (environment variable `CI` set), where it fails it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,9 +16,13 @@ from docx import Document
 
 
 def need(tool: str) -> str:
+    """The path of an external checker; a missing one skips the test locally and fails it in CI (`CI` set)."""
     path = shutil.which(tool)
     if path is None:
-        pytest.skip(f"{tool} is not installed (.ci/run installs it)")
+        message = f"{tool} is not installed (.ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: in CI a missing checker is a failure")
+        pytest.skip(message)
     return path
 
 
@@ -49,8 +55,9 @@ def pdf_text(pdf: Path, furniture: tuple[str, ...] = ()) -> str:
     """Text in content order (pdftotext -raw), without the lines of page furniture given."""
     text = run(need("pdftotext"), "-raw", str(pdf), "-").stdout
     if furniture:
-        text = "\n".join(line for line in text.splitlines()
-                         if not any(re.fullmatch(f, line.strip()) for f in furniture))
+        text = "\n".join(
+            line for line in text.splitlines() if not any(re.fullmatch(f, line.strip()) for f in furniture)
+        )
     return text
 
 
@@ -70,8 +77,16 @@ def libreoffice_pdf(docx: Path, out_dir: Path) -> Path:
     """Convert with LibreOffice headless; it exits 0 even when it fails, so check the file."""
     soffice = need("soffice")
     profile = out_dir / "lo-profile"
-    run(soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-        str(out_dir), str(docx))
+    run(
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(docx),
+    )
     result = out_dir / (docx.stem + ".pdf")
     assert result.is_file() and result.stat().st_size > 1000, f"LibreOffice could not convert {docx.name}"
     return result

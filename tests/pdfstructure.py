@@ -114,5 +114,3 @@ def assert_parent_tree_matches_streams(pdf: pikepdf.Pdf) -> None:
     for page_number, mcid in claimed:
         assert mcid in streams[page_number], f"tree names missing MCID {mcid} on page {page_number + 1}"
     assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == max(parent_tree) + 1
-
-

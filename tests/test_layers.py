@@ -14,8 +14,19 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "robuust_docs"
-LAYERS = ["foundation", "content", "inputs", "analysis", "findings", "report", "overview", "render", "output", "app",
-          "cli"]
+LAYERS = [
+    "foundation",
+    "content",
+    "inputs",
+    "analysis",
+    "findings",
+    "report",
+    "overview",
+    "render",
+    "output",
+    "app",
+    "cli",
+]
 FOUNDATION = {"robuust_docs", "errors", "files", "fmt", "paths", "schema", "status"}
 TOP_LEVEL = FOUNDATION | {"cli", "__main__"}
 MAX_TOP_MODULES = 10
@@ -92,8 +103,11 @@ def _violations() -> list[str]:
                 problems.append(f"{where}: {own} may not import from the higher layer {other}")
             if own == "render" and other in ("report", "overview") and target.split(".")[-1] not in READABLE_BY_RENDER:
                 problems.append(f"{where}: render reads models and outlines, never builders")
-            problems += [f"{where}: private name {n} imported from another module" for n in names
-                         if n.startswith("_") and not n.startswith("__")]
+            problems += [
+                f"{where}: private name {n} imported from another module"
+                for n in names
+                if n.startswith("_") and not n.startswith("__")
+            ]
     return problems
 
 

@@ -10,7 +10,16 @@ from robuust_docs.analysis.indicators import LibraryRows
 from robuust_docs.analysis.proximity import AccessSummary, ProximitySummary, RemotePoint, nearest_branch
 
 __all__ = [
-    "AccessSummary", "Analysis", "IndicatorResult", "LibraryAnalysis", "LibraryRows", "ModuleResult",
-    "MunicipalityAnalysis", "ProximitySummary", "RemotePoint", "analyse_dataset", "indicator_status",
+    "AccessSummary",
+    "Analysis",
+    "IndicatorResult",
+    "LibraryAnalysis",
+    "LibraryRows",
+    "ModuleResult",
+    "MunicipalityAnalysis",
+    "ProximitySummary",
+    "RemotePoint",
+    "analyse_dataset",
+    "indicator_status",
     "nearest_branch",
 ]

@@ -114,16 +114,20 @@ def describe(values: Iterable[float | None]) -> Distribution:
 
 def fit_line(pairs: Iterable[tuple[float | None, float | None]]) -> Fit:
     """Correlation and fitted line over the pairs where both values are known."""
-    both = [(float(x), float(y)) for x, y in pairs
-            if x is not None and y is not None and math.isfinite(x) and math.isfinite(y)]
+    both = [
+        (float(x), float(y))
+        for x, y in pairs
+        if x is not None and y is not None and math.isfinite(x) and math.isfinite(y)
+    ]
     xs, ys = tuple(p[0] for p in both), tuple(p[1] for p in both)
     if len(both) < MIN_PAIRS:
         return Fit(len(both), None, None, None, None, "te_weinig", xs, ys)
     if np.ptp(xs) == 0 or np.ptp(ys) == 0:
         return Fit(len(both), None, None, None, None, "geen_spreiding", xs, ys)
     result = stats.linregress(xs, ys)
-    return Fit(len(both), float(result.rvalue), float(result.pvalue), float(result.slope), float(result.intercept),
-               "", xs, ys)
+    return Fit(
+        len(both), float(result.rvalue), float(result.pvalue), float(result.slope), float(result.intercept), "", xs, ys
+    )
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, ...]:
@@ -146,8 +150,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, ...]:
 # --- groups and aggregates -------------------------------------------------------------------------------------
 
 
-def group_by(libraries: Iterable[LibraryAnalysis], key: Callable[[LibraryAnalysis], str],
-             order: Iterable[str] = ()) -> dict[str, list[LibraryAnalysis]]:
+def group_by(
+    libraries: Iterable[LibraryAnalysis], key: Callable[[LibraryAnalysis], str], order: Iterable[str] = ()
+) -> dict[str, list[LibraryAnalysis]]:
     """Libraries per key, keys in `order` first (only those present), then the rest in order of appearance."""
     groups: dict[str, list[LibraryAnalysis]] = {k: [] for k in order}
     for lib in libraries:
@@ -158,9 +163,13 @@ def group_by(libraries: Iterable[LibraryAnalysis], key: Callable[[LibraryAnalysi
 def totals(libraries: Iterable[LibraryAnalysis]) -> Totals:
     """Libraries, municipalities, inhabitants (known ones summed), locations and full vestigingen."""
     libs = list(libraries)
-    return Totals(len(libs), sum(len(lib.municipalities) for lib in libs),
-                  sum(lib.variables["inwoners"] or 0 for lib in libs),
-                  sum(lib.access.count for lib in libs), sum(lib.access.full_count for lib in libs))
+    return Totals(
+        len(libs),
+        sum(len(lib.municipalities) for lib in libs),
+        sum(lib.variables["inwoners"] or 0 for lib in libs),
+        sum(lib.access.count for lib in libs),
+        sum(lib.access.full_count for lib in libs),
+    )
 
 
 def distance_bands(libraries: Iterable[LibraryAnalysis]) -> DistanceBands:
@@ -190,8 +199,12 @@ def status_counts(libraries: Iterable[LibraryAnalysis], module_id: str) -> dict[
 def attainment(libraries: Iterable[LibraryAnalysis], indicator_id: str) -> Attainment:
     """Norm attainment of one indicator, from the statuses the assessment gave each library."""
     statuses = [r.status for lib in libraries for m in lib.modules for r in m.indicators if r.indicator == indicator_id]
-    return Attainment(sum(s != Status.NO_DATA for s in statuses), statuses.count(Status.ROBUST),
-                      statuses.count(Status.ATTENTION), statuses.count(Status.WEAK))
+    return Attainment(
+        sum(s != Status.NO_DATA for s in statuses),
+        statuses.count(Status.ROBUST),
+        statuses.count(Status.ATTENTION),
+        statuses.count(Status.WEAK),
+    )
 
 
 def hours_per_1000(libraries: Iterable[LibraryAnalysis]) -> float | None:

@@ -77,11 +77,15 @@ def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> Lib
     variables = library_variables(rows, proximity, access)
     category = assign_category(variables["inwoners"], content)
     if category is None:
-        return Problem(dataset.sources.get("gemeenten", "gemeenten.csv"),
-                       "geen categorie past bij het aantal inwoners van het werkgebied",
-                       value=variables["inwoners"], library=library_id)
-    return LibraryAnalysis(library_id, rows, variables, compute_indicators(variables, content), category,
-                           proximity, access)
+        return Problem(
+            dataset.sources.get("gemeenten", "gemeenten.csv"),
+            "geen categorie past bij het aantal inwoners van het werkgebied",
+            value=variables["inwoners"],
+            library=library_id,
+        )
+    return LibraryAnalysis(
+        library_id, rows, variables, compute_indicators(variables, content), category, proximity, access
+    )
 
 
 def _analyse_municipality(rows: LibraryRows, code: str) -> MunicipalityAnalysis:

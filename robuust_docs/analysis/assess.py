@@ -67,16 +67,20 @@ def module_status(statuses: list[Status]) -> Status:
     return Status.ROBUST if mean >= ROBUST_FROM else Status.WEAK if mean < WEAK_BELOW else Status.ATTENTION
 
 
-def assess_modules(values: dict[str, float | None], category_id: str, content: Content,
-                   medians: dict[str, float | None]) -> tuple[ModuleResult, ...]:
+def assess_modules(
+    values: dict[str, float | None], category_id: str, content: Content, medians: dict[str, float | None]
+) -> tuple[ModuleResult, ...]:
     """Status of every indicator and module of one library against its category's norms."""
     results = []
     for module in content.modules:
         rows = tuple(
-            IndicatorResult(ind.id, values.get(ind.id),
-                            indicator_status(shown(values.get(ind.id), ind.decimalen), ind.normen.get(category_id),
-                                             ind.richting),
-                            medians.get(ind.id))
-            for ind in module.indicatoren)
+            IndicatorResult(
+                ind.id,
+                values.get(ind.id),
+                indicator_status(shown(values.get(ind.id), ind.decimalen), ind.normen.get(category_id), ind.richting),
+                medians.get(ind.id),
+            )
+            for ind in module.indicatoren
+        )
         results.append(ModuleResult(module.id, module_status([r.status for r in rows]), rows))
     return tuple(results)

@@ -34,8 +34,9 @@ def library_rows(dataset, library_id: str) -> LibraryRows:
     munis = dataset.municipalities[dataset.municipalities["bibliotheek_id"] == library_id]
     branches = dataset.branches[dataset.branches["bibliotheek_id"] == library_id]
     hoods = dataset.neighbourhoods[dataset.neighbourhoods["gemeente_code"].isin(set(munis["code"]))]
-    return LibraryRows(record, munis.reset_index(drop=True), branches.reset_index(drop=True),
-                       hoods.reset_index(drop=True))
+    return LibraryRows(
+        record, munis.reset_index(drop=True), branches.reset_index(drop=True), hoods.reset_index(drop=True)
+    )
 
 
 def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float | None]:
@@ -61,8 +62,15 @@ def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float |
 
 def _proximity_variables(proximity) -> dict[str, float | None]:
     if proximity is None:
-        return dict.fromkeys(("gem_afstand_km", "gem_afstand_volwaardig_km", "aandeel_binnen_1km",
-                              "aandeel_binnen_2km", "aandeel_binnen_5km"))
+        return dict.fromkeys(
+            (
+                "gem_afstand_km",
+                "gem_afstand_volwaardig_km",
+                "aandeel_binnen_1km",
+                "aandeel_binnen_2km",
+                "aandeel_binnen_5km",
+            )
+        )
     return {
         "gem_afstand_km": proximity.mean_km,
         "gem_afstand_volwaardig_km": proximity.mean_full_km,

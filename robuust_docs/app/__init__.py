@@ -12,6 +12,20 @@ from robuust_docs.app.prepare import FORMATS, Prepared, Settings, prepare
 from robuust_docs.app.scaffold import init_project
 from robuust_docs.app.validate import validate_all
 
-__all__ = ["FORMATS", "BatchResult", "Job", "Outcome", "Prepared", "Settings", "export_templates", "file_names",
-           "init_project", "jobs_for", "prepare", "render_library", "run_batch", "validate_all",
-           "write_overview_reports"]
+__all__ = [
+    "FORMATS",
+    "BatchResult",
+    "Job",
+    "Outcome",
+    "Prepared",
+    "Settings",
+    "export_templates",
+    "file_names",
+    "init_project",
+    "jobs_for",
+    "prepare",
+    "render_library",
+    "run_batch",
+    "validate_all",
+    "write_overview_reports",
+]

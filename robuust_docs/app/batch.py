@@ -34,9 +34,15 @@ def default_executor(jobs: int) -> Executor:
     return ProcessPoolExecutor(max_workers=jobs)
 
 
-def run_batch(prepared: Prepared, ids: list[str], executor: Executor | None = None, jobs: int | None = None,
-              fail_fast: bool = False, progress: Callable[[Outcome], None] | None = None,
-              overview: bool = True) -> BatchResult:
+def run_batch(
+    prepared: Prepared,
+    ids: list[str],
+    executor: Executor | None = None,
+    jobs: int | None = None,
+    fail_fast: bool = False,
+    progress: Callable[[Outcome], None] | None = None,
+    overview: bool = True,
+) -> BatchResult:
     """Render the libraries `ids`; libraries that failed analysis are reported as failed outcomes."""
     outcomes = [_failed_before(prepared, i) for i in ids if i in prepared.analysis.failures]
     for outcome in outcomes:

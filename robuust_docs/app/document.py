@@ -51,8 +51,21 @@ class Outcome:
 
 def jobs_for(prepared: Prepared, ids: list[str]) -> list[Job]:
     s = prepared.settings
-    return [Job(prepared.analysis.libraries[i], prepared.content, prepared.theme, s.template, s.out_dir, s.formats,
-                s.force, prepared.report_settings, prepared.hashes) for i in ids if i in prepared.analysis.libraries]
+    return [
+        Job(
+            prepared.analysis.libraries[i],
+            prepared.content,
+            prepared.theme,
+            s.template,
+            s.out_dir,
+            s.formats,
+            s.force,
+            prepared.report_settings,
+            prepared.hashes,
+        )
+        for i in ids
+        if i in prepared.analysis.libraries
+    ]
 
 
 def file_names(library_id: str, formats: tuple[str, ...]) -> dict[str, str]:
@@ -75,12 +88,14 @@ def render_library(job: Job) -> Outcome:
         files = {names[kind]: _render(kind, report, job) for kind in job.formats}
         written = write_outputs(job.out_dir, slug, lib.id, files, {**job.hashes, "invoer": inputs}, job.force)
     except RobuustError as exc:
-        return Outcome(lib.id, name, "mislukt", problems=exc.problems or (Problem("", exc.message, library=lib.id),),
-                       **summary)
+        return Outcome(
+            lib.id, name, "mislukt", problems=exc.problems or (Problem("", exc.message, library=lib.id),), **summary
+        )
     except ReportError as exc:
         return Outcome(lib.id, name, "mislukt", problems=(Problem("inhoud", str(exc), library=lib.id),), **summary)
-    notes = tuple(f"{w.kept.name} is bewerkt en blijft staan; nieuwe versie: {w.path.name}"
-                  for w in written if w.kept is not None)
+    notes = tuple(
+        f"{w.kept.name} is bewerkt en blijft staan; nieuwe versie: {w.path.name}" for w in written if w.kept is not None
+    )
     return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
 
 
@@ -102,7 +117,12 @@ def _inputs_hash(report, job: Job) -> str:
 def _summary_fields(lib: LibraryAnalysis, content: Content) -> dict:
     names = {m.id: m.naam for m in content.modules}
     modules = tuple((names[m.module], m.status) for m in lib.modules)
-    key = [(m.indicatoren[0].naam, fmt.by_unit(lib.values.get(m.indicatoren[0].id), m.indicatoren[0].eenheid,
-                                               m.indicatoren[0].decimalen))
-           for m in content.modules if m.indicatoren]
+    key = [
+        (
+            m.indicatoren[0].naam,
+            fmt.by_unit(lib.values.get(m.indicatoren[0].id), m.indicatoren[0].eenheid, m.indicatoren[0].decimalen),
+        )
+        for m in content.modules
+        if m.indicatoren
+    ]
     return {"category": lib.category.naam, "modules": modules, "key_figures": tuple(key)}

@@ -13,8 +13,9 @@ def export_templates(source: Path, target: Path) -> list[Path]:
     names = ["handreiking.docx", "overzicht.docx", "thema.yaml", "fonts"]
     clashes = [target / n for n in names if (target / n).exists()]
     if clashes:
-        raise OutputError("De map bevat al een sjabloon", tuple(Problem(str(p), "bestaat al; kies een lege map")
-                                                               for p in clashes))
+        raise OutputError(
+            "De map bevat al een sjabloon", tuple(Problem(str(p), "bestaat al; kies een lege map") for p in clashes)
+        )
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name in names:

@@ -62,8 +62,11 @@ def prepare(settings: Settings) -> Prepared:
     peers = {}
     for lib in analysis.libraries.values():
         peers[lib.category.id] = peers.get(lib.category.id, 0) + 1
-    report_settings = ReportSettings(settings.today, peers, dataset_note(dataset.sample, dataset.sources),
-                                     __version__)
-    hashes = {"data": dataset.digest, "inhoud": content.digest,
-              "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)), "versie": __version__}
+    report_settings = ReportSettings(settings.today, peers, dataset_note(dataset.sample, dataset.sources), __version__)
+    hashes = {
+        "data": dataset.digest,
+        "inhoud": content.digest,
+        "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)),
+        "versie": __version__,
+    }
     return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes)

@@ -12,39 +12,74 @@ from pathlib import Path
 from robuust_docs import schema
 from robuust_docs.report import Report, field_paths
 
-KINDS = {"int": "geheel getal", "float": "getal", "money": "bedrag in euro", "percent": "percentage",
-         "text": "tekst", "code": "code", "bool": "ja/nee", "list": "lijst"}
+KINDS = {
+    "int": "geheel getal",
+    "float": "getal",
+    "money": "bedrag in euro",
+    "percent": "percentage",
+    "text": "tekst",
+    "code": "code",
+    "bool": "ja/nee",
+    "list": "lijst",
+}
 
 
 def input_reference() -> str:
-    lines = ["# Invoer: tabellen en kolommen", "",
-             "Gegenereerd uit `robuust_docs/schema.py`. Lever de tabellen als CSV-bestanden (`<tabel>.csv`, komma of "
-             "puntkomma, decimale komma of punt, UTF-8 met of zonder BOM, of Windows-1252) of als één `invoer.xlsx` "
-             "met één blad per tabel. Lege cellen, `n.v.t.` en `onbekend` betekenen: geen gegevens. Bedragen mogen "
-             "een €-teken en duizendtallen hebben (`€ 1.234,50`).", ""]
+    lines = [
+        "# Invoer: tabellen en kolommen",
+        "",
+        "Gegenereerd uit `robuust_docs/schema.py`. Lever de tabellen als CSV-bestanden (`<tabel>.csv`, komma of "
+        "puntkomma, decimale komma of punt, UTF-8 met of zonder BOM, of Windows-1252) of als één `invoer.xlsx` "
+        "met één blad per tabel. Lege cellen, `n.v.t.` en `onbekend` betekenen: geen gegevens. Bedragen mogen "
+        "een €-teken en duizendtallen hebben (`€ 1.234,50`).",
+        "",
+    ]
     for table in schema.TABLES:
         need = "verplicht" if table.required else "optioneel"
-        lines += [f"## `{table.name}` ({need})", "", table.meaning, "",
-                  "| kolom | verplicht | soort | eenheid | betekenis |", "|---|---|---|---|---|"]
+        lines += [
+            f"## `{table.name}` ({need})",
+            "",
+            table.meaning,
+            "",
+            "| kolom | verplicht | soort | eenheid | betekenis |",
+            "|---|---|---|---|---|",
+        ]
         for col in table.columns:
             meaning = col.meaning + (f" Toegestaan: {', '.join(col.choices)}." if col.choices else "")
-            lines.append(f"| `{col.name}` | {'ja' if col.required else 'nee'} | {KINDS[col.kind]} | {col.unit} | "
-                         f"{meaning} |")
+            lines.append(
+                f"| `{col.name}` | {'ja' if col.required else 'nee'} | {KINDS[col.kind]} | {col.unit} | {meaning} |"
+            )
         lines.append("")
-    lines += ["## Andere kolomnamen", "",
-              "Heeft een export andere kolomkoppen, zet dan een `kolommen.yaml` naast de invoer:", "", "```yaml",
-              "bibliotheken:", "  Naam organisatie: naam", "  Aantal leden: leden", "gemeenten:",
-              "  Gemeentecode: code", "```", ""]
+    lines += [
+        "## Andere kolomnamen",
+        "",
+        "Heeft een export andere kolomkoppen, zet dan een `kolommen.yaml` naast de invoer:",
+        "",
+        "```yaml",
+        "bibliotheken:",
+        "  Naam organisatie: naam",
+        "  Aantal leden: leden",
+        "gemeenten:",
+        "  Gemeentecode: code",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def field_reference() -> str:
-    lines = ["# Velden voor het Word-sjabloon", "",
-             "Gegenereerd uit `robuust_docs/report/model.py`. Gebruik ze in `templates/handreiking.docx` als "
-             "`{{ bibliotheek.naam }}`. Een veld met `[]` is een lijst: loop erover met `{%p for x in bouwstenen %}` "
-             "… `{%p endfor %}` (alinea's) of `{%tr for r in m.rijen %}` … `{%tr endfor %}` (tabelrijen) en gebruik "
-             "dan `x.naam`. Een `figuur` heeft ook `afbeelding` (de grafiek zelf).", "",
-             "Controleer een aangepast sjabloon met `robuust-docs template check BESTAND.docx`.", "", "```"]
+    lines = [
+        "# Velden voor het Word-sjabloon",
+        "",
+        "Gegenereerd uit `robuust_docs/report/model.py`. Gebruik ze in `templates/handreiking.docx` als "
+        "`{{ bibliotheek.naam }}`. Een veld met `[]` is een lijst: loop erover met `{%p for x in bouwstenen %}` "
+        "… `{%p endfor %}` (alinea's) of `{%tr for r in m.rijen %}` … `{%tr endfor %}` (tabelrijen) en gebruik "
+        "dan `x.naam`. Een `figuur` heeft ook `afbeelding` (de grafiek zelf).",
+        "",
+        "Controleer een aangepast sjabloon met `robuust-docs template check BESTAND.docx`.",
+        "",
+        "```",
+    ]
     lines += field_paths(Report)
     lines += ["```", ""]
     return "\n".join(lines)

@@ -34,8 +34,10 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOUNDS = {"lat": schema.NL_LAT, "lon": schema.NL_LON}  # the loader rejects coordinates outside the Netherlands
 NUMBER_KINDS = ("float", "money", "percent")
-LISTS = {"programmas": ("programmas.yaml", "programmas", "Programma's", "bibliotheken", "programmas"),
-         "themas": ("themas.yaml", "themas", "Beleidsthema's", "gemeenten", "beleidsthemas")}
+LISTS = {
+    "programmas": ("programmas.yaml", "programmas", "Programma's", "bibliotheken", "programmas"),
+    "themas": ("themas.yaml", "themas", "Beleidsthema's", "gemeenten", "beleidsthemas"),
+}
 HELP_HEADER = ("tabel", "kolom", "verplicht", "betekenis", "eenheid", "toegestane waarden")
 HELP_WIDTHS = (14, 24, 10, 70, 12, 50)
 COPY_IGNORE = ("__pycache__", "*.pyc")
@@ -75,22 +77,72 @@ def example_rows(lists: ContentLists) -> dict[str, list[dict[str, object]]]:
     """One valid example per table for the fictional 'Bibliotheek Voorbeeld' (two neighbourhoods)."""
     programmes = ", ".join(i for i, _ in lists["programmas"][:2])
     themes = ", ".join(i for i, _ in lists["themas"][:2])
-    library = {"id": "bib-voorbeeld", "naam": "Bibliotheek Voorbeeld", "provincie": "Utrecht",
-               "poi": "POI Voorbeeld", "jaar": 2025, "fte": 12.5, "vrijwilligers": 40, "baten_totaal": 1250000,
-               "eigen_inkomsten": 180000, "lasten_totaal": 1230000, "personeelskosten": 760000,
-               "huisvestingskosten": 240000, "eigen_vermogen": 150000, "leden": 6500, "jeugdleden": 3900,
-               "bezoeken": 120000, "uitleningen": 150000, "activiteiten": 350, "deelnemers": 7000,
-               "programmas": programmes}
-    municipality = {"code": "GM9999", "naam": "Voorbeeld", "bibliotheek_id": "bib-voorbeeld", "inwoners": 30000,
-                    "inwoners_0_17": 6000, "subsidie": 780000, "beleidsthemas": themes, "stedelijkheid": 3}
-    branch = {"id": "bib-voorbeeld-01", "bibliotheek_id": "bib-voorbeeld", "naam": "Bibliotheek Voorbeeld Centrum",
-              "type": schema.FULL_BRANCH_TYPE, "gemeente_code": "GM9999", "lat": 52.0907, "lon": 5.1214,
-              "openingsuren": 40, "open_bibliotheek_uren": 20, "rolstoeltoegankelijk": "ja", "avond": "ja",
-              "weekend": "ja"}
-    hoods = [{"code": "BU99990001", "naam": "Centrum", "gemeente_code": "GM9999", "inwoners": 14000,
-              "lat": 52.0907, "lon": 5.1214, "afstand_bibliotheek_km": 0.3},
-             {"code": "BU99990002", "naam": "Oosterwijk", "gemeente_code": "GM9999", "inwoners": 16000,
-              "lat": 52.0850, "lon": 5.1500, "afstand_bibliotheek_km": 2.1}]
+    library = {
+        "id": "bib-voorbeeld",
+        "naam": "Bibliotheek Voorbeeld",
+        "provincie": "Utrecht",
+        "poi": "POI Voorbeeld",
+        "jaar": 2025,
+        "fte": 12.5,
+        "vrijwilligers": 40,
+        "baten_totaal": 1250000,
+        "eigen_inkomsten": 180000,
+        "lasten_totaal": 1230000,
+        "personeelskosten": 760000,
+        "huisvestingskosten": 240000,
+        "eigen_vermogen": 150000,
+        "leden": 6500,
+        "jeugdleden": 3900,
+        "bezoeken": 120000,
+        "uitleningen": 150000,
+        "activiteiten": 350,
+        "deelnemers": 7000,
+        "programmas": programmes,
+    }
+    municipality = {
+        "code": "GM9999",
+        "naam": "Voorbeeld",
+        "bibliotheek_id": "bib-voorbeeld",
+        "inwoners": 30000,
+        "inwoners_0_17": 6000,
+        "subsidie": 780000,
+        "beleidsthemas": themes,
+        "stedelijkheid": 3,
+    }
+    branch = {
+        "id": "bib-voorbeeld-01",
+        "bibliotheek_id": "bib-voorbeeld",
+        "naam": "Bibliotheek Voorbeeld Centrum",
+        "type": schema.FULL_BRANCH_TYPE,
+        "gemeente_code": "GM9999",
+        "lat": 52.0907,
+        "lon": 5.1214,
+        "openingsuren": 40,
+        "open_bibliotheek_uren": 20,
+        "rolstoeltoegankelijk": "ja",
+        "avond": "ja",
+        "weekend": "ja",
+    }
+    hoods = [
+        {
+            "code": "BU99990001",
+            "naam": "Centrum",
+            "gemeente_code": "GM9999",
+            "inwoners": 14000,
+            "lat": 52.0907,
+            "lon": 5.1214,
+            "afstand_bibliotheek_km": 0.3,
+        },
+        {
+            "code": "BU99990002",
+            "naam": "Oosterwijk",
+            "gemeente_code": "GM9999",
+            "inwoners": 16000,
+            "lat": 52.0850,
+            "lon": 5.1500,
+            "afstand_bibliotheek_km": 2.1,
+        },
+    ]
     return {"bibliotheken": [library], "gemeenten": [municipality], "vestigingen": [branch], "buurten": hoods}
 
 
@@ -118,9 +170,12 @@ def _width(col: schema.Column, rows: list[dict[str, object]]) -> float:
 
 
 def _header_comment(col: schema.Column) -> Comment:
-    lines = [col.meaning, f"Eenheid: {col.unit or '-'}",
-             "Verplicht: ja" if col.required else "Verplicht: nee (leeg laten als het onbekend is)",
-             f"Toegestaan: {allowed_values(col)}"]
+    lines = [
+        col.meaning,
+        f"Eenheid: {col.unit or '-'}",
+        "Verplicht: ja" if col.required else "Verplicht: nee (leeg laten als het onbekend is)",
+        f"Toegestaan: {allowed_values(col)}",
+    ]
     text = "\n".join(lines)
     return Comment(text, AUTHOR, height=40 + 16 * (len(text) // 45 + len(lines)), width=320)
 
@@ -169,8 +224,16 @@ def column_validation(col: schema.Column) -> DataValidation | None:
 
 
 def _validation(kind: str, operator: str | None, low: str, high: str | None, error: str) -> DataValidation:
-    return DataValidation(type=kind, operator=operator, formula1=low, formula2=high, allow_blank=True,
-                          showErrorMessage=True, errorTitle="Ongeldige waarde", error=error)
+    return DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ongeldige waarde",
+        error=error,
+    )
 
 
 def _add_help_sheet(book: Workbook, lists: ContentLists, example: bool) -> None:
@@ -202,11 +265,15 @@ def _append_rows(sheet: Worksheet, first: int, rows: list[tuple]) -> None:
 
 
 def _intro_lines(example: bool) -> list[str]:
-    lines = ["Toelichting bij invoer.xlsx",
-             "Vul per tabel het blad met dezelfde naam: één rij per gegeven vanaf rij 2. Verander de kopregel niet.",
-             "Verplichte kolommen moeten gevuld zijn; laat een cel leeg als een gegeven onbekend is.",
-             "Bij programmas en beleidsthemas mogen meerdere waarden, gescheiden door komma's (lijsten onderaan).",
-             "Controleer de invoer daarna met: robuust-docs validate", "", "Bladen:"]
+    lines = [
+        "Toelichting bij invoer.xlsx",
+        "Vul per tabel het blad met dezelfde naam: één rij per gegeven vanaf rij 2. Verander de kopregel niet.",
+        "Verplichte kolommen moeten gevuld zijn; laat een cel leeg als een gegeven onbekend is.",
+        "Bij programmas en beleidsthemas mogen meerdere waarden, gescheiden door komma's (lijsten onderaan).",
+        "Controleer de invoer daarna met: robuust-docs validate",
+        "",
+        "Bladen:",
+    ]
     for table in schema.TABLES:
         lines.append(f"{table.name} ({'verplicht' if table.required else 'optioneel'}): {table.meaning}")
     if example:
@@ -216,8 +283,11 @@ def _intro_lines(example: bool) -> list[str]:
 
 def help_rows() -> list[tuple[str, str, str, str, str, str]]:
     """One row per column of every table: tabel, kolom, verplicht, betekenis, eenheid, toegestane waarden."""
-    return [(table.name, col.name, "ja" if col.required else "nee", col.meaning, col.unit, allowed_values(col))
-            for table in schema.TABLES for col in table.columns]
+    return [
+        (table.name, col.name, "ja" if col.required else "nee", col.meaning, col.unit, allowed_values(col))
+        for table in schema.TABLES
+        for col in table.columns
+    ]
 
 
 def init_project(target: Path, content_src: Path, templates_src: Path) -> list[Path]:
@@ -228,8 +298,9 @@ def init_project(target: Path, content_src: Path, templates_src: Path) -> list[P
     try:
         write_workbook(workbook, content_src)
         shutil.copytree(content_src, data / "content", ignore=shutil.ignore_patterns(*COPY_IGNORE))
-        shutil.copytree(templates_src, templates, ignore=shutil.ignore_patterns("*.py", *COPY_IGNORE),
-                        dirs_exist_ok=True)
+        shutil.copytree(
+            templates_src, templates, ignore=shutil.ignore_patterns("*.py", *COPY_IGNORE), dirs_exist_ok=True
+        )
     except OSError as exc:
         where = str(exc.filename or target)
         raise OutputError("Kan het project niet aanmaken", (Problem(where, exc.strerror or str(exc)),)) from None

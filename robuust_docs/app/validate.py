@@ -14,14 +14,34 @@ from robuust_docs.render import template_problems
 def validate_all(data_dir: Path, templates_dir: Path) -> dict:
     """A JSON-ready report: counts per kind and a list of problems (each as a dict with file/row/column/value)."""
     problems = []
-    counts = dict.fromkeys(("libraries", "municipalities", "branches", "neighbourhoods", "categories", "modules",
-                            "indicators", "practices", "themes", "programmes", "impact"), 0)
+    counts = dict.fromkeys(
+        (
+            "libraries",
+            "municipalities",
+            "branches",
+            "neighbourhoods",
+            "categories",
+            "modules",
+            "indicators",
+            "practices",
+            "themes",
+            "programmes",
+            "impact",
+        ),
+        0,
+    )
     content = None
     try:
         content = load_content(data_dir / "content")
-        counts.update(categories=len(content.categories), modules=len(content.modules),
-                      indicators=len(content.indicators), practices=len(content.practices),
-                      themes=len(content.themes), programmes=len(content.programmes), impact=len(content.impact))
+        counts.update(
+            categories=len(content.categories),
+            modules=len(content.modules),
+            indicators=len(content.indicators),
+            practices=len(content.practices),
+            themes=len(content.themes),
+            programmes=len(content.programmes),
+            impact=len(content.impact),
+        )
     except RobuustError as exc:
         problems += exc.problems
     try:
@@ -30,8 +50,12 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
         problems += exc.problems
         dataset = None
     if dataset is not None:
-        counts.update(libraries=len(dataset.libraries), municipalities=len(dataset.municipalities),
-                      branches=len(dataset.branches), neighbourhoods=len(dataset.neighbourhoods))
+        counts.update(
+            libraries=len(dataset.libraries),
+            municipalities=len(dataset.municipalities),
+            branches=len(dataset.branches),
+            neighbourhoods=len(dataset.neighbourhoods),
+        )
         if content is not None:
             dataset = resolve_references(dataset, content)
             analysis = analyse_dataset(dataset, content)

@@ -8,12 +8,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
+from robuust_docs.content.fill import TextError, fill
 from robuust_docs.content.records import WSOB_FUNCTIONS, Content
 from robuust_docs.content.variables import VARIABLES
-from robuust_docs.status import CODES as STATUSES
-from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
 from robuust_docs.errors import Problem
-from robuust_docs.content.fill import TextError, fill
+from robuust_docs.status import CODES as STATUSES
 
 _ID = re.compile(r"^[a-z0-9_]+$")
 
@@ -76,8 +76,11 @@ def _check_ids(content: Content) -> list[Problem]:
         for ident, n in Counter(ids).items():
             if n > 1:
                 problems.append(Problem(file, f"id komt {n} keer voor", key=f"{key}.id", value=ident))
-        problems += [Problem(file, "id mag alleen kleine letters, cijfers en _ bevatten", key=f"{key}.id",
-                             value=i) for i in ids if i and not _ID.match(i)]
+        problems += [
+            Problem(file, "id mag alleen kleine letters, cijfers en _ bevatten", key=f"{key}.id", value=i)
+            for i in ids
+            if i and not _ID.match(i)
+        ]
     return problems
 
 
@@ -88,22 +91,51 @@ def _check_category_rules(content: Content) -> list[Problem]:
         return [Problem("categorieen.yaml", "geen categorieën gedefinieerd", key="categorieen")]
     problems = []
     if cats[0].van != 0:
-        problems.append(Problem("categorieen.yaml", "de eerste categorie moet bij 0 inwoners beginnen",
-                                key=f"{cats[0].id}.regel.inwoners_van", value=cats[0].van))
+        problems.append(
+            Problem(
+                "categorieen.yaml",
+                "de eerste categorie moet bij 0 inwoners beginnen",
+                key=f"{cats[0].id}.regel.inwoners_van",
+                value=cats[0].van,
+            )
+        )
     for before, after in zip(cats, cats[1:], strict=False):
         if before.tot is None or before.tot > after.van:
-            problems.append(Problem("categorieen.yaml", f"overlapt met categorie '{after.id}'",
-                                    key=f"{before.id}.regel.inwoners_tot", value=before.tot))
+            problems.append(
+                Problem(
+                    "categorieen.yaml",
+                    f"overlapt met categorie '{after.id}'",
+                    key=f"{before.id}.regel.inwoners_tot",
+                    value=before.tot,
+                )
+            )
         elif before.tot < after.van:
-            problems.append(Problem("categorieen.yaml",
-                                    f"gat tussen {before.tot:,.0f} en {after.van:,.0f} inwoners".replace(",", "."),
-                                    key=f"{after.id}.regel.inwoners_van", value=after.van))
+            problems.append(
+                Problem(
+                    "categorieen.yaml",
+                    f"gat tussen {before.tot:,.0f} en {after.van:,.0f} inwoners".replace(",", "."),
+                    key=f"{after.id}.regel.inwoners_van",
+                    value=after.van,
+                )
+            )
         if before.tot is not None and before.tot <= before.van:
-            problems.append(Problem("categorieen.yaml", "inwoners_tot moet groter zijn dan inwoners_van",
-                                    key=f"{before.id}.regel", value=before.tot))
+            problems.append(
+                Problem(
+                    "categorieen.yaml",
+                    "inwoners_tot moet groter zijn dan inwoners_van",
+                    key=f"{before.id}.regel",
+                    value=before.tot,
+                )
+            )
     if cats[-1].tot is not None:
-        problems.append(Problem("categorieen.yaml", "de laatste categorie mag geen bovengrens hebben",
-                                key=f"{cats[-1].id}.regel.inwoners_tot", value=cats[-1].tot))
+        problems.append(
+            Problem(
+                "categorieen.yaml",
+                "de laatste categorie mag geen bovengrens hebben",
+                key=f"{cats[-1].id}.regel.inwoners_tot",
+                value=cats[-1].tot,
+            )
+        )
     return problems
 
 
@@ -114,14 +146,22 @@ def _check_indicators(content: Content, known: _Known) -> list[Problem]:
     for ind in content.indicators:
         key = f"{ind.module}.{ind.id}"
         for name in sorted(ind.formule.names - set(VARIABLES)):
-            problems.append(Problem("modules.yaml", "formule noemt een onbekende variabele (zie docs/inhoud.md)",
-                                    key=f"{key}.formule", value=name))
+            problems.append(
+                Problem(
+                    "modules.yaml",
+                    "formule noemt een onbekende variabele (zie docs/inhoud.md)",
+                    key=f"{key}.formule",
+                    value=name,
+                )
+            )
         if categories is not None:
             for category in sorted(categories - set(ind.normen)):
-                problems.append(Problem("modules.yaml", f"norm ontbreekt voor categorie '{category}'",
-                                        key=f"{key}.normen"))
-            problems += known.unknown("modules.yaml", f"{key}.normen", sorted(ind.normen), "categorieen.yaml",
-                                      "categorie")
+                problems.append(
+                    Problem("modules.yaml", f"norm ontbreekt voor categorie '{category}'", key=f"{key}.normen")
+                )
+            problems += known.unknown(
+                "modules.yaml", f"{key}.normen", sorted(ind.normen), "categorieen.yaml", "categorie"
+            )
         problems += _check_text(ind.zinnen, STATUSES, sample, "modules.yaml", f"{key}.zinnen")
     return problems
 
@@ -148,16 +188,22 @@ def _check_stories(content: Content) -> list[Problem]:
 def _check_themes(content: Content, known: _Known) -> list[Problem]:
     problems = []
     for t in content.themes:
-        problems += [Problem("themas.yaml", "onbekende Wsob-functie (a–e)", key=f"{t.id}.wsob_functies", value=f)
-                     for f in t.wsob_functies if f not in WSOB_FUNCTIONS]
+        problems += [
+            Problem("themas.yaml", "onbekende Wsob-functie (a–e)", key=f"{t.id}.wsob_functies", value=f)
+            for f in t.wsob_functies
+            if f not in WSOB_FUNCTIONS
+        ]
         problems += known.unknown("themas.yaml", f"{t.id}.programmas", t.programmas, "programmas.yaml", "programma")
         problems += known.unknown("themas.yaml", f"{t.id}.impact", t.impact, "impact.yaml", "impact-id")
     return problems
 
 
 def _check_programmes(content: Content, known: _Known) -> list[Problem]:
-    return [p for prog in content.programmes
-            for p in known.unknown("programmas.yaml", f"{prog.id}.themas", prog.themas, "themas.yaml", "thema")]
+    return [
+        p
+        for prog in content.programmes
+        for p in known.unknown("programmas.yaml", f"{prog.id}.themas", prog.themas, "themas.yaml", "thema")
+    ]
 
 
 def _check_practices(content: Content, known: _Known) -> list[Problem]:

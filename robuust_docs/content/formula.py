@@ -58,13 +58,20 @@ def _check(node: ast.AST, names: set[str]) -> None:
         pass
     elif isinstance(node, ast.Name):
         names.add(node.id)
-    elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCTIONS
-          and node.args and not node.keywords):
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _FUNCTIONS
+        and node.args
+        and not node.keywords
+    ):
         for arg in node.args:
             _check(arg, names)
     else:
-        raise FormulaError(f"niet toegestaan in een formule: '{ast.unparse(node)}' "
-                           "(alleen getallen, variabelen, + - * /, haakjes, min en max)")
+        raise FormulaError(
+            f"niet toegestaan in een formule: '{ast.unparse(node)}' "
+            "(alleen getallen, variabelen, + - * /, haakjes, min en max)"
+        )
 
 
 def _eval(node: ast.AST, variables: dict[str, float | None]) -> float:

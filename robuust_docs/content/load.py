@@ -138,8 +138,16 @@ def _categories(content_dir: Path, problems: list[Problem]) -> tuple[Category, .
         van = r.number(regel, "inwoners_van", f"{path}.regel")
         tot = r.number(regel, "inwoners_tot", f"{path}.regel", required=False)
         story = _story(content_dir, cid, problems) if cid else ""
-        result.append(Category(cid, r.text(item, "naam", path), r.text(item, "omschrijving", path),
-                               van if van is not None else 0.0, tot, story))
+        result.append(
+            Category(
+                cid,
+                r.text(item, "naam", path),
+                r.text(item, "omschrijving", path),
+                van if van is not None else 0.0,
+                tot,
+                story,
+            )
+        )
     return tuple(result)
 
 
@@ -163,10 +171,16 @@ def _modules(content_dir: Path, problems: list[Problem]) -> tuple[Module, ...]:
     modules = []
     for path, item in r.items(data, "modules"):
         mid = r.text(item, "id", path)
-        indicators = tuple(_indicator(r, f"{path}.{p}", ind, mid)
-                           for p, ind in r.items(item, "indicatoren"))
-        modules.append(Module(mid, r.text(item, "naam", path), r.text(item, "omschrijving", path),
-                              r.texts(item, "vragen", path), indicators))
+        indicators = tuple(_indicator(r, f"{path}.{p}", ind, mid) for p, ind in r.items(item, "indicatoren"))
+        modules.append(
+            Module(
+                mid,
+                r.text(item, "naam", path),
+                r.text(item, "omschrijving", path),
+                r.texts(item, "vragen", path),
+                indicators,
+            )
+        )
     return tuple(modules)
 
 
@@ -183,11 +197,19 @@ def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
         if not str(zinnen.get(status) or "").strip():
             r.problem(f"{path}.zinnen.{status}", "zin voor deze status ontbreekt")
     return Indicator(
-        r.text(item, "id", path), r.text(item, "naam", path), r.text(item, "definitie", path),
-        _formula(r, item, path), unit, int(decimals if decimals is not None else 1), direction,
-        r.text(item, "toelichting", path), r.text(item, "bron", path),
+        r.text(item, "id", path),
+        r.text(item, "naam", path),
+        r.text(item, "definitie", path),
+        _formula(r, item, path),
+        unit,
+        int(decimals if decimals is not None else 1),
+        direction,
+        r.text(item, "toelichting", path),
+        r.text(item, "bron", path),
         _norms(r, item.get("normen"), f"{path}.normen", direction),
-        {s: str(zinnen.get(s) or "").strip() for s in STATUSES}, module_id)
+        {s: str(zinnen.get(s) or "").strip() for s in STATUSES},
+        module_id,
+    )
 
 
 def _formula(r: _Reader, item: dict, path: str) -> Formula:
@@ -209,8 +231,10 @@ def _norms(r: _Reader, data: object, path: str, direction: str) -> dict[str, Nor
         if not isinstance(value, dict) or "robuust" not in value or "kwetsbaar" not in value:
             r.problem(key, "verwacht {robuust: …, kwetsbaar: …}", value)
             continue
-        robust, weak = _threshold(r, value["robuust"], key, direction), _threshold(r, value["kwetsbaar"], key,
-                                                                                   direction)
+        robust, weak = (
+            _threshold(r, value["robuust"], key, direction),
+            _threshold(r, value["kwetsbaar"], key, direction),
+        )
         if robust is not None and weak is not None:
             if not _ordered(robust, weak, direction):
                 r.problem(key, _order_message(direction), value)
@@ -220,8 +244,12 @@ def _norms(r: _Reader, data: object, path: str, direction: str) -> dict[str, Nor
 
 def _threshold(r: _Reader, value: object, key: str, direction: str):
     if direction == "band":
-        ok = (isinstance(value, list) and len(value) == 2
-              and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value) and value[0] <= value[1])
+        ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            and value[0] <= value[1]
+        )
         if not ok:
             r.problem(key, "verwacht bij een band een paar [ondergrens, bovengrens]", value)
             return None
@@ -254,29 +282,49 @@ def _themes(content_dir: Path, problems: list[Problem]) -> tuple[Theme, ...]:
     data = _read(content_dir / "themas.yaml", problems)
     r = _Reader("themas.yaml", problems)
     return tuple(
-        Theme(r.text(t, "id", p), r.text(t, "naam", p), r.texts(t, "wsob_functies", p),
-              r.texts(t, "programmas", p, required=False), r.text(t, "opgave", p), r.text(t, "bijdrage", p),
-              r.texts(t, "vragen", p), r.texts(t, "impact", p, required=False))
-        for p, t in (r.items(data, "themas") if data is not None else []))
+        Theme(
+            r.text(t, "id", p),
+            r.text(t, "naam", p),
+            r.texts(t, "wsob_functies", p),
+            r.texts(t, "programmas", p, required=False),
+            r.text(t, "opgave", p),
+            r.text(t, "bijdrage", p),
+            r.texts(t, "vragen", p),
+            r.texts(t, "impact", p, required=False),
+        )
+        for p, t in (r.items(data, "themas") if data is not None else [])
+    )
 
 
 def _programmes(content_dir: Path, problems: list[Problem]) -> tuple[Programme, ...]:
     data = _read(content_dir / "programmas.yaml", problems)
     r = _Reader("programmas.yaml", problems)
     return tuple(
-        Programme(r.text(t, "id", p), r.text(t, "naam", p), r.text(t, "omschrijving", p),
-                  r.texts(t, "themas", p, required=False))
-        for p, t in (r.items(data, "programmas") if data is not None else []))
+        Programme(
+            r.text(t, "id", p),
+            r.text(t, "naam", p),
+            r.text(t, "omschrijving", p),
+            r.texts(t, "themas", p, required=False),
+        )
+        for p, t in (r.items(data, "programmas") if data is not None else [])
+    )
 
 
 def _impact(content_dir: Path, problems: list[Problem]) -> tuple[ImpactFact, ...]:
     data = _read(content_dir / "impact.yaml", problems)
     r = _Reader("impact.yaml", problems)
     facts = []
-    for p, t in (r.items(data, "impact") if data is not None else []):
+    for p, t in r.items(data, "impact") if data is not None else []:
         year = r.number(t, "jaar", p, required=False)
-        facts.append(ImpactFact(r.text(t, "id", p), r.text(t, "tekst", p), r.text(t, "bron", p),
-                                int(year) if year is not None else None, r.texts(t, "themas", p, required=False)))
+        facts.append(
+            ImpactFact(
+                r.text(t, "id", p),
+                r.text(t, "tekst", p),
+                r.text(t, "bron", p),
+                int(year) if year is not None else None,
+                r.texts(t, "themas", p, required=False),
+            )
+        )
     return tuple(facts)
 
 
@@ -311,14 +359,21 @@ def _practice(path: Path, problems: list[Problem]) -> Practice | None:
     needs = data.get("benodigd") if isinstance(data.get("benodigd"), dict) else {}
     benodigd = tuple((k, r.text(needs, k, "benodigd")) for k in ("personeel", "geld", "partners"))
     return Practice(
-        r.text(data, "id", ""), r.text(data, "titel", ""), r.texts(data, "categorieen", ""),
-        r.texts(data, "modules", ""), r.texts(data, "themas", "", required=False),
-        r.text(data, "programma", "", required=False) or None, r.text(data, "samenvatting", ""),
-        r.text(data, "beschrijving", ""), benodigd, r.texts(data, "impact", "", required=False), _relative(path))
+        r.text(data, "id", ""),
+        r.text(data, "titel", ""),
+        r.texts(data, "categorieen", ""),
+        r.texts(data, "modules", ""),
+        r.texts(data, "themas", "", required=False),
+        r.text(data, "programma", "", required=False) or None,
+        r.text(data, "samenvatting", ""),
+        r.text(data, "beschrijving", ""),
+        benodigd,
+        r.texts(data, "impact", "", required=False),
+        _relative(path),
+    )
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Split text on blank lines; single line breaks inside a paragraph become spaces."""
     blocks = [" ".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n")]
     return tuple(b.strip() for b in blocks if b.strip())
-

@@ -11,8 +11,11 @@ from robuust_docs.content.formula import Formula
 UNITS = ("euro", "procent", "aantal", "km", "uren")
 DIRECTIONS = ("hoger", "lager", "band")
 WSOB_FUNCTIONS = {
-    "a": "Kennis en informatie", "b": "Ontwikkeling en educatie", "c": "Lezen en literatuur",
-    "d": "Ontmoeting en debat", "e": "Kunst en cultuur",
+    "a": "Kennis en informatie",
+    "b": "Ontwikkeling en educatie",
+    "c": "Lezen en literatuur",
+    "d": "Ontmoeting en debat",
+    "e": "Kunst en cultuur",
 }
 
 

@@ -24,8 +24,14 @@ class Match:
     themes: tuple[str, ...]
 
 
-def match_practices(category_id: str, module_status: dict[str, Status], themes: set[str], programmes: set[str],
-                    content: Content, limit: int = LIMIT) -> tuple[Match, ...]:
+def match_practices(
+    category_id: str,
+    module_status: dict[str, Status],
+    themes: set[str],
+    programmes: set[str],
+    content: Content,
+    limit: int = LIMIT,
+) -> tuple[Match, ...]:
     """The `limit` best-scoring practices; ties keep the content's order (file name)."""
     matches = []
     for practice in content.practices:

@@ -11,8 +11,24 @@ import re
 
 from robuust_docs.files import clean_text
 
-MISSING = {"", "-", "–", "n.v.t.", "nvt", "n.v.t", "onbekend", "nb", "n.b.", "geen gegevens", "nan", "none",
-           "null", "#n/b", "#n/a", "?"}
+MISSING = {
+    "",
+    "-",
+    "–",
+    "n.v.t.",
+    "nvt",
+    "n.v.t",
+    "onbekend",
+    "nb",
+    "n.b.",
+    "geen gegevens",
+    "nan",
+    "none",
+    "null",
+    "#n/b",
+    "#n/a",
+    "?",
+}
 TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel"}
 FALSE = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+$")  # a leading 0 is never a thousands group

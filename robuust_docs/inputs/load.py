@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from robuust_docs import schema
+from robuust_docs.errors import DataError, Problem
 from robuust_docs.files import digest_files, read_yaml
 from robuust_docs.inputs import cells as values
-from robuust_docs.errors import DataError, Problem
 from robuust_docs.inputs.cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
 from robuust_docs.inputs.readers import RawTable, find_sources, read_table
 
@@ -76,13 +76,21 @@ def load_dataset(data_dir: Path) -> Dataset:
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
     digest = digest_files([*sorted(set(sources.values())), data_dir / MAPPING_FILE, *cbs_files])
-    return Dataset(frames["bibliotheken"], frames["gemeenten"], frames["vestigingen"], frames["buurten"],
-                   {k: v.name for k, v in sources.items()}, tuple(problems), digest,
-                   (data_dir / SAMPLE_MARKER).is_file())
+    return Dataset(
+        frames["bibliotheken"],
+        frames["gemeenten"],
+        frames["vestigingen"],
+        frames["buurten"],
+        {k: v.name for k, v in sources.items()},
+        tuple(problems),
+        digest,
+        (data_dir / SAMPLE_MARKER).is_file(),
+    )
 
 
-def _load_one(table: schema.Table, path: Path | None, mapping: dict, problems: list[Problem],
-              data_dir: Path) -> pd.DataFrame:
+def _load_one(
+    table: schema.Table, path: Path | None, mapping: dict, problems: list[Problem], data_dir: Path
+) -> pd.DataFrame:
     if path is None:
         if table.required:
             problems.append(Problem(f"{table.name}.csv", f"bestand ontbreekt in {data_dir}"))
@@ -98,8 +106,11 @@ def _load_one(table: schema.Table, path: Path | None, mapping: dict, problems: l
     if missing:
         shown = ", ".join(raw.frame.columns[:12])
         for name in missing:
-            problems.append(Problem(raw.file, f"verplichte kolom '{name}' ontbreekt (kolommen: {shown})",
-                                    column=name, sheet=raw.sheet))
+            problems.append(
+                Problem(
+                    raw.file, f"verplichte kolom '{name}' ontbreekt (kolommen: {shown})", column=name, sheet=raw.sheet
+                )
+            )
         return _empty(table)
     return _parse_rows(table, raw, problems)
 
@@ -113,8 +124,15 @@ def _parse_rows(table: schema.Table, raw: RawTable, problems: list[Problem]) -> 
     for row_number, cells in zip(raw.frame.index, raw.frame.to_dict("records"), strict=True):
         owner = _owner(table, cells)
         if raw.overflow and row_number in raw.overflow:
-            problems.append(Problem(raw.file, "rij heeft meer cellen dan de kopregel", int(row_number),
-                                    value="; ".join(raw.overflow[row_number]), library=owner))
+            problems.append(
+                Problem(
+                    raw.file,
+                    "rij heeft meer cellen dan de kopregel",
+                    int(row_number),
+                    value="; ".join(raw.overflow[row_number]),
+                    library=owner,
+                )
+            )
         record: dict[str, object] = {"_row": int(row_number)}
         for col in table.columns:
             record[col.name] = _parse_cell(col, cells.get(col.name, ""), raw, int(row_number), owner, problems)
@@ -128,8 +146,9 @@ def _owner(table: schema.Table, cells: pd.Series) -> str | None:
     return (str(cells.get(key, "")).strip() or None) if key in cells else None
 
 
-def _parse_cell(col: schema.Column, text: str, raw: RawTable, row: int, owner: str | None,
-                problems: list[Problem]) -> object:
+def _parse_cell(
+    col: schema.Column, text: str, raw: RawTable, row: int, owner: str | None, problems: list[Problem]
+) -> object:
     def problem(message: str, value: object = None) -> None:
         problems.append(Problem(raw.file, message, row, col.name, value, raw.sheet, owner))
 
@@ -160,10 +179,14 @@ def _load_mapping(data_dir: Path) -> dict:
         raise DataError("Kolomindeling onleesbaar", tuple(problems))
     loaded = loaded or {}
     if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
-        raise DataError("Kolomindeling onleesbaar",
-                        (Problem(MAPPING_FILE, "verwacht per tabel een lijst 'kolom in bestand: kolomnaam'"),))
-    return {str(t).lower(): {str(k).strip().lower(): str(v).strip().lower() for k, v in m.items()}
-            for t, m in loaded.items()}
+        raise DataError(
+            "Kolomindeling onleesbaar",
+            (Problem(MAPPING_FILE, "verwacht per tabel een lijst 'kolom in bestand: kolomnaam'"),),
+        )
+    return {
+        str(t).lower(): {str(k).strip().lower(): str(v).strip().lower() for k, v in m.items()}
+        for t, m in loaded.items()
+    }
 
 
 def _apply_mapping(raw: RawTable, mapping: dict[str, str]) -> RawTable:
@@ -205,15 +228,19 @@ def _duplicates(frame: pd.DataFrame, key: str, file: str) -> list[Problem]:
         if value is None:
             continue
         if value in seen:
-            problems.append(Problem(file, f"'{key}' komt dubbel voor (ook in rij {seen[value]})",
-                                    row["_row"], key, value))
+            problems.append(
+                Problem(file, f"'{key}' komt dubbel voor (ook in rij {seen[value]})", row["_row"], key, value)
+            )
         seen.setdefault(value, row["_row"])
     return problems
 
 
 def _unknown(frame: pd.DataFrame, column: str, known: set, file: str, what: str) -> list[Problem]:
-    return [Problem(file, f"onbekende {what}", row["_row"], column, row[column])
-            for row in _records(frame) if row[column] is not None and row[column] not in known]
+    return [
+        Problem(file, f"onbekende {what}", row["_row"], column, row[column])
+        for row in _records(frame)
+        if row[column] is not None and row[column] not in known
+    ]
 
 
 def _branch_municipality(branches: pd.DataFrame, owner: dict, file: str) -> list[Problem]:
@@ -221,8 +248,9 @@ def _branch_municipality(branches: pd.DataFrame, owner: dict, file: str) -> list
     for row in _records(branches):
         code = row["gemeente_code"]
         if code is not None and code not in owner:
-            problems.append(Problem(file, "onbekende gemeente", row["_row"], "gemeente_code", code,
-                                    library=row["bibliotheek_id"]))
+            problems.append(
+                Problem(file, "onbekende gemeente", row["_row"], "gemeente_code", code, library=row["bibliotheek_id"])
+            )
     return problems
 
 
@@ -231,12 +259,21 @@ def _municipality_rows(munis: pd.DataFrame, file: str) -> list[Problem]:
     for row in _records(munis):
         lib = row["bibliotheek_id"]
         if row["code"] is not None and not re.fullmatch(r"GM\d{4}", str(row["code"])):
-            problems.append(Problem(file, "verwacht een gemeentecode als GM0123", row["_row"], "code",
-                                    row["code"], library=lib))
+            problems.append(
+                Problem(file, "verwacht een gemeentecode als GM0123", row["_row"], "code", row["code"], library=lib)
+            )
         young, total = row["inwoners_0_17"], row["inwoners"]
         if young is not None and total is not None and young > total:
-            problems.append(Problem(file, f"meer jeugdige inwoners dan inwoners ({total})", row["_row"],
-                                    "inwoners_0_17", young, library=lib))
+            problems.append(
+                Problem(
+                    file,
+                    f"meer jeugdige inwoners dan inwoners ({total})",
+                    row["_row"],
+                    "inwoners_0_17",
+                    young,
+                    library=lib,
+                )
+            )
     return problems
 
 
@@ -248,14 +285,15 @@ def _coordinates(frame: pd.DataFrame, file: str, owner) -> list[Problem]:
             continue
         lib = owner(row)
         if _inside(lon, lat):
-            problems.append(Problem(file, "breedte- en lengtegraad lijken verwisseld", row["_row"], "lat",
-                                    lat, library=lib))
+            problems.append(
+                Problem(file, "breedte- en lengtegraad lijken verwisseld", row["_row"], "lat", lat, library=lib)
+            )
         elif not _between(lat, schema.NL_LAT):
-            problems.append(Problem(file, _outside("breedtegraad", schema.NL_LAT), row["_row"], "lat", lat,
-                                    library=lib))
+            problems.append(
+                Problem(file, _outside("breedtegraad", schema.NL_LAT), row["_row"], "lat", lat, library=lib)
+            )
         elif not _between(lon, schema.NL_LON):
-            problems.append(Problem(file, _outside("lengtegraad", schema.NL_LON), row["_row"], "lon", lon,
-                                    library=lib))
+            problems.append(Problem(file, _outside("lengtegraad", schema.NL_LON), row["_row"], "lon", lon, library=lib))
     return problems
 
 
@@ -274,16 +312,33 @@ def _outside(what: str, bounds: tuple[float, float]) -> str:
 
 def _libraries_without_municipality(libs, munis, lib_file: str, muni_file: str) -> list[Problem]:
     served = set(munis["bibliotheek_id"].dropna())
-    return [Problem(lib_file, f"bibliotheek heeft geen gemeenten in {muni_file}", row["_row"], "id", row["id"],
-                    library=row["id"])
-            for row in _records(libs) if row["id"] is not None and row["id"] not in served]
+    return [
+        Problem(
+            lib_file,
+            f"bibliotheek heeft geen gemeenten in {muni_file}",
+            row["_row"],
+            "id",
+            row["id"],
+            library=row["id"],
+        )
+        for row in _records(libs)
+        if row["id"] is not None and row["id"] not in served
+    ]
 
 
 def _youth_members(libs: pd.DataFrame, file: str) -> list[Problem]:
-    return [Problem(file, f"meer jeugdleden dan leden ({row['leden']})", row["_row"], "jeugdleden",
-                    row["jeugdleden"], library=row["id"])
-            for row in _records(libs)
-            if row["jeugdleden"] is not None and row["leden"] is not None and row["jeugdleden"] > row["leden"]]
+    return [
+        Problem(
+            file,
+            f"meer jeugdleden dan leden ({row['leden']})",
+            row["_row"],
+            "jeugdleden",
+            row["jeugdleden"],
+            library=row["id"],
+        )
+        for row in _records(libs)
+        if row["jeugdleden"] is not None and row["leden"] is not None and row["jeugdleden"] > row["leden"]
+    ]
 
 
 def _cbs_files(data_dir: Path) -> list[Path]:
@@ -307,4 +362,3 @@ def _merge_cbs(hoods: pd.DataFrame, files: list[Path], problems: list[Problem]) 
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts: much faster than DataFrame.iterrows, which builds a Series per row."""
     return frame.to_dict("records")
-

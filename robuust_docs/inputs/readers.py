@@ -61,8 +61,11 @@ def _read_csv(name: str, path: Path) -> RawTable:
     except csv.Error as exc:
         raise DataError("Invoer onleesbaar", (Problem(path.name, f"geen geldige CSV ({exc})"),)) from None
     header, width = rows[0], len(rows[0])
-    overflow = {n: row[width:] for n, row in enumerate(rows[1:], start=2)
-                if len(row) > width and any(c.strip() for c in row[width:])}
+    overflow = {
+        n: row[width:]
+        for n, row in enumerate(rows[1:], start=2)
+        if len(row) > width and any(c.strip() for c in row[width:])
+    }
     body = [(row + [""] * width)[:width] for row in rows[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=str)
     decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."
@@ -73,8 +76,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DataError("Invoer onleesbaar",
-                        (Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})"),)) from None
+        raise DataError(
+            "Invoer onleesbaar", (Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})"),)
+        ) from None
 
 
 def decode_text(raw: bytes) -> str:
@@ -117,8 +121,9 @@ def _workbook_sheets(path: Path) -> list[str]:
             return list(book.sheet_names)
     except Exception as exc:  # openpyxl raises many types for a broken file
         detail = type(exc).__name__
-        raise DataError("Invoer onleesbaar",
-                        (Problem(path.name, f"geen geldig Excel-bestand (.xlsx) ({detail})"),)) from None
+        raise DataError(
+            "Invoer onleesbaar", (Problem(path.name, f"geen geldig Excel-bestand (.xlsx) ({detail})"),)
+        ) from None
 
 
 def _cell_text(value: object) -> str:

@@ -44,8 +44,9 @@ def _values(cell: tuple[str, ...], table: dict[str, str]) -> list[str]:
     return [v.strip() for v in re.split(r"[,;|]", text) if v.strip()]
 
 
-def _resolve(frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem],
-             sheet: str | None):
+def _resolve(
+    frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem], sheet: str | None
+):
     resolved = []
     for row in frame.to_dict("records"):
         ids = []
@@ -56,8 +57,9 @@ def _resolve(frame, column: str, table: dict[str, str], file: str, owner, what: 
                 continue
             near = difflib.get_close_matches(value.lower(), list(table), n=1)
             hint = f"; bedoelt u '{near[0]}'?" if near else ""
-            problems.append(Problem(file, f"onbekend {what}{hint}", row["_row"], column, value, sheet=sheet,
-                                    library=owner(row)))
+            problems.append(
+                Problem(file, f"onbekend {what}{hint}", row["_row"], column, value, sheet=sheet, library=owner(row))
+            )
         resolved.append(tuple(dict.fromkeys(ids)))
     frame = frame.copy()
     frame[column] = resolved if resolved else frame[column]
@@ -75,8 +77,24 @@ def _sheet(dataset: Dataset, table: str) -> str | None:
 def resolve_references(dataset: Dataset, content: Content) -> Dataset:
     """The dataset with list columns holding content ids; unknown values added to its problems."""
     problems: list[Problem] = []
-    libs = _resolve(dataset.libraries, "programmas", _lookup(content.programmes), _file(dataset, "bibliotheken"),
-                    lambda r: r["id"], "programma", problems, _sheet(dataset, "bibliotheken"))
-    munis = _resolve(dataset.municipalities, "beleidsthemas", _lookup(content.themes), _file(dataset, "gemeenten"),
-                     lambda r: r["bibliotheek_id"], "beleidsthema", problems, _sheet(dataset, "gemeenten"))
+    libs = _resolve(
+        dataset.libraries,
+        "programmas",
+        _lookup(content.programmes),
+        _file(dataset, "bibliotheken"),
+        lambda r: r["id"],
+        "programma",
+        problems,
+        _sheet(dataset, "bibliotheken"),
+    )
+    munis = _resolve(
+        dataset.municipalities,
+        "beleidsthemas",
+        _lookup(content.themes),
+        _file(dataset, "gemeenten"),
+        lambda r: r["bibliotheek_id"],
+        "beleidsthema",
+        problems,
+        _sheet(dataset, "gemeenten"),
+    )
     return replace(dataset, libraries=libs, municipalities=munis, problems=(*dataset.problems, *problems))

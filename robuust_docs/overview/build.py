@@ -14,21 +14,6 @@ import datetime as _dt
 
 from robuust_docs import __version__, fmt
 from robuust_docs.analysis import indicator_status
-from robuust_docs.content import Indicator
-from robuust_docs.overview.model import (
-    BibliotheekRij,
-    BouwsteenVerdeling,
-    CategorieRij,
-    IndicatorVerdeling,
-    Overview,
-    OverzichtBijlage,
-    ProgrammaRij,
-    Programmas,
-    StatusRij,
-    VerdelingRij,
-)
-from robuust_docs.overview.sections import build_norm_check, build_proximity, build_yield
-from robuust_docs.overview.scope import ALL, Scope, count_share, distribution_figure, make_scope
 from robuust_docs.analysis.aggregates import (
     MIN_FOR_SIGNAL,
     MIN_PAIRS,
@@ -42,6 +27,21 @@ from robuust_docs.analysis.aggregates import (
     totals,
     without_full_branch,
 )
+from robuust_docs.content import Indicator
+from robuust_docs.overview.model import (
+    BibliotheekRij,
+    BouwsteenVerdeling,
+    CategorieRij,
+    IndicatorVerdeling,
+    Overview,
+    OverzichtBijlage,
+    ProgrammaRij,
+    Programmas,
+    StatusRij,
+    VerdelingRij,
+)
+from robuust_docs.overview.scope import ALL, Scope, count_share, distribution_figure, make_scope
+from robuust_docs.overview.sections import build_norm_check, build_proximity, build_yield
 from robuust_docs.report import PROJECT, Figuur, Kerncijfer, dataset_note, norm_text
 from robuust_docs.status import Status
 
@@ -53,7 +53,10 @@ def build_overview(prepared, province: str | None, anonymous: bool, today: _dt.d
     proximity = build_proximity(scope)
     norm_check = build_norm_check(scope)
     return Overview(
-        titel=title, ondertitel="Robuuste lokale bibliotheken per categorie", datum=fmt.date(today), auteur=PROJECT,
+        titel=title,
+        ondertitel="Robuuste lokale bibliotheken per categorie",
+        datum=fmt.date(today),
+        auteur=PROJECT,
         trefwoorden=f"bibliotheken, categorieën, normen, nabijheid, {scope.province or 'Nederland'}",
         inleiding=_introduction(scope, prepared),
         kerncijfers=_key_figures(scope),
@@ -67,11 +70,13 @@ def build_overview(prepared, province: str | None, anonymous: bool, today: _dt.d
             "categorie.",
             "In elke figuur is per categorie de lijn het bereik van laagste tot hoogste waarde, het vak de middelste "
             "helft van de bibliotheken, de dikke streep de mediaan, elke stip een bibliotheek en de groene streep "
-            "(of het groene vlak bij een bandbreedte) de robuust-norm.",),
+            "(of het groene vlak bij een bandbreedte) de robuust-norm.",
+        ),
         indicatoren=tuple(_module_distributions(scope, m) for m in scope.content.modules),
         statussen_inleiding=(
             "Het aantal en aandeel bibliotheken per status van elke bouwsteen, per categorie. Een bouwsteen krijgt "
-            "de gemiddelde score van zijn indicatoren met gegevens, zoals in de handreiking per bibliotheek.",),
+            "de gemiddelde score van zijn indicatoren met gegevens, zoals in de handreiking per bibliotheek.",
+        ),
         statussen=_status_rows(scope),
         normtoets=norm_check,
         nabijheid=proximity,
@@ -80,17 +85,22 @@ def build_overview(prepared, province: str | None, anonymous: bool, today: _dt.d
         bijlage=_appendix(scope, prepared, title, today),
     )
 
+
 def _introduction(scope: Scope, prepared) -> tuple[str, ...]:
     where = "in de dataset" if scope.province is None else f"in de provincie {scope.province}"
-    text = [f"Dit overzicht beschrijft de {fmt.count(len(scope.libraries), 'bibliotheek', 'bibliotheken')} {where} "
-            "als geheel, per categorie: hun omvang, de spreiding van de indicatoren rond de normen, de status van de "
-            "bouwstenen, de nabijheid van de locaties, wat die nabijheid oplevert en het bereik van de landelijke "
-            "programma's.",
-            "Het is bedoeld voor het projectteam, de provinciale ondersteuningsinstellingen en de partners van het "
-            "Bibliotheekconvenant. Voor het gesprek met één gemeente is er de handreiking per bibliotheek."]
+    text = [
+        f"Dit overzicht beschrijft de {fmt.count(len(scope.libraries), 'bibliotheek', 'bibliotheken')} {where} "
+        "als geheel, per categorie: hun omvang, de spreiding van de indicatoren rond de normen, de status van de "
+        "bouwstenen, de nabijheid van de locaties, wat die nabijheid oplevert en het bereik van de landelijke "
+        "programma's.",
+        "Het is bedoeld voor het projectteam, de provinciale ondersteuningsinstellingen en de partners van het "
+        "Bibliotheekconvenant. Voor het gesprek met één gemeente is er de handreiking per bibliotheek.",
+    ]
     if scope.anonymous:
-        text.append("In deze versie zijn de namen van bibliotheken en gemeenten vervangen door codes (Bibliotheek "
-                    "A01, Gemeente G001), zodat het overzicht buiten de sector gedeeld kan worden.")
+        text.append(
+            "In deze versie zijn de namen van bibliotheken en gemeenten vervangen door codes (Bibliotheek "
+            "A01, Gemeente G001), zodat het overzicht buiten de sector gedeeld kan worden."
+        )
     text.append(_dataset_note(prepared))
     return tuple(text)
 
@@ -120,12 +130,16 @@ def _findings(scope: Scope, norm_check) -> tuple[str, ...]:
     for module in scope.content.modules:
         counts = status_counts(scope.libraries, module.id)
         n = len(scope.libraries)
-        lines.append(f"{module.naam}: {fmt.percent(share(counts[Status.ROBUST], n), 0)} van de bibliotheken robuust, "
-                     f"{fmt.percent(share(counts[Status.WEAK], n), 0)} kwetsbaar.")
+        lines.append(
+            f"{module.naam}: {fmt.percent(share(counts[Status.ROBUST], n), 0)} van de bibliotheken robuust, "
+            f"{fmt.percent(share(counts[Status.WEAK], n), 0)} kwetsbaar."
+        )
     nobody = sum(1 for b in norm_check.blokken for r in b.rijen if r.signaal.startswith("niemand"))
     everybody = sum(1 for b in norm_check.blokken for r in b.rijen if r.signaal.startswith("iedereen"))
-    lines.append(f"Normen die in een categorie niemand haalt: {fmt.number(nobody)}; die iedereen haalt: "
-                 f"{fmt.number(everybody)} (zie het hoofdstuk voor het projectteam).")
+    lines.append(
+        f"Normen die in een categorie niemand haalt: {fmt.number(nobody)}; die iedereen haalt: "
+        f"{fmt.number(everybody)} (zie het hoofdstuk voor het projectteam)."
+    )
     return tuple(lines)
 
 
@@ -137,15 +151,23 @@ def _categories_intro(scope: Scope) -> tuple[str, ...]:
     for c in scope.content.categories:
         upper = f"tot {fmt.number(c.tot)}" if c.tot is not None else "en meer"
         rules.append(f"{c.naam.lower()} van {fmt.number(c.van)} {upper}")
-    return ("De categorie van een bibliotheek volgt uit het aantal inwoners van haar werkgebied (de som van de "
-            f"gemeenten): {fmt.join(rules)} inwoners. Locaties zijn alle vestigingen, servicepunten en kleinere "
-            "vormen; een volwaardige vestiging is een locatie van het type vestiging.",)
+    return (
+        "De categorie van een bibliotheek volgt uit het aantal inwoners van haar werkgebied (de som van de "
+        f"gemeenten): {fmt.join(rules)} inwoners. Locaties zijn alle vestigingen, servicepunten en kleinere "
+        "vormen; een volwaardige vestiging is een locatie van het type vestiging.",
+    )
 
 
 def _category_row(name: str, libs) -> CategorieRij:
     t = totals(libs)
-    return CategorieRij(name, fmt.number(t.libraries), fmt.number(t.municipalities), fmt.number(t.inhabitants),
-                        fmt.number(t.locations), fmt.number(t.full))
+    return CategorieRij(
+        name,
+        fmt.number(t.libraries),
+        fmt.number(t.municipalities),
+        fmt.number(t.inhabitants),
+        fmt.number(t.locations),
+        fmt.number(t.full),
+    )
 
 
 def _category_rows(scope: Scope) -> tuple[CategorieRij, ...]:
@@ -163,17 +185,39 @@ def _module_distributions(scope: Scope, module) -> BouwsteenVerdeling:
 def _indicator_distribution(scope: Scope, ind: Indicator) -> IndicatorVerdeling:
     dists = {c: describe(lib.values.get(ind.id) for lib in libs) for c, libs in scope.by_category.items()}
     v = lambda x: fmt.by_unit(x, ind.eenheid, ind.decimalen)  # noqa: E731
-    rows = tuple(VerdelingRij(scope.category_names[c], fmt.number(d.n), v(d.minimum), v(d.q1), v(d.median), v(d.q3),
-                              v(d.maximum), norm_text(ind, ind.normen.get(c))) for c, d in dists.items())
+    rows = tuple(
+        VerdelingRij(
+            scope.category_names[c],
+            fmt.number(d.n),
+            v(d.minimum),
+            v(d.q1),
+            v(d.median),
+            v(d.q3),
+            v(d.maximum),
+            norm_text(ind, ind.normen.get(c)),
+        )
+        for c, d in dists.items()
+    )
     if not any(d.n for d in dists.values()):
-        return IndicatorVerdeling(ind.naam, ind.definitie, rows, "Geen enkele bibliotheek in dit overzicht heeft "
-                                  "gegevens voor deze indicator; er is dus geen verdeling te tonen.", None)
-    meets = [c for c, d in dists.items()
-             if d.n and indicator_status(d.median, ind.normen.get(c), ind.richting) is Status.ROBUST]
+        return IndicatorVerdeling(
+            ind.naam,
+            ind.definitie,
+            rows,
+            "Geen enkele bibliotheek in dit overzicht heeft "
+            "gegevens voor deze indicator; er is dus geen verdeling te tonen.",
+            None,
+        )
+    meets = [
+        c
+        for c, d in dists.items()
+        if d.n and indicator_status(d.median, ind.normen.get(c), ind.richting) is Status.ROBUST
+    ]
     with_data = sum(1 for d in dists.values() if d.n)
-    sentence = (f"De mediaan haalt de robuust-norm in {fmt.number(len(meets))} van de "
-                f"{fmt.count(with_data, 'categorie', 'categorieën')} met gegevens"
-                + (f": {fmt.join([scope.category_names[c].lower() for c in meets])}." if meets else "."))
+    sentence = (
+        f"De mediaan haalt de robuust-norm in {fmt.number(len(meets))} van de "
+        f"{fmt.count(with_data, 'categorie', 'categorieën')} met gegevens"
+        + (f": {fmt.join([scope.category_names[c].lower() for c in meets])}." if meets else ".")
+    )
     return IndicatorVerdeling(ind.naam, ind.definitie, rows, sentence, _distribution_figure(scope, ind, dists, rows))
 
 
@@ -181,11 +225,16 @@ def _distribution_figure(scope: Scope, ind: Indicator, dists, rows) -> Figuur:
     groups = []
     for c, d in dists.items():
         norm = ind.normen.get(c)
-        groups.append((scope.category_names[c], d, norm.robuust if norm else None,
-                       indicator_status(d.median, norm, ind.richting)))
-    parts = [f"{r.categorie}: mediaan {r.mediaan}, middelste helft {r.kwartiel1} tot {r.kwartiel3}, van "
-             f"{r.minimum} tot {r.maximum}, norm {r.norm}" if r.aantal != "0" else f"{r.categorie}: geen gegevens"
-             for r in rows]
+        groups.append(
+            (scope.category_names[c], d, norm.robuust if norm else None, indicator_status(d.median, norm, ind.richting))
+        )
+    parts = [
+        f"{r.categorie}: mediaan {r.mediaan}, middelste helft {r.kwartiel1} tot {r.kwartiel3}, van "
+        f"{r.minimum} tot {r.maximum}, norm {r.norm}"
+        if r.aantal != "0"
+        else f"{r.categorie}: geen gegevens"
+        for r in rows
+    ]
     alt = f"Verdeling van {ind.naam.lower()} per categorie. " + "; ".join(parts) + "."
     caption = f"{ind.naam} per categorie, met de robuust-norm van elke categorie."
     return distribution_figure(groups, ind.eenheid, ind.decimalen, alt, caption)
@@ -197,12 +246,17 @@ def _distribution_figure(scope: Scope, ind: Indicator, dists, rows) -> Figuur:
 def _status_rows(scope: Scope) -> tuple[StatusRij, ...]:
     rows = []
     for module in scope.content.modules:
-        groups = [*((scope.category_names[c], libs) for c, libs in scope.by_category.items()),
-                  (ALL, list(scope.libraries))]
+        groups = [
+            *((scope.category_names[c], libs) for c, libs in scope.by_category.items()),
+            (ALL, list(scope.libraries)),
+        ]
         for i, (name, libs) in enumerate(groups):
             counts = status_counts(libs, module.id)
-            rows.append(StatusRij(module.naam if i == 0 else "", name,
-                                  *(count_share(counts[s], len(libs)) for s in STATUS_ORDER)))
+            rows.append(
+                StatusRij(
+                    module.naam if i == 0 else "", name, *(count_share(counts[s], len(libs)) for s in STATUS_ORDER)
+                )
+            )
     return tuple(rows)
 
 
@@ -212,10 +266,18 @@ def _programmes(scope: Scope) -> Programmas:
     for programme in scope.content.programmes:
         for i, (name, libs) in enumerate(groups):
             k = programme_count(libs, programme.id)
-            rows.append(ProgrammaRij(programme.naam if i == 0 else "", name, f"{fmt.number(k)} van "
-                                     f"{fmt.number(len(libs))}", fmt.percent(share(k, len(libs)), 0)))
-    intro = ("Hoeveel bibliotheken per categorie een landelijk programma uitvoeren, volgens de kolom programmas in "
-             "de invoer. Een programma dat niet is opgegeven, telt als niet uitgevoerd.",)
+            rows.append(
+                ProgrammaRij(
+                    programme.naam if i == 0 else "",
+                    name,
+                    f"{fmt.number(k)} van {fmt.number(len(libs))}",
+                    fmt.percent(share(k, len(libs)), 0),
+                )
+            )
+    intro = (
+        "Hoeveel bibliotheken per categorie een landelijk programma uitvoeren, volgens de kolom programmas in "
+        "de invoer. Een programma dat niet is opgegeven, telt als niet uitgevoerd.",
+    )
     return Programmas(intro, tuple(rows))
 
 
@@ -234,16 +296,25 @@ def _appendix(scope: Scope, prepared, title: str, today: _dt.date) -> OverzichtB
         "het aantal inwoners; de CBS-afstand over de weg is langer.",
     ]
     if left_out:
-        method.append(f"{fmt.count(left_out, 'bibliotheek is', 'bibliotheken zijn')} weggelaten omdat hun invoer "
-                      "fouten bevat.")
+        method.append(
+            f"{fmt.count(left_out, 'bibliotheek is', 'bibliotheken zijn')} weggelaten omdat hun invoer fouten bevat."
+        )
     if scope.anonymous:
-        method.append("Namen van bibliotheken en gemeenten zijn vervangen door codes die alleen binnen dit document "
-                      "gelden. Let op: een combinatie van provincie, categorie en cijfers kan een bibliotheek toch "
-                      "herkenbaar maken.")
-    rows = tuple(BibliotheekRij(scope.name(lib), str(lib.rows.record["provincie"]), lib.category.naam,
-                                fmt.join([scope.municipality_names[str(c)] for c in lib.rows.municipalities["code"]]),
-                                fmt.number(lib.variables["inwoners"]))
-                 for lib in sorted(scope.libraries, key=scope.name))
+        method.append(
+            "Namen van bibliotheken en gemeenten zijn vervangen door codes die alleen binnen dit document "
+            "gelden. Let op: een combinatie van provincie, categorie en cijfers kan een bibliotheek toch "
+            "herkenbaar maken."
+        )
+    rows = tuple(
+        BibliotheekRij(
+            scope.name(lib),
+            str(lib.rows.record["provincie"]),
+            lib.category.naam,
+            fmt.join([scope.municipality_names[str(c)] for c in lib.rows.municipalities["code"]]),
+            fmt.number(lib.variables["inwoners"]),
+        )
+        for lib in sorted(scope.libraries, key=scope.name)
+    )
     colophon = (f"{title}, gemaakt op {fmt.date(today)} met robuust-docs {__version__}.", _dataset_note(prepared))
     return OverzichtBijlage(tuple(method), rows, colophon)
 

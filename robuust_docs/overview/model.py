@@ -231,5 +231,12 @@ class Overview:
 
     @property
     def meta(self) -> DocMeta:
-        return DocMeta(f"{self.titel}: {self.ondertitel}", "Robuuste lokale bibliotheek, overzicht per categorie",
-                       self.auteur, self.trefwoorden, self.titel, self.datum, "Robuuste lokale bibliotheek")
+        return DocMeta(
+            f"{self.titel}: {self.ondertitel}",
+            "Robuuste lokale bibliotheek, overzicht per categorie",
+            self.auteur,
+            self.trefwoorden,
+            self.titel,
+            self.datum,
+            "Robuuste lokale bibliotheek",
+        )

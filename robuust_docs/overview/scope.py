@@ -8,16 +8,16 @@ from dataclasses import dataclass
 
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis
-from robuust_docs.content import Content
-from robuust_docs.errors import DataError, Problem
-from robuust_docs.report import Figuur, Punt, Staaf
-from robuust_docs.overview.model import (
-    As,
-)
 from robuust_docs.analysis.aggregates import (
     nice_ticks,
     share,
 )
+from robuust_docs.content import Content
+from robuust_docs.errors import DataError, Problem
+from robuust_docs.overview.model import (
+    As,
+)
+from robuust_docs.report import Figuur, Punt, Staaf
 
 ALL = "Alle categorieën"
 
@@ -40,7 +40,6 @@ class Scope:
         return self.library_names[lib.id]
 
 
-
 def make_scope(prepared, province: str | None, anonymous: bool) -> Scope:
     """Select the libraries (all, or those whose `provincie` matches case-insensitively) and name them."""
     libs = sorted(prepared.analysis.libraries.values(), key=lambda lib: lib.id)
@@ -49,22 +48,41 @@ def make_scope(prepared, province: str | None, anonymous: bool) -> Scope:
         known = sorted({str(lib.rows.record["provincie"]) for lib in libs})
         chosen = next((p for p in known if p.casefold() == province.strip().casefold()), None)
         if chosen is None:
-            raise DataError("Onbekende provincie", (Problem(
-                "opdrachtregel", f"geen bibliotheek in deze provincie; bekend zijn: {', '.join(known)}",
-                column="provincie", value=province),))
+            raise DataError(
+                "Onbekende provincie",
+                (
+                    Problem(
+                        "opdrachtregel",
+                        f"geen bibliotheek in deze provincie; bekend zijn: {', '.join(known)}",
+                        column="provincie",
+                        value=province,
+                    ),
+                ),
+            )
         libs = [lib for lib in libs if str(lib.rows.record["provincie"]) == chosen]
     content = prepared.content
     by_category = {c.id: [lib for lib in libs if lib.category.id == c.id] for c in content.categories}
-    munis = {str(code): str(name) for lib in libs
-             for code, name in zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True)}
+    munis = {
+        str(code): str(name)
+        for lib in libs
+        for code, name in zip(lib.rows.municipalities["code"], lib.rows.municipalities["naam"], strict=True)
+    }
     if anonymous:
         library_names = _codes([lib.id for lib in libs], "Bibliotheek A", 2)
         municipality_names = _codes(list(munis), "Gemeente G", 3)
     else:
         library_names = {lib.id: str(lib.rows.record["naam"]) for lib in libs}
         municipality_names = munis
-    return Scope(content, tuple(libs), {k: v for k, v in by_category.items() if v},
-                 {c.id: c.naam for c in content.categories}, library_names, municipality_names, chosen, anonymous)
+    return Scope(
+        content,
+        tuple(libs),
+        {k: v for k, v in by_category.items() if v},
+        {c.id: c.naam for c in content.categories},
+        library_names,
+        municipality_names,
+        chosen,
+        anonymous,
+    )
 
 
 def _codes(keys: list[str], prefix: str, width: int) -> dict[str, str]:
@@ -96,18 +114,18 @@ def axis(values: list[float], kind: str, unit: str) -> tuple[As, ...]:
 # --- introduction and summary -----------------------------------------------------------------------------------
 
 
-
 def distribution_figure(groups, unit: str, decimals: int, alt: str, caption: str) -> Figuur:
     """A 'verdeling' figure from (label, Distribution, robust norm or None, Status) per row."""
     staven, points, extent = [], [], []
     for i, (label, d, robust, status) in enumerate(groups):
         text = f"mediaan {fmt.by_unit(d.median, unit, decimals)}" if d.n else fmt.NO_DATA
-        staven.append(Staaf(f"{label}\nn = {fmt.number(d.n)}", d.median, text, robust, None, d.median, status,
-                            False))
+        staven.append(Staaf(f"{label}\nn = {fmt.number(d.n)}", d.median, text, robust, None, d.median, status, False))
         points += [Punt(x, float(i), x, "bibliotheek") for x in d.values]
         if d.n:
-            points += [Punt(x, float(i), x, kind) for x, kind in
-                       ((d.minimum, "min"), (d.q1, "q1"), (d.q3, "q3"), (d.maximum, "max"))]
+            points += [
+                Punt(x, float(i), x, kind)
+                for x, kind in ((d.minimum, "min"), (d.q1, "q1"), (d.q3, "q3"), (d.maximum, "max"))
+            ]
         extent += [*d.values, *(robust if isinstance(robust, tuple) else (robust,) if robust is not None else ())]
     return Figuur("verdeling", alt, caption, staven=tuple(staven), punten=(*points, *axis(extent, "as_x", unit)))
 

@@ -7,5 +7,13 @@ from robuust_docs.render.docx import check_template, render_docx, template_probl
 from robuust_docs.render.pdf import render_overview_pdf, render_pdf
 from robuust_docs.render.theme import Theme, load_theme, register_fonts
 
-__all__ = ["Theme", "check_template", "load_theme", "register_fonts", "render_docx", "render_overview_pdf",
-           "render_pdf", "template_problems"]
+__all__ = [
+    "Theme",
+    "check_template",
+    "load_theme",
+    "register_fonts",
+    "render_docx",
+    "render_overview_pdf",
+    "render_pdf",
+    "template_problems",
+]

@@ -48,8 +48,9 @@ def load_theme(templates: Path) -> Theme:
     if problems:
         raise TemplateError("Huisstijl onleesbaar", tuple(problems))
     if not isinstance(data, dict):
-        raise TemplateError("Huisstijl onleesbaar", (Problem(path.name, "verwacht een blok met kleuren, "
-                                                                         "lettertype en logo"),))
+        raise TemplateError(
+            "Huisstijl onleesbaar", (Problem(path.name, "verwacht een blok met kleuren, lettertype en logo"),)
+        )
     colors = data.get("kleuren") or {}
     fonts = data.get("lettertype") or {}
 
@@ -64,8 +65,14 @@ def load_theme(templates: Path) -> Theme:
     for key in ("normaal", "vet", "cursief", "vetcursief"):
         file = templates / "fonts" / str(fonts.get(key, ""))
         if not file.is_file():
-            problems.append(Problem(path.name, f"lettertypebestand niet gevonden in {templates / 'fonts'}",
-                                    key=f"lettertype.{key}", value=fonts.get(key)))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"lettertypebestand niet gevonden in {templates / 'fonts'}",
+                    key=f"lettertype.{key}",
+                    value=fonts.get(key),
+                )
+            )
         files[key] = file
     distance = colors.get("afstand") or []
     if not isinstance(distance, list) or len(distance) != 4 or not all(_HEX.match(str(c)) for c in distance):
@@ -74,9 +81,21 @@ def load_theme(templates: Path) -> Theme:
     logo = templates / str(data["logo"]) if data.get("logo") else None
     if logo is not None and not logo.is_file():
         problems.append(Problem(path.name, "logobestand niet gevonden", key="logo", value=data.get("logo")))
-    theme = Theme(color("primair"), color("accent"), color("tekst"), color("licht"), color("spoor"), color("band"),
-                  {k: color(k) for k in CODES}, tuple(str(c) for c in distance), files, logo,
-                  color("papier"), color("lijn"), color("vak"))
+    theme = Theme(
+        color("primair"),
+        color("accent"),
+        color("tekst"),
+        color("licht"),
+        color("spoor"),
+        color("band"),
+        {k: color(k) for k in CODES},
+        tuple(str(c) for c in distance),
+        files,
+        logo,
+        color("papier"),
+        color("lijn"),
+        color("vak"),
+    )
     if problems:
         raise TemplateError("De huisstijl (thema.yaml) bevat fouten", tuple(problems))
     return theme
@@ -94,8 +113,12 @@ def register_fonts(theme: Theme) -> None:
     key = str(theme.font_files["normaal"])
     if key in _registered:
         return
-    names = {"normaal": theme.font, "vet": theme.font_bold, "cursief": theme.font_italic,
-             "vetcursief": theme.font_bold_italic}
+    names = {
+        "normaal": theme.font,
+        "vet": theme.font_bold,
+        "cursief": theme.font_italic,
+        "vetcursief": theme.font_bold_italic,
+    }
     for style, name in names.items():
         pdfmetrics.registerFont(TTFont(name, str(theme.font_files[style])))
     addMapping(theme.font, 0, 0, theme.font)

@@ -8,6 +8,21 @@ from robuust_docs.report.model import DocMeta, Figuur, Kerncijfer, Punt, Report,
 from robuust_docs.report.norms import norm_text, threshold_text, weak_text
 
 __all__ = [
-    "PROJECT", "TITLE", "DocMeta", "Figuur", "Kerncijfer", "Punt", "Report", "ReportError", "ReportSettings",
-    "Staaf", "build_report", "dataset_note", "field_paths", "norm_text", "texts_of", "threshold_text", "weak_text",
+    "PROJECT",
+    "TITLE",
+    "DocMeta",
+    "Figuur",
+    "Kerncijfer",
+    "Punt",
+    "Report",
+    "ReportError",
+    "ReportSettings",
+    "Staaf",
+    "build_report",
+    "dataset_note",
+    "field_paths",
+    "norm_text",
+    "texts_of",
+    "threshold_text",
+    "weak_text",
 ]

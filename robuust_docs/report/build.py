@@ -35,6 +35,7 @@ from robuust_docs.report.model import (
     Tekstblok,
     Verhaal,
 )
+from robuust_docs.report.norms import norm_text, threshold_text, weak_text
 from robuust_docs.report.sections import (
     build_conversation,
     build_impact,
@@ -44,7 +45,6 @@ from robuust_docs.report.sections import (
     build_themes,
     programme_names,
 )
-from robuust_docs.report.norms import norm_text, threshold_text, weak_text
 from robuust_docs.status import Status
 
 TITLE = "Handreiking voor het gesprek met de gemeente"
@@ -65,12 +65,18 @@ def dataset_note(sample: bool, sources: dict[str, str], overview: bool = False) 
     """Where the figures come from, for the colophon: the fictional sample says so, real input names its files."""
     files = ", ".join(sorted(set(sources.values())))
     if overview:
-        return ("Let op: de cijfers en namen in dit overzicht komen uit een fictieve voorbeelddataset en gaan niet "
-                "over bestaande bibliotheken of gemeenten." if sample else
-                f"Bron van de cijfers: de invoer van de bibliotheken ({files}).")
-    return ("Let op: de cijfers en namen in deze handreiking komen uit een fictieve voorbeelddataset en gaan niet "
-            "over een bestaande bibliotheek of gemeente." if sample else
-            f"Bron van de cijfers: de invoer van de bibliotheek ({files}).")
+        return (
+            "Let op: de cijfers en namen in dit overzicht komen uit een fictieve voorbeelddataset en gaan niet "
+            "over bestaande bibliotheken of gemeenten."
+            if sample
+            else f"Bron van de cijfers: de invoer van de bibliotheken ({files})."
+        )
+    return (
+        "Let op: de cijfers en namen in deze handreiking komen uit een fictieve voorbeelddataset en gaan niet "
+        "over een bestaande bibliotheek of gemeente."
+        if sample
+        else f"Bron van de cijfers: de invoer van de bibliotheek ({files})."
+    )
 
 
 class ReportError(ValueError):
@@ -84,7 +90,9 @@ def build_report(lib: LibraryAnalysis, content: Content, settings: ReportSetting
     matches, practices = build_practices(lib, content)
     themes = build_themes(lib, content)
     return Report(
-        titel=TITLE, ondertitel=info.naam, datum=fmt.date(settings.today),
+        titel=TITLE,
+        ondertitel=info.naam,
+        datum=fmt.date(settings.today),
         auteur=info.poi if info.poi != fmt.NO_DATA else PROJECT,
         trefwoorden=f"bibliotheek, gemeente, Wsob, {info.categorie}, {info.naam}",
         bibliotheek=info,
@@ -107,17 +115,24 @@ def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:
     rec = lib.rows.record
     names = list(lib.rows.municipalities["naam"])
     return Bibliotheek(
-        id=str(rec["id"]), naam=str(rec["naam"]), provincie=str(rec["provincie"]),
-        poi=str(rec.get("poi") or fmt.NO_DATA), jaar=str(rec["jaar"]), categorie=lib.category.naam,
-        categorie_omschrijving=lib.category.omschrijving, inwoners=fmt.number(lib.variables["inwoners"]),
-        gemeenten=fmt.join(names), aantal_gemeenten=fmt.number(len(names)),
+        id=str(rec["id"]),
+        naam=str(rec["naam"]),
+        provincie=str(rec["provincie"]),
+        poi=str(rec.get("poi") or fmt.NO_DATA),
+        jaar=str(rec["jaar"]),
+        categorie=lib.category.naam,
+        categorie_omschrijving=lib.category.omschrijving,
+        inwoners=fmt.number(lib.variables["inwoners"]),
+        gemeenten=fmt.join(names),
+        aantal_gemeenten=fmt.number(len(names)),
         aantal_vestigingen=fmt.number(lib.access.count),
         programmas=fmt.join(programme_names(rec.get("programmas") or (), content)) or "geen opgegeven",
     )
 
 
-def _summary(lib: LibraryAnalysis, info: Bibliotheek, modules: tuple[Bouwsteen, ...],
-             settings: ReportSettings) -> Samenvatting:
+def _summary(
+    lib: LibraryAnalysis, info: Bibliotheek, modules: tuple[Bouwsteen, ...], settings: ReportSettings
+) -> Samenvatting:
     peers = settings.peers.get(lib.category.id, 1)
     counts = {status: sum(1 for m in modules if m.status is status) for status in Status}
     profile_words = fmt.join([f"{counts[s]} {s.label.lower()}" for s in Status if counts[s]])
@@ -131,12 +146,20 @@ def _summary(lib: LibraryAnalysis, info: Bibliotheek, modules: tuple[Bouwsteen, 
     )
     rows = [(m, r) for m in modules for r in m.rijen]
     strong = [f"{r.naam}: {r.waarde} (norm {r.norm})" for m, r in rows if r.status is Status.ROBUST]
-    weak = [f"{r.naam}: {r.waarde} (norm {r.norm}, {r.status.label.lower()})"
-            for status in (Status.WEAK, Status.ATTENTION) for m, r in rows if r.status is status]
+    weak = [
+        f"{r.naam}: {r.waarde} (norm {r.norm}, {r.status.label.lower()})"
+        for status in (Status.WEAK, Status.ATTENTION)
+        for m, r in rows
+        if r.status is status
+    ]
     profile = tuple(ModuleProfiel(m.naam, m.status, _module_line(m)) for m in modules)
-    return Samenvatting(intro, profile, tuple(strong[:5]) or ("Geen indicator haalt de robuust-norm.",),
-                        tuple(weak[:6]) or ("Alle indicatoren met gegevens halen de robuust-norm.",),
-                        _profile_figure(info, modules))
+    return Samenvatting(
+        intro,
+        profile,
+        tuple(strong[:5]) or ("Geen indicator haalt de robuust-norm.",),
+        tuple(weak[:6]) or ("Alle indicatoren met gegevens halen de robuust-norm.",),
+        _profile_figure(info, modules),
+    )
 
 
 def _municipality_phrase(info: Bibliotheek) -> str:
@@ -154,16 +177,23 @@ def _module_line(module: Bouwsteen) -> str:
 def _profile_figure(info: Bibliotheek, modules: tuple[Bouwsteen, ...]) -> Figuur:
     series = tuple(Reeks(m.naam, tuple(r.status for r in m.rijen)) for m in modules)
     parts = [f"{m.naam}: {m.status.label.lower()}" for m in modules]
-    alt = (f"Profiel van {info.naam} over {len(modules)} bouwstenen, met per indicator een vakje in de kleur en "
-           f"vorm van de status. {'; '.join(parts)}.")
+    alt = (
+        f"Profiel van {info.naam} over {len(modules)} bouwstenen, met per indicator een vakje in de kleur en "
+        f"vorm van de status. {'; '.join(parts)}."
+    )
     return Figuur("profiel", alt, "Profiel van de bouwstenen: elk vakje is één indicator.", reeksen=series)
 
 
 def _story(lib: LibraryAnalysis, info: Bibliotheek, content: Content) -> Verhaal:
     context = story_context(
         {"naam": info.naam, "provincie": info.provincie, "poi": info.poi, "jaar": info.jaar},
-        {"inwoners": info.inwoners, "gemeenten": info.gemeenten, "aantal_gemeenten": info.aantal_gemeenten,
-         "aantal_vestigingen": info.aantal_vestigingen, "aantal_volwaardig": fmt.number(lib.access.full_count)},
+        {
+            "inwoners": info.inwoners,
+            "gemeenten": info.gemeenten,
+            "aantal_gemeenten": info.aantal_gemeenten,
+            "aantal_vestigingen": info.aantal_vestigingen,
+            "aantal_volwaardig": fmt.number(lib.access.full_count),
+        },
         lib.category.naam,
         {i.id: fmt.by_unit(lib.values.get(i.id), i.eenheid, i.decimalen) for i in content.indicators},
         {i.id: threshold_text(i, i.normen.get(lib.category.id), "robuust") for i in content.indicators},
@@ -195,19 +225,43 @@ def _module_section(lib: LibraryAnalysis, module: Module, content: Content) -> B
         norm = ind.normen.get(lib.category.id)
         value = fmt.by_unit(res.value, ind.eenheid, ind.decimalen)
         median = fmt.by_unit(res.median, ind.eenheid, ind.decimalen)
-        context = sentence_context(value, threshold_text(ind, norm, "robuust"), threshold_text(ind, norm, "kwetsbaar"),
-                                   median, ind.naam, lib.category.naam, str(lib.rows.record["naam"]))
+        context = sentence_context(
+            value,
+            threshold_text(ind, norm, "robuust"),
+            threshold_text(ind, norm, "kwetsbaar"),
+            median,
+            ind.naam,
+            lib.category.naam,
+            str(lib.rows.record["naam"]),
+        )
         code = res.status.code
         sentence = _fill(ind.zinnen[code], context, f"modules.yaml, {ind.id}.zinnen.{code}")
         rows.append(IndicatorRij(ind.naam, value, norm_text(ind, norm), median, res.status, sentence))
-        bars.append(Staaf(ind.naam, res.value, value, norm.robuust if norm else None,
-                          norm.kwetsbaar if norm else None, res.median, res.status, ind.richting == "lager"))
+        bars.append(
+            Staaf(
+                ind.naam,
+                res.value,
+                value,
+                norm.robuust if norm else None,
+                norm.kwetsbaar if norm else None,
+                res.median,
+                res.status,
+                ind.richting == "lager",
+            )
+        )
     status = result.status
     alt = _bars_alt(module, rows, status)
-    caption = (f"{module.naam}: de waarde van de bibliotheek (balk), de norm (streep) en de mediaan van de "
-               "categorie (ruit).")
-    return Bouwsteen(module.id, module.naam, module.omschrijving, status, tuple(rows),
-                     Figuur("staven", alt, caption, staven=tuple(bars)))
+    caption = (
+        f"{module.naam}: de waarde van de bibliotheek (balk), de norm (streep) en de mediaan van de categorie (ruit)."
+    )
+    return Bouwsteen(
+        module.id,
+        module.naam,
+        module.omschrijving,
+        status,
+        tuple(rows),
+        Figuur("staven", alt, caption, staven=tuple(bars)),
+    )
 
 
 def _bars_alt(module: Module, rows: list[IndicatorRij], status: Status) -> str:
@@ -217,29 +271,44 @@ def _bars_alt(module: Module, rows: list[IndicatorRij], status: Status) -> str:
 
 def _themes_intro(themes) -> tuple[str, ...]:
     if not themes:
-        return ("De gemeenten in het werkgebied hebben in de invoer geen beleidsthema's opgegeven. Bespreek in het "
-                "gesprek welke beleidsdoelen de gemeente heeft en welke thema's hieronder daarbij passen.",)
-    return ("Hieronder staan de beleidsthema's die de gemeenten in het werkgebied hebben opgegeven. Per thema: de "
-            "opgave voor de gemeente, de wettelijke functies van de bibliotheek die erbij horen, wat de "
-            "bibliotheek al doet en waar kansen liggen, en vragen voor het gesprek.",)
+        return (
+            "De gemeenten in het werkgebied hebben in de invoer geen beleidsthema's opgegeven. Bespreek in het "
+            "gesprek welke beleidsdoelen de gemeente heeft en welke thema's hieronder daarbij passen.",
+        )
+    return (
+        "Hieronder staan de beleidsthema's die de gemeenten in het werkgebied hebben opgegeven. Per thema: de "
+        "opgave voor de gemeente, de wettelijke functies van de bibliotheek die erbij horen, wat de "
+        "bibliotheek al doet en waar kansen liggen, en vragen voor het gesprek.",
+    )
 
 
 def _practices_intro(matches) -> tuple[str, ...]:
     if not matches:
-        return ("Voor deze bibliotheek is geen praktijkvoorbeeld geselecteerd: er zijn geen zwakke bouwstenen of "
-                "beleidsthema's waar een voorbeeld op aansluit dat de bibliotheek nog niet uitvoert.",)
-    return ("De praktijkvoorbeelden hieronder zijn gekozen bij de bouwstenen die aandacht vragen en bij de "
-            "beleidsthema's van de gemeenten. Programma's die de bibliotheek al uitvoert, zijn weggelaten. Het zijn "
-            "beproefde aanpakken, geen blauwdrukken: bespreek wat lokaal past.",)
+        return (
+            "Voor deze bibliotheek is geen praktijkvoorbeeld geselecteerd: er zijn geen zwakke bouwstenen of "
+            "beleidsthema's waar een voorbeeld op aansluit dat de bibliotheek nog niet uitvoert.",
+        )
+    return (
+        "De praktijkvoorbeelden hieronder zijn gekozen bij de bouwstenen die aandacht vragen en bij de "
+        "beleidsthema's van de gemeenten. Programma's die de bibliotheek al uitvoert, zijn weggelaten. Het zijn "
+        "beproefde aanpakken, geen blauwdrukken: bespreek wat lokaal past.",
+    )
 
 
 def _appendix(lib: LibraryAnalysis, content: Content, settings: ReportSettings) -> Bijlage:
     names = {m.id: m.naam for m in content.modules}
     definitions = tuple(
-        Definitie(names[i.module], i.naam, i.definitie, i.formule.text.replace("*", "×").replace("_", " "),
-                  norm_text(i, i.normen.get(lib.category.id)), weak_text(i, i.normen.get(lib.category.id)),
-                  i.bron or "eigen berekening")
-        for i in content.indicators)
+        Definitie(
+            names[i.module],
+            i.naam,
+            i.definitie,
+            i.formule.text.replace("*", "×").replace("_", " "),
+            norm_text(i, i.normen.get(lib.category.id)),
+            weak_text(i, i.normen.get(lib.category.id)),
+            i.bron or "eigen berekening",
+        )
+        for i in content.indicators
+    )
     peers = settings.peers.get(lib.category.id, 1)
     rule = lib.category
     if rule.van == 0:

@@ -272,9 +272,14 @@ class Report:
 
     @property
     def meta(self) -> DocMeta:
-        return DocMeta(f"{self.titel}: {self.bibliotheek.naam}",
-                       f"Robuuste lokale bibliotheek, {self.bibliotheek.categorie.lower()}", self.auteur,
-                       self.trefwoorden, self.bibliotheek.naam, self.datum)
+        return DocMeta(
+            f"{self.titel}: {self.bibliotheek.naam}",
+            f"Robuuste lokale bibliotheek, {self.bibliotheek.categorie.lower()}",
+            self.auteur,
+            self.trefwoorden,
+            self.bibliotheek.naam,
+            self.datum,
+        )
 
 
 HIDDEN_FIELDS = {"alt", "id", "soort", "code", "trefwoorden"}

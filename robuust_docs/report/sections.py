@@ -52,8 +52,16 @@ def build_municipalities(lib: LibraryAnalysis, content: Content) -> tuple[Gemeen
     for m in lib.rows.municipalities.to_dict("records"):
         per_head = m["subsidie"] / m["inwoners"] if m["subsidie"] is not None and m["inwoners"] else None
         names = [themes[t].naam if t in themes else t for t in (m["beleidsthemas"] or ())]
-        rows.append(Gemeente(str(m["naam"]), str(m["code"]), fmt.number(m["inwoners"]), fmt.money(m["subsidie"], 0),
-                             fmt.money(per_head), fmt.join(names) or "geen opgegeven"))
+        rows.append(
+            Gemeente(
+                str(m["naam"]),
+                str(m["code"]),
+                fmt.number(m["inwoners"]),
+                fmt.money(m["subsidie"], 0),
+                fmt.money(per_head),
+                fmt.join(names) or "geen opgegeven",
+            )
+        )
     return tuple(rows)
 
 
@@ -65,39 +73,63 @@ def build_themes(lib: LibraryAnalysis, content: Content) -> tuple[ThemaKoppeling
         if theme.id not in named:
             continue
         lopend, kansen = _programme_lines(theme.programmas, running, content)
-        functions = fmt.join([f"{WSOB_FUNCTIONS[f].lower()} ({f})" for f in theme.wsob_functies
-                              if f in WSOB_FUNCTIONS])
-        result.append(ThemaKoppeling(theme.naam, fmt.join(named[theme.id]), functions, theme.opgave,
-                                     theme.bijdrage, lopend, kansen, theme.vragen))
+        functions = fmt.join([f"{WSOB_FUNCTIONS[f].lower()} ({f})" for f in theme.wsob_functies if f in WSOB_FUNCTIONS])
+        result.append(
+            ThemaKoppeling(
+                theme.naam,
+                fmt.join(named[theme.id]),
+                functions,
+                theme.opgave,
+                theme.bijdrage,
+                lopend,
+                kansen,
+                theme.vragen,
+            )
+        )
     return tuple(result)
 
 
 def _programme_lines(programmes: tuple[str, ...], running: set[str], content: Content) -> tuple[str, str]:
     """What the library already runs of a theme's national programmes, and what it could add."""
     if not programmes:
-        return ("Bij dit thema hoort geen landelijk programma; de bibliotheek werkt hier met eigen aanbod en "
-                "lokale partners.", "")
+        return (
+            "Bij dit thema hoort geen landelijk programma; de bibliotheek werkt hier met eigen aanbod en "
+            "lokale partners.",
+            "",
+        )
     doing = [p for p in programmes if p in running]
     open_ = [p for p in programmes if p not in running]
-    lopend = (f"De bibliotheek voert al uit: {fmt.join(programme_names(doing, content))}." if doing else
-              "De bibliotheek voert bij dit thema nog geen landelijk programma uit.")
-    kansen = (f"Nog niet in het aanbod: {fmt.join(programme_names(open_, content))}." if open_ else
-              "Alle landelijke programma's bij dit thema zijn al in het aanbod.")
+    lopend = (
+        f"De bibliotheek voert al uit: {fmt.join(programme_names(doing, content))}."
+        if doing
+        else "De bibliotheek voert bij dit thema nog geen landelijk programma uit."
+    )
+    kansen = (
+        f"Nog niet in het aanbod: {fmt.join(programme_names(open_, content))}."
+        if open_
+        else "Alle landelijke programma's bij dit thema zijn al in het aanbod."
+    )
     return lopend, kansen
 
 
 def build_practices(lib: LibraryAnalysis, content: Content) -> tuple[tuple[Match, ...], tuple[Praktijk, ...]]:
     statuses = {m.module: m.status for m in lib.modules}
     named = _themes_of(lib)
-    matches = match_practices(lib.category.id, statuses, set(named),
-                              set(lib.rows.record.get("programmas") or ()), content)
+    matches = match_practices(
+        lib.category.id, statuses, set(named), set(lib.rows.record.get("programmas") or ()), content
+    )
     facts = content.impact_by_id()
     practices = tuple(
-        Praktijk(m.practice.titel, m.practice.samenvatting, _reason(m, content, named),
-                 tuple(p for p in m.practice.beschrijving.split("\n\n") if p.strip()),
-                 *(text for _, text in m.practice.benodigd),
-                 tuple(f"{facts[i].tekst} Bron: {facts[i].bron}." for i in m.practice.impact if i in facts))
-        for m in matches)
+        Praktijk(
+            m.practice.titel,
+            m.practice.samenvatting,
+            _reason(m, content, named),
+            tuple(p for p in m.practice.beschrijving.split("\n\n") if p.strip()),
+            *(text for _, text in m.practice.benodigd),
+            tuple(f"{facts[i].tekst} Bron: {facts[i].bron}." for i in m.practice.impact if i in facts),
+        )
+        for m in matches
+    )
     return matches, practices
 
 
@@ -106,16 +138,18 @@ def _reason(match: Match, content: Content, named: dict[str, list[str]]) -> str:
     modules = {m.id: m.naam for m in content.modules}
     themes = content.theme_by_id()
     parts = []
-    for ids, singular, plural in ((match.weak_modules, "kwetsbaar is", "kwetsbaar zijn"),
-                                  (match.attention_modules, "een aandachtspunt is", "aandachtspunten zijn")):
+    for ids, singular, plural in (
+        (match.weak_modules, "kwetsbaar is", "kwetsbaar zijn"),
+        (match.attention_modules, "een aandachtspunt is", "aandachtspunten zijn"),
+    ):
         if ids:
             names = fmt.join([modules[m] for m in ids])
-            parts.append(f"de bouwsteen {names} {singular}" if len(ids) == 1 else
-                         f"de bouwstenen {names} {plural}")
+            parts.append(f"de bouwsteen {names} {singular}" if len(ids) == 1 else f"de bouwstenen {names} {plural}")
     by_municipality: dict[str, list[str]] = {}
     for theme in match.themes:
         by_municipality.setdefault(fmt.join(named.get(theme, [])) or "de gemeente", []).append(
-            f"‘{themes[theme].naam.lower()}’")
+            f"‘{themes[theme].naam.lower()}’"
+        )
     parts += [f"{who} inzet op {fmt.join(names)}" for who, names in by_municipality.items()]
     return f"Gekozen omdat {'; '.join(parts) if len(parts) > 2 else ' en '.join(parts)}."
 
@@ -144,41 +178,67 @@ def build_proximity(lib: LibraryAnalysis) -> Nabijheid:
     prox, acc = lib.proximity, lib.access
     inwoners = lib.variables["inwoners"]
     figures = [
-        Kerncijfer("Locaties", f"{fmt.number(acc.count)}, waarvan {fmt.number(acc.full_count)} volwaardige "
-                               "vestiging" + ("" if acc.full_count == 1 else "en")),
+        Kerncijfer(
+            "Locaties",
+            f"{fmt.number(acc.count)}, waarvan {fmt.number(acc.full_count)} volwaardige "
+            "vestiging" + ("" if acc.full_count == 1 else "en"),
+        ),
         Kerncijfer("Locaties per 10.000 inwoners", fmt.number(acc.per_10000, 1)),
         Kerncijfer("Openingsuren met personeel per week", fmt.hours(acc.hours if acc.count else None)),
-        Kerncijfer("Openingsuren met personeel per week, per 10.000 inwoners",
-                   fmt.hours(acc.hours_per_1000 * 10 if acc.hours_per_1000 is not None else None)),
-        Kerncijfer("Uren open bibliotheek (zonder personeel) per week",
-                   fmt.hours(acc.open_library_hours if acc.count else None)),
+        Kerncijfer(
+            "Openingsuren met personeel per week, per 10.000 inwoners",
+            fmt.hours(acc.hours_per_1000 * 10 if acc.hours_per_1000 is not None else None),
+        ),
+        Kerncijfer(
+            "Uren open bibliotheek (zonder personeel) per week",
+            fmt.hours(acc.open_library_hours if acc.count else None),
+        ),
         Kerncijfer("Locaties met avond- of weekendopenstelling", fmt.percent(acc.share_evening_weekend, 0)),
         Kerncijfer("Rolstoeltoegankelijke locaties", fmt.percent(acc.share_wheelchair, 0)),
     ]
     if prox is not None:
         figures += [
             Kerncijfer("Gemiddelde afstand tot de dichtstbijzijnde locatie (hemelsbreed)", fmt.km(prox.mean_km)),
-            Kerncijfer("Gemiddelde afstand tot een volwaardige vestiging (hemelsbreed)",
-                       fmt.km(prox.mean_full_km) if acc.full_count else "geen volwaardige vestiging"),
-            *(Kerncijfer(f"Inwoners binnen {k} km van een locatie", fmt.percent(prox.share_within.get(k)))
-              for k in (1, 2, 5)),
+            Kerncijfer(
+                "Gemiddelde afstand tot een volwaardige vestiging (hemelsbreed)",
+                fmt.km(prox.mean_full_km) if acc.full_count else "geen volwaardige vestiging",
+            ),
+            *(
+                Kerncijfer(f"Inwoners binnen {k} km van een locatie", fmt.percent(prox.share_within.get(k)))
+                for k in (1, 2, 5)
+            ),
         ]
         if prox.cbs_mean_km is not None:
-            figures.append(Kerncijfer("Gemiddelde afstand over de weg volgens CBS",
-                                      f"{fmt.km(prox.cbs_mean_km)} (CBS-cijfers voor "
-                                      f"{fmt.percent(prox.cbs_coverage, 0)} van de inwoners)"))
-    return Nabijheid(_proximity_intro(prox), tuple(figures), *_municipality_table(lib),
-                     _white_spots(lib), _branch_rows(lib), _proximity_notes(lib, inwoners), _map(lib))
+            figures.append(
+                Kerncijfer(
+                    "Gemiddelde afstand over de weg volgens CBS",
+                    f"{fmt.km(prox.cbs_mean_km)} (CBS-cijfers voor "
+                    f"{fmt.percent(prox.cbs_coverage, 0)} van de inwoners)",
+                )
+            )
+    return Nabijheid(
+        _proximity_intro(prox),
+        tuple(figures),
+        *_municipality_table(lib),
+        _white_spots(lib),
+        _branch_rows(lib),
+        _proximity_notes(lib, inwoners),
+        _map(lib),
+    )
 
 
 def _proximity_intro(prox) -> tuple[str, ...]:
-    text = ["Dit hoofdstuk laat zien hoe dicht de bibliotheek bij de inwoners staat en hoe toegankelijk haar "
-            "locaties zijn. Afstanden zijn hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde "
-            "locatie, en gewogen naar het aantal inwoners van de buurt."]
+    text = [
+        "Dit hoofdstuk laat zien hoe dicht de bibliotheek bij de inwoners staat en hoe toegankelijk haar "
+        "locaties zijn. Afstanden zijn hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde "
+        "locatie, en gewogen naar het aantal inwoners van de buurt."
+    ]
     if prox is not None and prox.cbs_mean_km is not None:
-        text.append("Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres. Die afstand "
-                    "is langer dan de hemelsbrede afstand vanaf het buurtmidden; beide cijfers staan daarom naast "
-                    "elkaar. Bron: CBS, Nabijheidsstatistiek.")
+        text.append(
+            "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres. Die afstand "
+            "is langer dan de hemelsbrede afstand vanaf het buurtmidden; beide cijfers staan daarom naast "
+            "elkaar. Bron: CBS, Nabijheidsstatistiek."
+        )
     return tuple(text)
 
 
@@ -189,9 +249,17 @@ def _municipality_table(lib: LibraryAnalysis) -> tuple[tuple[str, ...], tuple[tu
     rows = []
     for m in lib.municipalities:
         p = m.proximity
-        rows.append((str(names[m.code]), fmt.number(inhabitants[m.code]), fmt.number(m.access.count),
-                     fmt.number(m.access.full_count), fmt.km(p.mean_km if p else None),
-                     fmt.percent(p.share_within.get(2) if p else None, 0), fmt.km(p.cbs_mean_km if p else None)))
+        rows.append(
+            (
+                str(names[m.code]),
+                fmt.number(inhabitants[m.code]),
+                fmt.number(m.access.count),
+                fmt.number(m.access.full_count),
+                fmt.km(p.mean_km if p else None),
+                fmt.percent(p.share_within.get(2) if p else None, 0),
+                fmt.km(p.cbs_mean_km if p else None),
+            )
+        )
     return header, tuple(rows)
 
 
@@ -199,8 +267,16 @@ def _white_spots(lib: LibraryAnalysis) -> tuple[WitteVlek, ...]:
     if lib.proximity is None:
         return ()
     names = _municipality_names(lib)
-    return tuple(WitteVlek(p.naam, str(names.get(p.gemeente_code, p.gemeente_code)), fmt.number(p.inwoners),
-                           fmt.km(p.afstand_km), fmt.km(p.cbs_km)) for p in lib.proximity.farthest)
+    return tuple(
+        WitteVlek(
+            p.naam,
+            str(names.get(p.gemeente_code, p.gemeente_code)),
+            fmt.number(p.inwoners),
+            fmt.km(p.afstand_km),
+            fmt.km(p.cbs_km),
+        )
+        for p in lib.proximity.farthest
+    )
 
 
 def _yes_no(value) -> str:
@@ -213,26 +289,40 @@ def _branch_rows(lib: LibraryAnalysis) -> tuple[VestigingRij, ...]:
     for b in lib.rows.branches.to_dict("records"):
         known = b["avond"] if b["avond"] is not None else b["weekend"]
         evening = "ja" if b["avond"] or b["weekend"] else _yes_no(known)
-        rows.append(VestigingRij(str(b["naam"]), str(b["type"]), str(names.get(b["gemeente_code"], "")),
-                                 fmt.hours(b["openingsuren"]), fmt.hours(b["open_bibliotheek_uren"] or 0),
-                                 _yes_no(b["rolstoeltoegankelijk"]), evening))
+        rows.append(
+            VestigingRij(
+                str(b["naam"]),
+                str(b["type"]),
+                str(names.get(b["gemeente_code"], "")),
+                fmt.hours(b["openingsuren"]),
+                fmt.hours(b["open_bibliotheek_uren"] or 0),
+                _yes_no(b["rolstoeltoegankelijk"]),
+                evening,
+            )
+        )
     return tuple(rows)
 
 
 def _proximity_notes(lib: LibraryAnalysis, inwoners) -> tuple[str, ...]:
     notes = []
     if lib.access.count == 0:
-        notes.append("In de invoer staan geen locaties van deze bibliotheek. Afstanden en openingsuren konden "
-                     "daarom niet worden berekend; vul het bestand vestigingen aan.")
+        notes.append(
+            "In de invoer staan geen locaties van deze bibliotheek. Afstanden en openingsuren konden "
+            "daarom niet worden berekend; vul het bestand vestigingen aan."
+        )
     if lib.proximity is None:
-        notes.append("Voor dit werkgebied zijn geen buurtgegevens (inwoners per buurt met coördinaten) aanwezig. "
-                     "De afstand van inwoners tot de bibliotheek kon daarom niet worden berekend; vul het bestand "
-                     "buurten aan of importeer de CBS Nabijheidsstatistiek.")
+        notes.append(
+            "Voor dit werkgebied zijn geen buurtgegevens (inwoners per buurt met coördinaten) aanwezig. "
+            "De afstand van inwoners tot de bibliotheek kon daarom niet worden berekend; vul het bestand "
+            "buurten aan of importeer de CBS Nabijheidsstatistiek."
+        )
     names = _municipality_names(lib)
     lacking = [str(names[m.code]) for m in lib.municipalities if m.access.full_count == 0]
     if lacking:
-        notes.append(f"Zonder volwaardige vestiging: {fmt.join(lacking)}. Het wetsvoorstel voor een zorgplicht "
-                     "(36902, 2026) vraagt ten minste één volwaardige bibliotheekvoorziening per gemeente.")
+        notes.append(
+            f"Zonder volwaardige vestiging: {fmt.join(lacking)}. Het wetsvoorstel voor een zorgplicht "
+            "(36902, 2026) vraagt ten minste één volwaardige bibliotheekvoorziening per gemeente."
+        )
     return tuple(notes)
 
 
@@ -241,16 +331,35 @@ def _map(lib: LibraryAnalysis) -> Figuur | None:
     hoods, branches = lib.rows.neighbourhoods, lib.rows.branches
     if prox is None or hoods.empty:
         return None
-    distances, _ = nearest_branch(hoods["lat"].astype(float), hoods["lon"].astype(float),
-                                  branches["lat"].astype(float), branches["lon"].astype(float))
-    points = [Punt(float(h["lon"]), float(h["lat"]), float(d) if d != float("inf") else None, "buurt",
-                   float(h["inwoners"] or 0)) for h, d in zip(hoods.to_dict("records"), distances, strict=True)]
+    distances, _ = nearest_branch(
+        hoods["lat"].astype(float),
+        hoods["lon"].astype(float),
+        branches["lat"].astype(float),
+        branches["lon"].astype(float),
+    )
+    points = [
+        Punt(
+            float(h["lon"]),
+            float(h["lat"]),
+            float(d) if d != float("inf") else None,
+            "buurt",
+            float(h["inwoners"] or 0),
+        )
+        for h, d in zip(hoods.to_dict("records"), distances, strict=True)
+    ]
     branch_rows = branches.to_dict("records")
     points += [Punt(float(b["lon"]), float(b["lat"]), None, str(b["type"])) for b in branch_rows]
     full = sum(1 for b in branch_rows if b["type"] == FULL_BRANCH_TYPE)
     far = prox.farthest[0] if prox.farthest else None
-    alt = (f"Kaart van het werkgebied met {len(hoods)} buurten, gekleurd naar de hemelsbrede afstand tot de "
-           f"dichtstbijzijnde locatie, en {len(branches)} locaties, waarvan {full} volwaardige vestigingen. "
-           + (f"De verste buurt, {far.naam}, ligt op {fmt.km(far.afstand_km)}." if far else ""))
-    return Figuur("kaart", alt.strip(), "Buurten naar afstand tot de dichtstbijzijnde locatie, en de locaties naar "
-                  "soort. Getekend uit coördinaten, zonder ondergrond.", punten=tuple(points))
+    alt = (
+        f"Kaart van het werkgebied met {len(hoods)} buurten, gekleurd naar de hemelsbrede afstand tot de "
+        f"dichtstbijzijnde locatie, en {len(branches)} locaties, waarvan {full} volwaardige vestigingen. "
+        + (f"De verste buurt, {far.naam}, ligt op {fmt.km(far.afstand_km)}." if far else "")
+    )
+    return Figuur(
+        "kaart",
+        alt.strip(),
+        "Buurten naar afstand tot de dichtstbijzijnde locatie, en de locaties naar "
+        "soort. Getekend uit coördinaten, zonder ondergrond.",
+        punten=tuple(points),
+    )

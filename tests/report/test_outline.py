@@ -15,22 +15,31 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 def _headings(path: Path) -> list[tuple[str, int]]:
     doc = Document(str(path))
-    return [(p.text.strip(), int(p.style.name.rsplit(" ", 1)[1])) for p in doc.paragraphs
-            if p.style.name.startswith("Heading ")]
+    return [
+        (p.text.strip(), int(p.style.name.rsplit(" ", 1)[1]))
+        for p in doc.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
 
 
 def _table_headers(path: Path) -> list[tuple[str, ...]]:
     return [tuple(c.text for c in t.rows[0].cells) for t in Document(str(path)).tables]
 
 
-@pytest.mark.parametrize(("template", "outline"), [("handreiking.docx", report_outline),
-                                                   ("overzicht.docx", overview_outline)], ids=["handreiking", "overzicht"])
+@pytest.mark.parametrize(
+    ("template", "outline"),
+    [("handreiking.docx", report_outline), ("overzicht.docx", overview_outline)],
+    ids=["handreiking", "overzicht"],
+)
 def test_the_template_has_the_headings_of_the_outline_in_order(template, outline):
     assert _headings(TEMPLATES / template) == [(h.title, h.level) for h in outline.OUTLINE]
 
 
-@pytest.mark.parametrize(("template", "outline"), [("handreiking.docx", report_outline),
-                                                   ("overzicht.docx", overview_outline)], ids=["handreiking", "overzicht"])
+@pytest.mark.parametrize(
+    ("template", "outline"),
+    [("handreiking.docx", report_outline), ("overzicht.docx", overview_outline)],
+    ids=["handreiking", "overzicht"],
+)
 def test_every_fixed_table_of_the_outline_is_in_the_template(template, outline):
     headers = _table_headers(TEMPLATES / template)
     for name in dir(outline):

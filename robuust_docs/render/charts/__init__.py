@@ -13,8 +13,13 @@ from robuust_docs.render.charts.png import drawing_to_png
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import Figuur
 
-KINDS = {"staven": draw_bullets, "profiel": draw_profile, "kaart": draw_map, "verdeling": draw_distribution,
-         "spreiding": draw_scatter}
+KINDS = {
+    "staven": draw_bullets,
+    "profiel": draw_profile,
+    "kaart": draw_map,
+    "verdeling": draw_distribution,
+    "spreiding": draw_scatter,
+}
 
 
 def draw_figure(figure: Figuur, theme: Theme) -> Drawing:

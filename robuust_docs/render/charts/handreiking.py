@@ -68,12 +68,26 @@ def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
     drawing.add(Rect(BAR_X, y + 2, BAR_W, 14, fillColor=HexColor(theme.track), strokeColor=None))
     _norm_band(drawing, bar, x_of, y, theme)
     if bar.waarde is not None:
-        drawing.add(Rect(BAR_X, y + 5, max(0.5, x_of(bar.waarde) - BAR_X), 8,
-                         fillColor=status_color(theme, bar.status), strokeColor=None))
+        drawing.add(
+            Rect(
+                BAR_X,
+                y + 5,
+                max(0.5, x_of(bar.waarde) - BAR_X),
+                8,
+                fillColor=status_color(theme, bar.status),
+                strokeColor=None,
+            )
+        )
     if bar.mediaan is not None:
         mx = x_of(bar.mediaan)
-        drawing.add(Polygon([mx, y + 3, mx + 4, y + 9, mx, y + 15, mx - 4, y + 9],
-                            fillColor=WHITE, strokeColor=HexColor(theme.text), strokeWidth=0.8))
+        drawing.add(
+            Polygon(
+                [mx, y + 3, mx + 4, y + 9, mx, y + 15, mx - 4, y + 9],
+                fillColor=WHITE,
+                strokeColor=HexColor(theme.text),
+                strokeWidth=0.8,
+            )
+        )
     drawing.add(status_symbol(BAR_X + BAR_W + 10, y + 9, bar.status, 7, theme))
     drawing.add(text(BAR_X + BAR_W + 18, y + 6, bar.waarde_tekst, theme, size=7.5))
 
@@ -81,8 +95,16 @@ def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
 def _norm_band(drawing: Drawing, bar: Staaf, x_of, y: float, theme: Theme) -> None:
     norm = bar.norm
     if isinstance(norm, tuple):
-        drawing.add(Rect(x_of(norm[0]), y + 2, max(0.5, x_of(norm[1]) - x_of(norm[0])), 14,
-                         fillColor=HexColor(theme.band), strokeColor=None))
+        drawing.add(
+            Rect(
+                x_of(norm[0]),
+                y + 2,
+                max(0.5, x_of(norm[1]) - x_of(norm[0])),
+                14,
+                fillColor=HexColor(theme.band),
+                strokeColor=None,
+            )
+        )
     elif norm is not None:
         nx = x_of(norm)
         drawing.add(Line(nx, y, nx, y + 18, strokeColor=HexColor(theme.text), strokeWidth=1.6))
@@ -95,8 +117,14 @@ def _legend(drawing: Drawing, theme: Theme) -> None:
     drawing.add(Line(BAR_X + 62, y - 2, BAR_X + 62, y + 9, strokeColor=HexColor(theme.text), strokeWidth=1.6))
     drawing.add(text(BAR_X + 67, y, "norm (robuust)", theme, size=7))
     mx = BAR_X + 138
-    drawing.add(Polygon([mx, y - 2, mx + 4, y + 3, mx, y + 8, mx - 4, y + 3], fillColor=WHITE,
-                        strokeColor=HexColor(theme.text), strokeWidth=0.8))
+    drawing.add(
+        Polygon(
+            [mx, y - 2, mx + 4, y + 3, mx, y + 8, mx - 4, y + 3],
+            fillColor=WHITE,
+            strokeColor=HexColor(theme.text),
+            strokeWidth=0.8,
+        )
+    )
     drawing.add(text(mx + 7, y, "mediaan categorie", theme, size=7))
 
 
@@ -134,8 +162,16 @@ def draw_map(figure: Figuur, theme: Theme) -> Drawing:
     for p in sorted((p for p in points if p.soort == "buurt"), key=lambda p: -p.gewicht):
         x, y = project(p)
         radius = 2.0 + 5.0 * math.sqrt(p.gewicht / biggest)
-        drawing.add(Circle(x, y + 40, radius, fillColor=HexColor(_distance_color(p.waarde, theme)),
-                           strokeColor=WHITE, strokeWidth=0.4))
+        drawing.add(
+            Circle(
+                x,
+                y + 40,
+                radius,
+                fillColor=HexColor(_distance_color(p.waarde, theme)),
+                strokeColor=WHITE,
+                strokeWidth=0.4,
+            )
+        )
     for p in (p for p in points if p.soort != "buurt"):
         x, y = project(p)
         drawing.add(_branch_marker(x, y + 40, p.soort, theme))
@@ -187,8 +223,12 @@ def _branch_marker(x: float, y: float, kind: str, theme: Theme):
         return Rect(x - 4.5, y - 4.5, 9, 9, fillColor=color, strokeColor=stroke, strokeWidth=1)
     if shape == "triangle":
         return Polygon([x - 5, y - 4, x + 5, y - 4, x, y + 5], fillColor=color, strokeColor=stroke, strokeWidth=1)
-    return Polygon([x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y], fillColor=HexColor(theme.accent),
-                   strokeColor=stroke, strokeWidth=1)
+    return Polygon(
+        [x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y],
+        fillColor=HexColor(theme.accent),
+        strokeColor=stroke,
+        strokeWidth=1,
+    )
 
 
 def _map_legend(drawing: Drawing, theme: Theme) -> None:
@@ -200,8 +240,9 @@ def _map_legend(drawing: Drawing, theme: Theme) -> None:
         drawing.add(text(x0 + 12, yy, label, theme, size=7))
     y2 = y - 80
     drawing.add(text(x0, y2, "Locaties", theme, size=7.5, bold=True))
-    for i, (kind, label) in enumerate((("vestiging", "vestiging"), ("servicepunt", "servicepunt"),
-                                       ("overig", "overige locatie"))):
+    for i, (kind, label) in enumerate(
+        (("vestiging", "vestiging"), ("servicepunt", "servicepunt"), ("overig", "overige locatie"))
+    ):
         yy = y2 - 14 - i * 13
         drawing.add(_branch_marker(x0 + 4, yy + 3, kind, theme))
         drawing.add(text(x0 + 12, yy, label, theme, size=7))

@@ -82,21 +82,33 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
         drawing.add(text(PLOT_X0 - 8, baseline, part, theme, size=7.5 if n == 0 else 6.5, anchor="end"))
     if isinstance(row.norm, tuple):  # a band lies behind the box
         low, high = x_of(row.norm[0]), x_of(row.norm[1])
-        drawing.add(Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=HexColor(theme.band),
-                         strokeColor=None))
+        drawing.add(
+            Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=HexColor(theme.band), strokeColor=None)
+        )
         _norm_label(drawing, (low + high) / 2, y, theme)
     summary = {p.soort: p.x for p in points if p.soort != "bibliotheek"}
     if {"min", "max"} <= set(summary):
-        drawing.add(Line(x_of(summary["min"]), y, x_of(summary["max"]), y, strokeColor=HexColor(theme.text),
-                         strokeWidth=0.7))
+        drawing.add(
+            Line(x_of(summary["min"]), y, x_of(summary["max"]), y, strokeColor=HexColor(theme.text), strokeWidth=0.7)
+        )
     if {"q1", "q3"} <= set(summary):
         q1, q3 = x_of(summary["q1"]), x_of(summary["q3"])
-        drawing.add(Rect(q1, y - 5, max(1.0, q3 - q1), 10, fillColor=HexColor(theme.box),
-                         strokeColor=HexColor(theme.primary), strokeWidth=0.7))
+        drawing.add(
+            Rect(
+                q1,
+                y - 5,
+                max(1.0, q3 - q1),
+                10,
+                fillColor=HexColor(theme.box),
+                strokeColor=HexColor(theme.primary),
+                strokeWidth=0.7,
+            )
+        )
     if isinstance(row.norm, int | float):  # a line lies on top of the box
         nx = x_of(row.norm)
-        drawing.add(Line(nx, y - ROW / 2 + 3, nx, y + 6, strokeColor=status_color(theme, Status.ROBUST),
-                         strokeWidth=1.4))
+        drawing.add(
+            Line(nx, y - ROW / 2 + 3, nx, y + 6, strokeColor=status_color(theme, Status.ROBUST), strokeWidth=1.4)
+        )
         _norm_label(drawing, nx, y, theme)
     for k, p in enumerate(p for p in points if p.soort == "bibliotheek"):
         drawing.add(Circle(x_of(p.x), y + (k % 3 - 1) * 2.5, 1.6, fillColor=HexColor(theme.text), strokeColor=None))
@@ -107,14 +119,14 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
 
 
 def _norm_label(drawing: Drawing, x: float, y: float, theme: Theme) -> None:
-    drawing.add(text(x, y + 6, "norm", theme, size=5.5, anchor="middle",
-                      color=status_color(theme, Status.ROBUST)))
+    drawing.add(text(x, y + 6, "norm", theme, size=5.5, anchor="middle", color=status_color(theme, Status.ROBUST)))
 
 
 def _distribution_legend(drawing: Drawing, theme: Theme) -> None:
     y, x = 4.0, PLOT_X0 - 60
-    drawing.add(Rect(x, y - 1, 14, 8, fillColor=HexColor(theme.box), strokeColor=HexColor(theme.primary),
-                     strokeWidth=0.7))
+    drawing.add(
+        Rect(x, y - 1, 14, 8, fillColor=HexColor(theme.box), strokeColor=HexColor(theme.primary), strokeWidth=0.7)
+    )
     drawing.add(text(x + 18, y, "middelste helft", theme, size=7))
     x += 80
     drawing.add(Line(x + 4, y - 2, x + 4, y + 8, strokeColor=HexColor(theme.primary), strokeWidth=2.2))
@@ -126,8 +138,7 @@ def _distribution_legend(drawing: Drawing, theme: Theme) -> None:
     drawing.add(Circle(x + 3, y + 3, 1.6, fillColor=HexColor(theme.text), strokeColor=None))
     drawing.add(text(x + 8, y, "bibliotheek", theme, size=7))
     x += 56
-    drawing.add(Line(x + 3, y - 2, x + 3, y + 8, strokeColor=status_color(theme, Status.ROBUST),
-                     strokeWidth=1.6))
+    drawing.add(Line(x + 3, y - 2, x + 3, y + 8, strokeColor=status_color(theme, Status.ROBUST), strokeWidth=1.6))
     drawing.add(Rect(x + 7, y - 1, 8, 8, fillColor=HexColor(theme.band), strokeColor=None))
     drawing.add(text(x + 19, y, "norm (robuust)", theme, size=7))
 
@@ -156,12 +167,21 @@ def draw_scatter(figure: Figuur, theme: Theme) -> Drawing:
     drawing.add(Line(SX0, SY0, SX1, SY0, strokeColor=light, strokeWidth=0.7))
     drawing.add(Line(SX0, SY0, SX0, top, strokeColor=light, strokeWidth=0.7))
     for p in _points(figure, "bibliotheek"):
-        drawing.add(Circle(x_of(p.x), y_of(p.y), 2.8, fillColor=HexColor(theme.primary),
-                           strokeColor=WHITE, strokeWidth=0.5))
+        drawing.add(
+            Circle(x_of(p.x), y_of(p.y), 2.8, fillColor=HexColor(theme.primary), strokeColor=WHITE, strokeWidth=0.5)
+        )
     ends = _points(figure, "lijn")
     if len(ends) == 2:
-        drawing.add(Line(x_of(ends[0].x), y_of(ends[0].y), x_of(ends[1].x), y_of(ends[1].y),
-                         strokeColor=HexColor(theme.accent), strokeWidth=1.6))
+        drawing.add(
+            Line(
+                x_of(ends[0].x),
+                y_of(ends[0].y),
+                x_of(ends[1].x),
+                y_of(ends[1].y),
+                strokeColor=HexColor(theme.accent),
+                strokeWidth=1.6,
+            )
+        )
     for title in _points(figure, "titel_x"):
         drawing.add(text((SX0 + SX1) / 2, 6, title.tekst, theme, size=7.5, anchor="middle", bold=True))
     for title in _points(figure, "titel_y"):

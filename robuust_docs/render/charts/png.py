@@ -25,8 +25,12 @@ def drawing_to_png(drawing: Drawing, theme: Theme, dpi: int = 150) -> bytes:
     size = (max(1, round(drawing.width * scale)), max(1, round(drawing.height * scale)))
     image = Image.new("RGB", size, "white")
     pen = ImageDraw.Draw(image)
-    fonts = {theme.font: theme.font_files["normaal"], theme.font_bold: theme.font_files["vet"],
-             theme.font_italic: theme.font_files["cursief"], theme.font_bold_italic: theme.font_files["vetcursief"]}
+    fonts = {
+        theme.font: theme.font_files["normaal"],
+        theme.font_bold: theme.font_files["vet"],
+        theme.font_italic: theme.font_files["cursief"],
+        theme.font_bold_italic: theme.font_files["vetcursief"],
+    }
 
     def xy(x: float, y: float) -> tuple[float, float]:
         return x * scale, (drawing.height - y) * scale
@@ -70,8 +74,13 @@ def _draw(pen: ImageDraw.ImageDraw, shape, xy, scale: float, fonts: dict) -> Non
         pen.polygon([xy(pts[i], pts[i + 1]) for i in range(0, len(pts), 2)], fill=fill, outline=stroke, width=width)
     elif isinstance(shape, String):
         font = _font(str(fonts.get(shape.fontName, fonts[next(iter(fonts))])), round(shape.fontSize * scale))
-        pen.text(xy(shape.x, shape.y), shape.text, font=font, fill=fill or (0, 0, 0),
-                 anchor=_ANCHORS.get(shape.textAnchor, "ls"))
+        pen.text(
+            xy(shape.x, shape.y),
+            shape.text,
+            font=font,
+            fill=fill or (0, 0, 0),
+            anchor=_ANCHORS.get(shape.textAnchor, "ls"),
+        )
 
 
 @lru_cache(maxsize=32)

@@ -20,10 +20,25 @@ def new_drawing(height: float, theme: Theme) -> Drawing:
     return Drawing(WIDTH, height, initialFontName=theme.font, initialFontSize=8)
 
 
-def text(x: float, y: float, value: str, theme: Theme, size: float = 8.0, anchor: str = "start", bold: bool = False,
-         color: Color | None = None) -> String:
-    return String(x, y, value, fontName=theme.font_bold if bold else theme.font, fontSize=size,
-                  textAnchor=anchor, fillColor=color or HexColor(theme.text))
+def text(
+    x: float,
+    y: float,
+    value: str,
+    theme: Theme,
+    size: float = 8.0,
+    anchor: str = "start",
+    bold: bool = False,
+    color: Color | None = None,
+) -> String:
+    return String(
+        x,
+        y,
+        value,
+        fontName=theme.font_bold if bold else theme.font,
+        fontSize=size,
+        textAnchor=anchor,
+        fillColor=color or HexColor(theme.text),
+    )
 
 
 def status_color(theme: Theme, status: Status) -> Color:

@@ -52,8 +52,9 @@ def _headings(body) -> list[tuple[int, object]]:
 
 def _fill_toc(doc: Document) -> None:
     body = doc.element.body
-    field_para = next((p for p in body.iter(qn("w:p"))
-                       if any("TOC" in (i.text or "") for i in p.iter(qn("w:instrText")))), None)
+    field_para = next(
+        (p for p in body.iter(qn("w:p")) if any("TOC" in (i.text or "") for i in p.iter(qn("w:instrText")))), None
+    )
     if field_para is None:
         return
     entries = []
@@ -100,10 +101,11 @@ def _entry(level: int, text: str, bookmark: str):
 def _replace_field_result(field_para, entries: list) -> None:
     """Keep the field's begin/instr/separate in the first entry and close the field after the last."""
     runs = list(field_para.iter(qn("w:r")))
-    separate = next(i for i, r in enumerate(runs) if any(c.get(qn("w:fldCharType")) == "separate"
-                                                         for c in r.iter(qn("w:fldChar"))))
+    separate = next(
+        i for i, r in enumerate(runs) if any(c.get(qn("w:fldCharType")) == "separate" for c in r.iter(qn("w:fldChar")))
+    )
     head = runs[: separate + 1]
-    for old in runs[separate + 1:]:
+    for old in runs[separate + 1 :]:
         old.getparent().remove(old)
     if not entries:
         field_para.append(run(field_char("end")))

@@ -32,5 +32,10 @@ def field_char(kind: str):
 
 def field_runs(instruction: str, shown: str) -> list:
     """The runs of one complex field: begin, ` instruction `, separate, the shown result, end."""
-    return [run(field_char("begin")), run(preserved("w:instrText", f" {instruction} ")), run(field_char("separate")),
-            run(preserved("w:t", shown)), run(field_char("end"))]
+    return [
+        run(field_char("begin")),
+        run(preserved("w:instrText", f" {instruction} ")),
+        run(field_char("separate")),
+        run(preserved("w:t", shown)),
+        run(field_char("end")),
+    ]

@@ -55,8 +55,9 @@ class AltInlineImage(InlineImage):
     def _insert_image(self):
         xml = super()._insert_image()
         descr = _attribute(self.alt)
-        return re.sub(r"<wp:docPr ([^>]*?)(/?)>", lambda m: f'<wp:docPr {m.group(1)} descr="{descr}"{m.group(2)}>',
-                      xml, count=1)
+        return re.sub(
+            r"<wp:docPr ([^>]*?)(/?)>", lambda m: f'<wp:docPr {m.group(1)} descr="{descr}"{m.group(2)}>', xml, count=1
+        )
 
 
 def _attribute(text: str) -> str:
@@ -72,11 +73,14 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as exc:
-        raise TemplateError("Het Word-sjabloon gebruikt een veld dat niet bestaat",
-                            (Problem(template.name, str(exc.message)),)) from None
+        raise TemplateError(
+            "Het Word-sjabloon gebruikt een veld dat niet bestaat", (Problem(template.name, str(exc.message)),)
+        ) from None
     except SecurityError:
-        raise TemplateError("Het Word-sjabloon probeert iets dat niet is toegestaan",
-                            (Problem(template.name, "onveilige expressie in het sjabloon"),)) from None
+        raise TemplateError(
+            "Het Word-sjabloon probeert iets dat niet is toegestaan",
+            (Problem(template.name, "onveilige expressie in het sjabloon"),),
+        ) from None
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
     finish_document(tpl.docx, report.meta)
@@ -90,9 +94,10 @@ def _open_template(template: Path) -> DocxTemplate:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several types for a broken or non-Word file
-        raise TemplateError("Het Word-sjabloon kan niet worden geopend",
-                            (Problem(template.name, f"geen geldig Word-bestand (.docx) ({type(exc).__name__})"),)
-                            ) from None
+        raise TemplateError(
+            "Het Word-sjabloon kan niet worden geopend",
+            (Problem(template.name, f"geen geldig Word-bestand (.docx) ({type(exc).__name__})"),),
+        ) from None
     return tpl
 
 

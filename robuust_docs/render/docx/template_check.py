@@ -75,8 +75,13 @@ def template_problems(path: Path, model: type = Report) -> list[Problem]:
     except TemplateSyntaxError as exc:
         place = dict(index).get(exc.lineno)
         where = place.where if place else f"regel {exc.lineno}"
-        return [Problem(path.name, f"{where}: fout in de sjabloonopmaak: {exc.message}",
-                        value=place.text.strip()[:80] if place else None)]
+        return [
+            Problem(
+                path.name,
+                f"{where}: fout in de sjabloonopmaak: {exc.message}",
+                value=place.text.strip()[:80] if place else None,
+            )
+        ]
     return _unknown_fields(tree, index, path.name, model)
 
 

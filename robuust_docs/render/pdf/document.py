@@ -57,16 +57,41 @@ class ReportDoc(BaseDocTemplate):
 
     def __init__(self, buffer, meta: DocMeta, theme: Theme, tagger: Tagger):
         super().__init__(
-            buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM, title=meta.titel, author=meta.auteur, subject=meta.onderwerp,
-            keywords=meta.trefwoorden, creator="robuust-docs", lang="nl-NL", invariant=1,
-            initialFontName=theme.font, initialFontSize=10)
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=meta.titel,
+            author=meta.auteur,
+            subject=meta.onderwerp,
+            keywords=meta.trefwoorden,
+            creator="robuust-docs",
+            lang="nl-NL",
+            invariant=1,
+            initialFontName=theme.font,
+            initialFontSize=10,
+        )
         self.meta, self.theme, self.tagger = meta, theme, tagger
         self.page_total = PageTotal()
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_page),
-                               PageTemplate("body", [frame], onPage=self._body_page)])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._cover_page),
+                PageTemplate("body", [frame], onPage=self._body_page),
+            ]
+        )
         self._heading_count = 0
 
     def afterPage(self):  # noqa: N802
@@ -95,8 +120,16 @@ class ReportDoc(BaseDocTemplate):
             canvas.setFillColor(HexColor(self.theme.band))
             canvas.rect(0, A4[1] - COVER_BAND - 0.4 * cm, A4[0], 0.4 * cm, stroke=0, fill=1)
             if self.theme.logo is not None:
-                canvas.drawImage(str(self.theme.logo), MARGIN_X, A4[1] - 4.4 * cm, width=6 * cm, height=3 * cm,
-                                 preserveAspectRatio=True, anchor="sw", mask="auto")
+                canvas.drawImage(
+                    str(self.theme.logo),
+                    MARGIN_X,
+                    A4[1] - 4.4 * cm,
+                    width=6 * cm,
+                    height=3 * cm,
+                    preserveAspectRatio=True,
+                    anchor="sw",
+                    mask="auto",
+                )
             canvas.restoreState()
 
     def _body_page(self, canvas, doc) -> None:
@@ -124,8 +157,9 @@ def _predict_toc(built) -> None:
     once and multiBuild needs two passes instead of three."""
     if built.toc is None:
         return
-    built.toc._entries = [(level - 1, text, 0, f"h{n}")
-                          for n, (level, text) in enumerate(built.headings, start=1) if level <= TOC_DEPTH]
+    built.toc._entries = [
+        (level - 1, text, 0, f"h{n}") for n, (level, text) in enumerate(built.headings, start=1) if level <= TOC_DEPTH
+    ]
 
 
 def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> bytes:

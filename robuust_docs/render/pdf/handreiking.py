@@ -48,7 +48,6 @@ def _cover(s: Story, r: Report) -> None:
     s.items.append(PageBreak())
 
 
-
 def _summary(s: Story, r: Report) -> None:
     sm = r.samenvatting
     s.begin("Sect")
@@ -108,16 +107,23 @@ def _proximity(s: Story, r: Report) -> None:
         s.columns(o.WHITE_SPOTS_TABLE, [(w.buurt, w.gemeente, w.inwoners, w.afstand, w.cbs) for w in n.witte_vlekken])
     if n.vestigingen:
         s.section(o.LOCATIONS)
-        s.columns(o.LOCATIONS_TABLE, [(v.naam, v.soort, v.gemeente, v.uren, v.open_bibliotheek, v.rolstoel,
-                                       v.avond_weekend) for v in n.vestigingen])
+        s.columns(
+            o.LOCATIONS_TABLE,
+            [
+                (v.naam, v.soort, v.gemeente, v.uren, v.open_bibliotheek, v.rolstoel, v.avond_weekend)
+                for v in n.vestigingen
+            ],
+        )
     s.end()
 
 
 def _municipalities(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.section(o.MUNICIPALITIES)
-    s.columns(o.MUNICIPALITIES_TABLE,
-              [(g.naam, g.inwoners, g.subsidie, g.subsidie_per_inwoner, g.themas) for g in r.gemeenten])
+    s.columns(
+        o.MUNICIPALITIES_TABLE,
+        [(g.naam, g.inwoners, g.subsidie, g.subsidie_per_inwoner, g.themas) for g in r.gemeenten],
+    )
     s.paras(r.themas_inleiding)
     for t in r.themas:
         s.heading(t.naam, o.THEME.level)
@@ -174,8 +180,10 @@ def _appendix(s: Story, r: Report) -> None:
     s.section(o.METHOD)
     s.paras(b.werkwijze)
     s.section(o.INDICATORS)
-    s.columns(o.INDICATORS_TABLE,
-              [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities])
+    s.columns(
+        o.INDICATORS_TABLE,
+        [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities],
+    )
     s.section(o.SOURCES)
     s.bullets(b.bronnen)
     s.section(o.COLOPHON)

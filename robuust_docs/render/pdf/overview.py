@@ -65,8 +65,10 @@ def _summary(s: Story, o: Overview) -> None:
 
 def _categories(s: Story, o: Overview) -> None:
     s.paras(o.categorieen_inleiding)
-    s.columns(ol.CATEGORIES_TABLE, [(r.categorie, r.bibliotheken, r.gemeenten, r.inwoners, r.locaties, r.volwaardig)
-                                    for r in o.categorieen])
+    s.columns(
+        ol.CATEGORIES_TABLE,
+        [(r.categorie, r.bibliotheken, r.gemeenten, r.inwoners, r.locaties, r.volwaardig) for r in o.categorieen],
+    )
 
 
 def _indicators(s: Story, o: Overview) -> None:
@@ -78,8 +80,13 @@ def _indicators(s: Story, o: Overview) -> None:
             start = len(s.items)
             s.heading(ind.naam, ol.INDICATOR.level)
             s.para(ind.definitie, "intro")
-            s.columns(ol.DISTRIBUTION_TABLE, [(r.categorie, r.aantal, r.minimum, r.kwartiel1, r.mediaan, r.kwartiel3,
-                                               r.maximum, r.norm) for r in ind.rijen])
+            s.columns(
+                ol.DISTRIBUTION_TABLE,
+                [
+                    (r.categorie, r.aantal, r.minimum, r.kwartiel1, r.mediaan, r.kwartiel3, r.maximum, r.norm)
+                    for r in ind.rijen
+                ],
+            )
             s.figure(ind.figuur)
             s.para(ind.zin)
             s.items[start:] = [_keep_together(s.items[start:])]  # one indicator is never split over pages
@@ -94,8 +101,10 @@ def _keep_together(items: list) -> KeepTogether:
 
 def _statuses(s: Story, o: Overview) -> None:
     s.paras(o.statussen_inleiding)
-    s.columns(ol.STATUS_TABLE, [(r.bouwsteen, r.categorie, r.robuust, r.aandachtspunt, r.kwetsbaar, r.geen_gegevens)
-                                for r in o.statussen])
+    s.columns(
+        ol.STATUS_TABLE,
+        [(r.bouwsteen, r.categorie, r.robuust, r.aandachtspunt, r.kwetsbaar, r.geen_gegevens) for r in o.statussen],
+    )
 
 
 def _norms(s: Story, o: Overview) -> None:
@@ -107,8 +116,10 @@ def _norms(s: Story, o: Overview) -> None:
     s.bullets(n.iedereen)
     for block in n.blokken:
         s.heading(block.bouwsteen, ol.NORM_MODULE.level)
-        s.columns(ol.NORM_TABLE, [(r.indicator, r.categorie, r.norm, r.met_gegevens, r.haalt_norm, r.signaal)
-                                  for r in block.rijen])
+        s.columns(
+            ol.NORM_TABLE,
+            [(r.indicator, r.categorie, r.norm, r.met_gegevens, r.haalt_norm, r.signaal) for r in block.rijen],
+        )
 
 
 def _proximity(s: Story, o: Overview) -> None:
@@ -120,12 +131,19 @@ def _proximity(s: Story, o: Overview) -> None:
     s.columns(ol.BY_PROVINCE_TABLE, [_distance_row(r) for r in n.per_provincie])
     s.figure(n.figuur)
     s.section(ol.HOURS)
-    s.columns(ol.HOURS_TABLE, [(r.categorie, r.locaties, r.volwaardig, r.uren, r.uren_per_1000, r.mediaan_per_1000,
-                                r.zonder_volwaardig) for r in n.uren])
+    s.columns(
+        ol.HOURS_TABLE,
+        [
+            (r.categorie, r.locaties, r.volwaardig, r.uren, r.uren_per_1000, r.mediaan_per_1000, r.zonder_volwaardig)
+            for r in n.uren
+        ],
+    )
     s.section(ol.WITHOUT_FULL)
     s.para(n.zonder_volwaardig_inleiding)
-    s.columns(ol.WITHOUT_FULL_TABLE, [(r.gemeente, r.bibliotheek, r.provincie, r.inwoners, r.locaties, r.afstand)
-                                      for r in n.zonder_volwaardig])
+    s.columns(
+        ol.WITHOUT_FULL_TABLE,
+        [(r.gemeente, r.bibliotheek, r.provincie, r.inwoners, r.locaties, r.afstand) for r in n.zonder_volwaardig],
+    )
 
 
 def _yield(s: Story, o: Overview) -> None:

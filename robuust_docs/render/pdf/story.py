@@ -79,11 +79,17 @@ class Story:
         if not texts:
             return
         items = [Paragraph(markup(t), self.styles["item"]) for t in texts]
-        kwargs = {"bulletType": "1", "bulletFormat": "%s."} if numbered else {"bulletType": "bullet",
-                                                                               "start": "•"}
-        self.items.append(self.tagger.list_flowable(
-            items, bulletFontName=self.theme.font, bulletFontSize=9.5, leftIndent=14, bulletColor=HexColor(
-                self.theme.primary), **kwargs))
+        kwargs = {"bulletType": "1", "bulletFormat": "%s."} if numbered else {"bulletType": "bullet", "start": "•"}
+        self.items.append(
+            self.tagger.list_flowable(
+                items,
+                bulletFontName=self.theme.font,
+                bulletFontSize=9.5,
+                leftIndent=14,
+                bulletColor=HexColor(self.theme.primary),
+                **kwargs,
+            )
+        )
         self.items.append(Spacer(1, 4))
 
     def table(self, header, rows, widths) -> None:
@@ -95,8 +101,9 @@ class Story:
         data = [[Paragraph(markup(h), head) for h in header]]
         data += [[Paragraph(self._cell(v), cell) for v in row] for row in rows]
         total = sum(widths)
-        table = self.tagger.table(data, header_rows=1, colWidths=[w / total * TEXT_WIDTH for w in widths],
-                                  style=table_style(self.theme))
+        table = self.tagger.table(
+            data, header_rows=1, colWidths=[w / total * TEXT_WIDTH for w in widths], style=table_style(self.theme)
+        )
         # The gap as the table's own spaceAfter: a Spacer left alone at the top of a page would push the next
         # heading and a page-long table to the page after, leaving a blank page.
         table.spaceAfter = 8
@@ -114,15 +121,22 @@ class Story:
             return
         drawing = draw_figure(figure, self.theme)
         caption = Paragraph(markup(figure.bijschrift), self.styles["caption"])
-        self.items.append(KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt),
-                                        self.tagger.leaf(caption, "Caption")]))
+        self.items.append(
+            KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
+        )
 
     def contents(self) -> None:
         """The table of contents, filled with the headings and their pages when the document is laid out."""
         self.items.append(self.tagger.leaf(Paragraph("Inhoud", self.styles["h2"]), "P"))
-        toc = TableOfContents(levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0)
-        toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), self.theme.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        toc = TableOfContents(
+            levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0
+        )
+        toc.tableStyle = [
+            ("FONTNAME", (0, 0), (-1, -1), self.theme.font),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
         self.toc = toc
         self.items.append(self.tagger.toc(toc))
 

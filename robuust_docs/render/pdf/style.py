@@ -26,35 +26,67 @@ def table_style(theme: Theme) -> list[tuple]:
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.track)),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor(theme.rule)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
 
 
 def paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     text, primary, light = HexColor(theme.text), HexColor(theme.primary), HexColor(theme.light)
-    base = ParagraphStyle("body", fontName=theme.font, fontSize=10, leading=14, textColor=text, spaceAfter=6,
-                          alignment=TA_LEFT)
+    base = ParagraphStyle(
+        "body", fontName=theme.font, fontSize=10, leading=14, textColor=text, spaceAfter=6, alignment=TA_LEFT
+    )
     return {
         "body": base,
         "intro": ParagraphStyle("intro", parent=base, fontName=theme.font_italic, textColor=light, fontSize=10.5),
         "item": ParagraphStyle("item", parent=base, spaceAfter=2),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=theme.font_bold, fontSize=8.5, leading=11,
-                                   spaceAfter=0, textColor=primary),
-        "caption": ParagraphStyle("caption", parent=base, fontName=theme.font_italic, fontSize=8.5, leading=11,
-                                  textColor=light, spaceAfter=12),
-        "h1": ParagraphStyle("h1", parent=base, fontName=theme.font_bold, fontSize=18, leading=22, textColor=primary,
-                             spaceBefore=0, spaceAfter=10, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontName=theme.font_bold, fontSize=14, leading=18, textColor=primary,
-                             spaceBefore=12, spaceAfter=6, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=base, fontName=theme.font_bold, fontSize=11.5, leading=15,
-                             textColor=primary, spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        "title": ParagraphStyle("title", parent=base, fontName=theme.font_bold, fontSize=28, leading=34,
-                                textColor=primary, spaceAfter=12),
+        "cellhead": ParagraphStyle(
+            "cellhead", parent=base, fontName=theme.font_bold, fontSize=8.5, leading=11, spaceAfter=0, textColor=primary
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontName=theme.font_italic, fontSize=8.5, leading=11, textColor=light, spaceAfter=12
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=theme.font_bold,
+            fontSize=18,
+            leading=22,
+            textColor=primary,
+            spaceBefore=0,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=theme.font_bold,
+            fontSize=14,
+            leading=18,
+            textColor=primary,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=theme.font_bold,
+            fontSize=11.5,
+            leading=15,
+            textColor=primary,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=theme.font_bold, fontSize=28, leading=34, textColor=primary, spaceAfter=12
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=18, leading=24, textColor=light, spaceAfter=8),
-        "toc1": ParagraphStyle("toc1", parent=base, fontName=theme.font_bold, fontSize=10.5, leading=15,
-                               spaceAfter=2),
+        "toc1": ParagraphStyle("toc1", parent=base, fontName=theme.font_bold, fontSize=10.5, leading=15, spaceAfter=2),
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9.5, leading=13, leftIndent=14, spaceAfter=0),
         "toc3": ParagraphStyle("toc3", parent=base, fontSize=9, leading=12, leftIndent=28, spaceAfter=0),
     }

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import pytest
 from click.testing import CliRunner
 from docx import Document
 from PIL import Image
 
 from robuust_docs.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # renders whole documents
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _export(tmp_path: Path) -> Path:
@@ -36,14 +39,16 @@ def test_own_colour_and_logo_reach_the_pdf(tmp_path):
     theme = theme.replace('primair: "#1F4E79"', 'primair: "#6A1B9A"').replace("logo: null", "logo: logo.png")
     (folder / "thema.yaml").write_text(theme, encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["generate", "bib-veenhoven", "--format", "pdf", "--templates", str(folder),
-                                       "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["generate", "bib-veenhoven", "--format", "pdf", "--templates", str(folder), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     with pikepdf.open(out / "handreiking-bib-veenhoven.pdf") as pdf:
         cover = pdf.pages[0]
         assert cover.get_images()
-        stream = b"".join(c.read_bytes() for c in (cover.Contents if isinstance(cover.Contents, pikepdf.Array)
-                                                   else [cover.Contents]))
+        stream = b"".join(
+            c.read_bytes() for c in (cover.Contents if isinstance(cover.Contents, pikepdf.Array) else [cover.Contents])
+        )
     assert b".415686 .105882 .603922" in stream  # #6A1B9A as reportlab writes it
 
 
@@ -56,8 +61,9 @@ def test_changed_fixed_text_in_word_template_comes_out(tmp_path):
         run.text = ""
     doc.save(folder / "handreiking.docx")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["generate", "bib-veenhoven", "--format", "docx", "--templates", str(folder),
-                                       "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["generate", "bib-veenhoven", "--format", "docx", "--templates", str(folder), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     texts = [p.text for p in Document(str(out / "handreiking-bib-veenhoven.docx")).paragraphs]
     assert "Opgesteld door de POI voor het bestuurlijk overleg." in texts
@@ -73,15 +79,17 @@ def test_template_check_command_exit_codes(tmp_path):
     bad = CliRunner().invoke(main, ["template", "check", str(folder / "handreiking.docx")])
     assert bad.exit_code == 1
     assert "bibliotheek.nam" in bad.output and "bibliotheek.naam" in bad.output
-    run = CliRunner().invoke(main, ["generate", "bib-veenhoven", "--templates", str(folder), "--out",
-                                    str(tmp_path / "never")])
+    run = CliRunner().invoke(
+        main, ["generate", "bib-veenhoven", "--templates", str(folder), "--out", str(tmp_path / "never")]
+    )
     assert run.exit_code == 1 and not (tmp_path / "never").exists()
 
 
 def test_a_corrupt_template_is_a_clear_error(tmp_path):
     folder = _export(tmp_path)
     (folder / "handreiking.docx").write_bytes(b"not a zip")
-    result = CliRunner().invoke(main, ["generate", "bib-veenhoven", "--templates", str(folder), "--out",
-                                       str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main, ["generate", "bib-veenhoven", "--templates", str(folder), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert "geen geldig Word-bestand" in result.output and "Traceback" not in result.output

@@ -15,15 +15,39 @@ from robuust_docs.inputs.cbs import CbsFormatError, merge_cbs_distances, read_cb
 ODATA = {
     "odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/85560NED/$metadata#Cbs.OData.WebAPI.TypedDataSet",
     "value": [
-        {"ID": 0, "WijkenEnBuurten": "NL00      ", "Gemeentenaam_1": "Nederland                               ",
-         "SoortRegio_2": "Land      ", "Codering_3": "NL00      ", "AfstandTotHuisartsenpraktijk_5": 1.0,
-         "AfstandTotBibliotheek_92": 2.0},
-        {"ID": 1, "WijkenEnBuurten": "GM0307    ", "Gemeentenaam_1": "Amersfoort                              ",
-         "SoortRegio_2": "Gemeente  ", "Codering_3": "GM0307    ", "AfstandTotBibliotheek_92": 1.3},
-        {"ID": 2, "WijkenEnBuurten": "BU03072801", "Gemeentenaam_1": "Amersfoort                              ",
-         "SoortRegio_2": "Buurt     ", "Codering_3": "BU03072801", "AfstandTotBibliotheek_92": 1.7},
-        {"ID": 3, "WijkenEnBuurten": "BU03072802", "Gemeentenaam_1": "Amersfoort                              ",
-         "SoortRegio_2": "Buurt     ", "Codering_3": "BU03072802", "AfstandTotBibliotheek_92": None},
+        {
+            "ID": 0,
+            "WijkenEnBuurten": "NL00      ",
+            "Gemeentenaam_1": "Nederland                               ",
+            "SoortRegio_2": "Land      ",
+            "Codering_3": "NL00      ",
+            "AfstandTotHuisartsenpraktijk_5": 1.0,
+            "AfstandTotBibliotheek_92": 2.0,
+        },
+        {
+            "ID": 1,
+            "WijkenEnBuurten": "GM0307    ",
+            "Gemeentenaam_1": "Amersfoort                              ",
+            "SoortRegio_2": "Gemeente  ",
+            "Codering_3": "GM0307    ",
+            "AfstandTotBibliotheek_92": 1.3,
+        },
+        {
+            "ID": 2,
+            "WijkenEnBuurten": "BU03072801",
+            "Gemeentenaam_1": "Amersfoort                              ",
+            "SoortRegio_2": "Buurt     ",
+            "Codering_3": "BU03072801",
+            "AfstandTotBibliotheek_92": 1.7,
+        },
+        {
+            "ID": 3,
+            "WijkenEnBuurten": "BU03072802",
+            "Gemeentenaam_1": "Amersfoort                              ",
+            "SoortRegio_2": "Buurt     ",
+            "Codering_3": "BU03072802",
+            "AfstandTotBibliotheek_92": None,
+        },
     ],
 }
 

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from robuust_docs.errors import TemplateError
 from robuust_docs.app import Settings, prepare
-from robuust_docs.render import render_docx
-from robuust_docs.render import render_pdf
+from robuust_docs.errors import TemplateError
+from robuust_docs.render import check_template, render_docx, render_pdf, template_problems
 from robuust_docs.report import build_report
-from robuust_docs.render import check_template, template_problems
+from tests.checks import docx_text, need, pdf_text, squash
 
-from .checks import docx_text, pdf_text, squash
+pytestmark = pytest.mark.slow  # renders whole documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = {
     "ampersand": "Lezen & Schrijven",
     "angles": "a < b > c <w:p> </w:t>",
@@ -77,14 +75,15 @@ def test_line_breaks_in_content_render_as_line_breaks(setup, tmp_path):
 
 
 def test_sample_output_is_clean_for_the_strict_ooxml_validator(setup, tmp_path):
-    tool = shutil.which("openxml-audit")
-    if tool is None:
-        pytest.skip("openxml-audit is not installed (pip install '.[test]')")
+    tool = need("openxml-audit")
     prepared, report = setup
     files = [tmp_path / "sample.docx", tmp_path / "hostile.docx"]
     files[0].write_bytes(render_docx(report, ROOT / "templates" / "handreiking.docx", prepared.theme))
-    files[1].write_bytes(render_docx(_hostile_report(report, " ".join(HOSTILE.values())),
-                                     ROOT / "templates" / "handreiking.docx", prepared.theme))
+    files[1].write_bytes(
+        render_docx(
+            _hostile_report(report, " ".join(HOSTILE.values())), ROOT / "templates" / "handreiking.docx", prepared.theme
+        )
+    )
     for path in [*files, ROOT / "templates" / "handreiking.docx"]:
         result = subprocess.run([tool, "--policy", "strict", "-m", "0", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and "Errors: 0" in result.stdout + result.stderr, result.stdout[-2000:]
@@ -129,8 +128,11 @@ def test_template_check_names_an_unknown_field_with_a_suggestion(tmp_path):
 
 
 def test_template_check_finds_a_misspelt_nested_field_in_a_table_cell(tmp_path):
-    path = _template(tmp_path, ["{%p for m in bouwstenen %}", "{{ m.naam }}", "{%p endfor %}"],
-                     cell="{% for r in bouwstenen[0].rijen %}{{ r.mediaan }} {{ r.statuss.label }}{% endfor %}")
+    path = _template(
+        tmp_path,
+        ["{%p for m in bouwstenen %}", "{{ m.naam }}", "{%p endfor %}"],
+        cell="{% for r in bouwstenen[0].rijen %}{{ r.mediaan }} {{ r.statuss.label }}{% endfor %}",
+    )
     (problem,) = template_problems(path)
     assert problem.value == "bouwstenen[].rijen[].statuss.label"
     assert "tabel 1, rij 1, cel 2" in problem.message

@@ -15,38 +15,110 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from robuust_docs import schema
-from robuust_docs.app import run_batch
+from robuust_docs.app import Settings, prepare, run_batch
 from robuust_docs.errors import RobuustError
-from robuust_docs.app import Settings, prepare
+from tests.checks import docx_text, squash
 
-from .checks import docx_text, squash
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ROWS = {
-    "bibliotheken": [{"id": "bib-test", "naam": "Bibliotheek Test", "provincie": "Utrecht", "poi": "BiSC",
-                      "jaar": "2025", "fte": "5,2", "vrijwilligers": "30", "baten_totaal": "950000",
-                      "eigen_inkomsten": "110000", "lasten_totaal": "940000", "personeelskosten": "560000",
-                      "huisvestingskosten": "180000", "eigen_vermogen": "150000", "leden": "4100",
-                      "jeugdleden": "2500", "bezoeken": "60000", "uitleningen": "70000", "activiteiten": "300",
-                      "deelnemers": "4000", "programmas": "taalhuis,ido"}],
-    "gemeenten": [{"code": "GM9901", "naam": "Testdorp", "bibliotheek_id": "bib-test", "inwoners": "21000",
-                   "inwoners_0_17": "4000", "subsidie": "520000", "beleidsthemas": "geletterdheid",
-                   "stedelijkheid": "4"}],
-    "vestigingen": [{"id": "v1", "bibliotheek_id": "bib-test", "naam": "Vestiging Testdorp", "type": "vestiging",
-                     "gemeente_code": "GM9901", "lat": "52,1", "lon": "5,1", "openingsuren": "30",
-                     "open_bibliotheek_uren": "10", "rolstoeltoegankelijk": "ja", "avond": "ja", "weekend": "nee"}],
-    "buurten": [{"code": "BU99010001", "naam": "Centrum", "gemeente_code": "GM9901", "inwoners": "12000",
-                 "lat": "52,1", "lon": "5,11", "afstand_bibliotheek_km": "0,9"},
-                {"code": "BU99010002", "naam": "Buitengebied", "gemeente_code": "GM9901", "inwoners": "9000",
-                 "lat": "52,14", "lon": "5,16", "afstand_bibliotheek_km": ""}],
+    "bibliotheken": [
+        {
+            "id": "bib-test",
+            "naam": "Bibliotheek Test",
+            "provincie": "Utrecht",
+            "poi": "BiSC",
+            "jaar": "2025",
+            "fte": "5,2",
+            "vrijwilligers": "30",
+            "baten_totaal": "950000",
+            "eigen_inkomsten": "110000",
+            "lasten_totaal": "940000",
+            "personeelskosten": "560000",
+            "huisvestingskosten": "180000",
+            "eigen_vermogen": "150000",
+            "leden": "4100",
+            "jeugdleden": "2500",
+            "bezoeken": "60000",
+            "uitleningen": "70000",
+            "activiteiten": "300",
+            "deelnemers": "4000",
+            "programmas": "taalhuis,ido",
+        }
+    ],
+    "gemeenten": [
+        {
+            "code": "GM9901",
+            "naam": "Testdorp",
+            "bibliotheek_id": "bib-test",
+            "inwoners": "21000",
+            "inwoners_0_17": "4000",
+            "subsidie": "520000",
+            "beleidsthemas": "geletterdheid",
+            "stedelijkheid": "4",
+        }
+    ],
+    "vestigingen": [
+        {
+            "id": "v1",
+            "bibliotheek_id": "bib-test",
+            "naam": "Vestiging Testdorp",
+            "type": "vestiging",
+            "gemeente_code": "GM9901",
+            "lat": "52,1",
+            "lon": "5,1",
+            "openingsuren": "30",
+            "open_bibliotheek_uren": "10",
+            "rolstoeltoegankelijk": "ja",
+            "avond": "ja",
+            "weekend": "nee",
+        }
+    ],
+    "buurten": [
+        {
+            "code": "BU99010001",
+            "naam": "Centrum",
+            "gemeente_code": "GM9901",
+            "inwoners": "12000",
+            "lat": "52,1",
+            "lon": "5,11",
+            "afstand_bibliotheek_km": "0,9",
+        },
+        {
+            "code": "BU99010002",
+            "naam": "Buitengebied",
+            "gemeente_code": "GM9901",
+            "inwoners": "9000",
+            "lat": "52,14",
+            "lon": "5,16",
+            "afstand_bibliotheek_km": "",
+        },
+    ],
 }
 TEXT_CELLS = [("bibliotheken", "naam"), ("gemeenten", "naam"), ("vestigingen", "naam"), ("buurten", "naam")]
 ALL_CELLS = [(t.name, c.name) for t in schema.TABLES for c in t.columns]
 hostile_text = st.one_of(
     st.text(min_size=1, max_size=60),
-    st.sampled_from(["Lezen & Schrijven", "<b>vet</b>", "{{ 7*7 }}", "{% raw %}", "'s-Hertogenbosch", "Ĳssel 📚",
-                     "=SUM(A1:A9)", "\u202eomgekeerd", "a\nb", "x" * 300, "n.v.t.", "-1", "1e309", "€ -5"]),
+    st.sampled_from(
+        [
+            "Lezen & Schrijven",
+            "<b>vet</b>",
+            "{{ 7*7 }}",
+            "{% raw %}",
+            "'s-Hertogenbosch",
+            "Ĳssel 📚",
+            "=SUM(A1:A9)",
+            "\u202eomgekeerd",
+            "a\nb",
+            "x" * 300,
+            "n.v.t.",
+            "-1",
+            "1e309",
+            "€ -5",
+        ]
+    ),
 )
+
+pytestmark = pytest.mark.slow  # renders whole documents
 
 
 def _write(data: Path, rows: dict) -> None:
@@ -99,8 +171,10 @@ def test_any_value_in_any_cell_ends_in_a_clear_error_or_valid_files(base, cell, 
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(cell=st.sampled_from(TEXT_CELLS), value=st.text(st.characters(blacklist_categories=("Cs", "Cc")),
-                                                      min_size=1, max_size=40).filter(str.strip))
+@given(
+    cell=st.sampled_from(TEXT_CELLS),
+    value=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip),
+)
 def test_names_come_out_of_the_word_file_as_typed(base, cell, value):
     table, column = cell
     try:
@@ -127,8 +201,10 @@ CONTENT_FIELDS = [
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(field=st.sampled_from(CONTENT_FIELDS), value=st.one_of(hostile_text, st.integers(), st.none(),
-                                                              st.lists(st.text(max_size=5), max_size=2)))
+@given(
+    field=st.sampled_from(CONTENT_FIELDS),
+    value=st.one_of(hostile_text, st.integers(), st.none(), st.lists(st.text(max_size=5), max_size=2)),
+)
 def test_any_value_in_a_content_field_ends_in_a_clear_error_or_valid_files(base, field, value):
     file, path = field
     work = base / "content-case"
@@ -152,9 +228,16 @@ def test_any_value_in_a_content_field_ends_in_a_clear_error_or_valid_files(base,
         assert outcome.status == "klaar" or outcome.problems
 
 
-@pytest.mark.parametrize("story", ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}",
-                                   "{{ bibliotheek.__class__ }}", "{% for x in range(10**9) %}x{% endfor %}"],
-                         ids=["mro", "globals", "dunder", "huge-loop"])
+@pytest.mark.parametrize(
+    "story",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ bibliotheek.__class__ }}",
+        "{% for x in range(10**9) %}x{% endfor %}",
+    ],
+    ids=["mro", "globals", "dunder", "huge-loop"],
+)
 def test_a_story_reaching_for_python_internals_fails_clearly(base, story):
     work = base / "sandbox"
     if work.exists():

@@ -12,16 +12,17 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from robuust_docs.render.pdf.handreiking import build_story
-from robuust_docs.pdftags import Tagger
 from robuust_docs.app import Settings, prepare
+from robuust_docs.pdftags import Tagger
 from robuust_docs.render import render_pdf
+from robuust_docs.render.pdf.handreiking import build_story
 from robuust_docs.report import build_report
+from tests.checks import need, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
+from tests.pdfstructure import assert_parent_tree_matches_streams, kids, role, scan_page, walk
 
-from .checks import pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
-from .pdfstructure import assert_parent_tree_matches_streams, kids, role, scan_page, walk
+pytestmark = pytest.mark.slow  # renders whole documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +38,13 @@ def _hostile(report):
     long_name = "Bibliotheek " + "Zeer-Lange-Samengestelde-Naam " * 12
     long_text = " ".join(["Een heel lange alinea over de bibliotheek & de gemeente <met> tekens."] * 60)
     info = dataclasses.replace(report.bibliotheek, naam=long_name)
-    story = dataclasses.replace(report.verhaal, blokken=(*report.verhaal.blokken,
-                                                         dataclasses.replace(report.verhaal.blokken[-1],
-                                                                             tekst=long_text)))
-    return dataclasses.replace(report, bibliotheek=info, ondertitel=long_name, verhaal=story, praktijken=(),
-                               themas=(), impact=())
+    story = dataclasses.replace(
+        report.verhaal,
+        blokken=(*report.verhaal.blokken, dataclasses.replace(report.verhaal.blokken[-1], tekst=long_text)),
+    )
+    return dataclasses.replace(
+        report, bibliotheek=info, ondertitel=long_name, verhaal=story, praktijken=(), themas=(), impact=()
+    )
 
 
 CASES = {
@@ -71,9 +74,7 @@ def test_pdf_passes_qpdf_fonts_and_is_tagged(rendered):
 
 def test_pdfua_check_reports_no_errors(rendered):
     _, path, _ = rendered
-    tool = shutil.which("pdfua")
-    if tool is None:
-        pytest.skip("pdfua is not installed (pip install '.[test]')")
+    tool = need("pdfua")
     result = subprocess.run([tool, "check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0 and "errors=0" in result.stdout, result.stdout[-1500:]
 

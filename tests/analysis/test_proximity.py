@@ -18,9 +18,7 @@ from robuust_docs.analysis.proximity import (
     summarize_proximity,
 )
 
-FINDERS = pytest.mark.parametrize(
-    "find", [nearest_branch, nearest_branch_bruteforce], ids=["kdtree", "bruteforce"]
-)
+FINDERS = pytest.mark.parametrize("find", [nearest_branch, nearest_branch_bruteforce], ids=["kdtree", "bruteforce"])
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -178,8 +176,9 @@ def test_farthest_ties_are_ordered_by_code():
 
 
 def test_mean_full_km_uses_only_full_branches():
-    branches = branches_frame(types=("servicepunt", "vestiging"), lats=(52.0, 52.0 - 1 / KM_PER_DEGREE),
-                              lons=(5.0, 5.0))
+    branches = branches_frame(
+        types=("servicepunt", "vestiging"), lats=(52.0, 52.0 - 1 / KM_PER_DEGREE), lons=(5.0, 5.0)
+    )
     summary = summarize_proximity(buurten_frame(), branches)
     assert summary.mean_km == pytest.approx(2.9, rel=1e-9)  # nearest is the servicepunt
     assert summary.mean_full_km == pytest.approx(3.9, rel=1e-9)  # the vestiging is 1 km farther

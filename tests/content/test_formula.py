@@ -28,8 +28,21 @@ from robuust_docs.content import FormulaError, parse_formula
         ("10 - 4 - 3", {}, 3.0),
         ("24 / 4 / 2", {}, 3.0),
     ],
-    ids=["per-1000", "percent", "parentheses", "unary-minus", "unary-plus", "min-and-max", "max-of-three",
-         "constant", "decimal-constant", "precedence", "grouping", "left-to-right-minus", "left-to-right-divide"],
+    ids=[
+        "per-1000",
+        "percent",
+        "parentheses",
+        "unary-minus",
+        "unary-plus",
+        "min-and-max",
+        "max-of-three",
+        "constant",
+        "decimal-constant",
+        "precedence",
+        "grouping",
+        "left-to-right-minus",
+        "left-to-right-divide",
+    ],
 )
 def test_formula_evaluates(text, variables, expected):
     assert parse_formula(text).evaluate(variables) == pytest.approx(expected)
@@ -41,8 +54,12 @@ def test_result_is_a_float():
 
 @pytest.mark.parametrize(
     ("text", "names"),
-    [("subsidie / inwoners * 1000", {"subsidie", "inwoners"}), ("min(fte, vrijwilligers)", {"fte", "vrijwilligers"}),
-     ("fte / fte", {"fte"}), ("3", set())],
+    [
+        ("subsidie / inwoners * 1000", {"subsidie", "inwoners"}),
+        ("min(fte, vrijwilligers)", {"fte", "vrijwilligers"}),
+        ("fte / fte", {"fte"}),
+        ("3", set()),
+    ],
     ids=["two", "inside-min", "repeated", "none"],
 )
 def test_formula_knows_the_names_it_uses(text, names):
@@ -69,8 +86,17 @@ def test_formula_keeps_its_text():
         ("min(fte, leden)", {"fte": 1}),
         ("0 / 0", {}),
     ],
-    ids=["divide-by-zero", "divide-by-computed-zero", "variable-absent", "variable-none", "variable-nan",
-         "infinite-input", "overflow-to-infinity", "missing-inside-min", "zero-by-zero"],
+    ids=[
+        "divide-by-zero",
+        "divide-by-computed-zero",
+        "variable-absent",
+        "variable-none",
+        "variable-nan",
+        "infinite-input",
+        "overflow-to-infinity",
+        "missing-inside-min",
+        "zero-by-zero",
+    ],
 )
 def test_missing_data_or_impossible_arithmetic_is_none(text, variables):
     assert parse_formula(text).evaluate(variables) is None
@@ -86,18 +112,62 @@ def test_zero_numerator_is_zero_not_missing():
 @pytest.mark.parametrize(
     "text",
     [
-        "leden ** 2", "leden % 7", "leden // 2", "leden @ leden",
-        "__import__('os').system('echo')", "open('/etc/passwd')", "abs(leden)", "leden.real", "leden[0]",
-        "lambda: 1", "leden if fte else 0", "leden > fte", "leden and fte", "not leden", "~leden",
-        "'tekst'", "True", "None", "1j", "[1, 2]", "(1, 2)", "{'a': 1}", "min()", "min(leden, key=fte)", "min(*leden)",
-        "f'{leden}'", "(x := 1)",
+        "leden ** 2",
+        "leden % 7",
+        "leden // 2",
+        "leden @ leden",
+        "__import__('os').system('echo')",
+        "open('/etc/passwd')",
+        "abs(leden)",
+        "leden.real",
+        "leden[0]",
+        "lambda: 1",
+        "leden if fte else 0",
+        "leden > fte",
+        "leden and fte",
+        "not leden",
+        "~leden",
+        "'tekst'",
+        "True",
+        "None",
+        "1j",
+        "[1, 2]",
+        "(1, 2)",
+        "{'a': 1}",
+        "min()",
+        "min(leden, key=fte)",
+        "min(*leden)",
+        "f'{leden}'",
+        "(x := 1)",
     ],
     ids=[
-        "power", "modulo", "floor-division", "matmul",
-        "import", "open", "unknown-function", "attribute", "subscript",
-        "lambda", "conditional", "comparison", "boolean-and", "not", "bitwise-invert",
-        "string", "boolean", "none", "complex", "list", "tuple", "dict", "min-without-arguments", "keyword-argument",
-        "star-argument", "f-string", "walrus",
+        "power",
+        "modulo",
+        "floor-division",
+        "matmul",
+        "import",
+        "open",
+        "unknown-function",
+        "attribute",
+        "subscript",
+        "lambda",
+        "conditional",
+        "comparison",
+        "boolean-and",
+        "not",
+        "bitwise-invert",
+        "string",
+        "boolean",
+        "none",
+        "complex",
+        "list",
+        "tuple",
+        "dict",
+        "min-without-arguments",
+        "keyword-argument",
+        "star-argument",
+        "f-string",
+        "walrus",
     ],
 )
 def test_disallowed_syntax_is_a_formula_error(text):
@@ -109,8 +179,11 @@ def test_function_name_without_call_is_just_a_name():
     assert parse_formula("max").names == frozenset({"max"})
 
 
-@pytest.mark.parametrize("text", ["leden /", "leden inwoners", "(leden", "", "leden = 3", "import os"],
-                         ids=["dangling-operator", "two-names", "unclosed", "empty", "assignment", "statement"])
+@pytest.mark.parametrize(
+    "text",
+    ["leden /", "leden inwoners", "(leden", "", "leden = 3", "import os"],
+    ids=["dangling-operator", "two-names", "unclosed", "empty", "assignment", "statement"],
+)
 def test_invalid_text_is_a_formula_error(text):
     with pytest.raises(FormulaError):
         parse_formula(text)

@@ -9,8 +9,7 @@ import pytest
 
 from robuust_docs.errors import DataError
 from robuust_docs.inputs import load_dataset
-
-from .conftest import (
+from tests.conftest import (
     REPO,
     TABLES,
     add_row,
@@ -127,14 +126,29 @@ def test_dialects_and_encodings_load_the_same_tables(tmp_path, project, delimite
         ("vestigingen.csv", "bib-cstad-01", "avond", "soms", "bib-cstad"),
         ("vestigingen.csv", "bib-cstad-01", "type", "bieb", "bib-cstad"),
     ],
-    ids=["word-for-count", "unit-in-number", "year-too-early", "fraction-for-count", "negative-inhabitants",
-         "negative-money", "urbanity-below-one", "hours-as-text", "not-yes-or-no", "unknown-branch-type"],
+    ids=[
+        "word-for-count",
+        "unit-in-number",
+        "year-too-early",
+        "fraction-for-count",
+        "negative-inhabitants",
+        "negative-money",
+        "urbanity-below-one",
+        "hours-as-text",
+        "not-yes-or-no",
+        "unknown-branch-type",
+    ],
 )
 def test_bad_value_is_reported_with_file_row_column_value_and_library(project, file, key, column, text, library):
     row = set_cell(project / file, key, column, text)
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        file, row, column, text, library)
+        file,
+        row,
+        column,
+        text,
+        library,
+    )
     assert problem.sheet is None
 
 
@@ -197,9 +211,16 @@ def test_missing_required_column_is_a_global_problem_naming_file_and_column(proj
     assert (problem.column, problem.library) == ("inwoners", None)
 
 
-@pytest.mark.parametrize(("file", "column"), [("bibliotheken.csv", "naam"), ("gemeenten.csv", "inwoners"),
-                                              ("vestigingen.csv", "lat"), ("buurten.csv", "gemeente_code")],
-                         ids=["libraries", "municipalities", "branches", "neighbourhoods"])
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("bibliotheken.csv", "naam"),
+        ("gemeenten.csv", "inwoners"),
+        ("vestigingen.csv", "lat"),
+        ("buurten.csv", "gemeente_code"),
+    ],
+    ids=["libraries", "municipalities", "branches", "neighbourhoods"],
+)
 def test_missing_column_gives_no_follow_up_problems_in_other_files(project, file, column):
     drop_column(project / file, column)
     assert [(p.file, p.column) for p in load_dataset(project).problems] == [(file, column)]
@@ -236,7 +257,8 @@ def test_missing_required_file_is_a_global_problem(project, name):
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"\x00\x01\x02binary\x00", "id;naam\nbib-\x81;x\n".encode("latin-1")],
+    "content",
+    [b"", b"\x00\x01\x02binary\x00", "id;naam\nbib-\x81;x\n".encode("latin-1")],
     ids=["empty", "binary", "undecodable"],
 )
 def test_unreadable_file_is_a_global_problem_and_the_rest_still_loads(project, content):
@@ -271,29 +293,42 @@ def test_municipality_of_an_unknown_library_is_global(project):
     row = add_row(project / "gemeenten.csv", code="GM0009", naam="Nergens", bibliotheek_id="bib-nergens")
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value) == (
-        "gemeenten.csv", row, "bibliotheek_id", "bib-nergens")
+        "gemeenten.csv",
+        row,
+        "bibliotheek_id",
+        "bib-nergens",
+    )
     assert problem.library is None
 
 
 def test_branch_of_an_unknown_library_is_global(project):
     row = set_cell(project / "vestigingen.csv", "bib-cstad-01", "bibliotheek_id", "bib-c-stad")
     problem = only(matching(load_dataset(project).problems, column="bibliotheek_id"))
-    assert (problem.file, problem.row, problem.value, problem.library) == (
-        "vestigingen.csv", row, "bib-c-stad", None)
+    assert (problem.file, problem.row, problem.value, problem.library) == ("vestigingen.csv", row, "bib-c-stad", None)
 
 
 def test_branch_in_an_unknown_municipality_is_a_problem_of_its_library(project):
     row = set_cell(project / "vestigingen.csv", "bib-aadorp-02", "gemeente_code", "GM0099")
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "vestigingen.csv", row, "gemeente_code", "GM0099", "bib-aadorp")
+        "vestigingen.csv",
+        row,
+        "gemeente_code",
+        "GM0099",
+        "bib-aadorp",
+    )
 
 
 def test_neighbourhood_of_an_unknown_municipality_is_global(project):
     row = set_cell(project / "buurten.csv", "BU00030001", "gemeente_code", "GM0099")
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "buurten.csv", row, "gemeente_code", "GM0099", None)
+        "buurten.csv",
+        row,
+        "gemeente_code",
+        "GM0099",
+        None,
+    )
 
 
 def test_library_without_municipalities_is_a_problem_of_that_library(project):
@@ -302,7 +337,12 @@ def test_library_without_municipalities_is_a_problem_of_that_library(project):
     set_cell(project / "vestigingen.csv", "bib-cstad-01", "gemeente_code", "GM0001")
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "bibliotheken.csv", 3, "id", "bib-cstad", "bib-cstad")
+        "bibliotheken.csv",
+        3,
+        "id",
+        "bib-cstad",
+        "bib-cstad",
+    )
 
 
 @pytest.mark.parametrize("code", ["0001", "GM001", "gm0001", "GM00011"])
@@ -320,7 +360,12 @@ def test_more_youth_members_than_members(project):
     set_cell(project / "bibliotheken.csv", "bib-cstad", "jeugdleden", "9001")
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "bibliotheken.csv", 3, "jeugdleden", 9001, "bib-cstad")
+        "bibliotheken.csv",
+        3,
+        "jeugdleden",
+        9001,
+        "bib-cstad",
+    )
 
 
 def test_as_many_youth_members_as_members_is_fine(project):
@@ -386,8 +431,7 @@ def test_workbook_loads_the_same_tables_as_the_csv_files(project, workbook_dir):
 
 
 def test_workbook_wins_over_csv_files_in_the_same_folder(project):
-    tables = {**TABLES, "bibliotheken": [{**TABLES["bibliotheken"][0], "naam": "Uit Excel"},
-                                         TABLES["bibliotheken"][1]]}
+    tables = {**TABLES, "bibliotheken": [{**TABLES["bibliotheken"][0], "naam": "Uit Excel"}, TABLES["bibliotheken"][1]]}
     write_workbook(project / "invoer.xlsx", tables)
     assert load_dataset(project).libraries.iloc[0]["naam"] == "Uit Excel"
 
@@ -398,7 +442,13 @@ def test_bad_cell_in_a_workbook_names_the_sheet_and_row(tmp_path):
     write_workbook(tmp_path / "invoer.xlsx", {**TABLES, "vestigingen": branches})
     problem = only(load_dataset(tmp_path).problems)
     assert (problem.file, problem.sheet, problem.row, problem.column, problem.value, problem.library) == (
-        "invoer.xlsx", "vestigingen", 4, "openingsuren", "lang", "bib-cstad")
+        "invoer.xlsx",
+        "vestigingen",
+        4,
+        "openingsuren",
+        "lang",
+        "bib-cstad",
+    )
 
 
 def test_missing_sheet_is_a_global_problem_naming_the_sheet(tmp_path):
@@ -429,7 +479,8 @@ def test_column_mapping_renames_headers(project):
     set_cell(path, 1, "inwoners", "Aantal inwoners")
     set_cell(path, 1, "bibliotheek_id", "Bibliotheek")
     (project / "kolommen.yaml").write_text(
-        "gemeenten:\n  aantal inwoners: inwoners\n  Bibliotheek: bibliotheek_id\n", encoding="utf-8")
+        "gemeenten:\n  aantal inwoners: inwoners\n  Bibliotheek: bibliotheek_id\n", encoding="utf-8"
+    )
     dataset = load_dataset(project)
     assert dataset.problems == ()
     assert list(dataset.municipalities["inwoners"]) == [12000, 8000, 45000]
@@ -442,8 +493,10 @@ def test_unmapped_header_is_a_missing_column(project):
 
 
 def test_mapping_for_a_workbook_sheet(tmp_path):
-    tables = {**TABLES, "buurten": [{("CBS-code" if k == "code" else k): v for k, v in row.items()}
-                                    for row in TABLES["buurten"]]}
+    tables = {
+        **TABLES,
+        "buurten": [{("CBS-code" if k == "code" else k): v for k, v in row.items()} for row in TABLES["buurten"]],
+    }
     write_workbook(tmp_path / "invoer.xlsx", tables)
     (tmp_path / "kolommen.yaml").write_text("buurten:\n  CBS-code: code\n", encoding="utf-8")
     dataset = load_dataset(tmp_path)
@@ -452,7 +505,8 @@ def test_mapping_for_a_workbook_sheet(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "text", ["gemeenten: [inwoners\n", "- een lijst\n", "gemeenten: inwoners\n"],
+    "text",
+    ["gemeenten: [inwoners\n", "- een lijst\n", "gemeenten: inwoners\n"],
     ids=["yaml-syntax", "not-a-mapping", "table-not-a-mapping"],
 )
 def test_bad_column_mapping_raises_naming_the_file(project, text):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from robuust_docs.inputs import load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -26,9 +26,11 @@ def test_statline_csv_in_the_cbs_folder_fills_distances(tmp_path):
     hoods = pd.read_csv(data / "buurten.csv", dtype=str)
     first, second = hoods["code"].iloc[0], hoods["code"].iloc[1]
     (data / "cbs").mkdir()
-    export = ('\ufeff"Wijken en buurten";"Codering";"Soort regio";"Afstand tot bibliotheek (km)"\n'
-              f'"Centrum";"{first}  ";"Buurt     ";"1,4"\n'
-              f'"De Akkers";"{second}";"Buurt";"."\n')
+    export = (
+        '\ufeff"Wijken en buurten";"Codering";"Soort regio";"Afstand tot bibliotheek (km)"\n'
+        f'"Centrum";"{first}  ";"Buurt     ";"1,4"\n'
+        f'"De Akkers";"{second}";"Buurt";"."\n'
+    )
     (data / "cbs" / "85560NED.csv").write_text(export, encoding="utf-8")
     dataset = load_dataset(data)
     assert not dataset.problems

@@ -1,16 +1,13 @@
-"""The national and provincial overviews: aggregates and statistics against independent computations on a small
-hand-made project, and the sample project's overviews in both formats through the same checks as the handreiking.
+"""The national and provincial overview models: aggregates and statistics against independent computations on a
+small hand-made project (the files are tested in tests/e2e/test_overview_files.py).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 import math
-import re
 import shutil
 import statistics
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -18,20 +15,18 @@ import pytest
 from docx import Document
 from scipy import stats as scipy_stats
 
-from robuust_docs.status import Status
 from robuust_docs import fmt
-from robuust_docs.errors import DataError, TemplateError
-from robuust_docs.report import texts_of
-from robuust_docs.overview.sections import CAUSE_WORDS, REACH_WORDS, association_sentence
-from robuust_docs.overview.build import build_overview
-from robuust_docs.app.overview import check_overview_template, write_overview_reports
 from robuust_docs.analysis.aggregates import describe, fit_line, nice_ticks
 from robuust_docs.app import Settings, prepare
+from robuust_docs.app.overview import check_overview_template
+from robuust_docs.errors import DataError, TemplateError
+from robuust_docs.overview.build import build_overview
+from robuust_docs.overview.sections import CAUSE_WORDS, REACH_WORDS, association_sentence
+from robuust_docs.report import texts_of
+from robuust_docs.status import Status
+from tests.conftest import BUNDLED_CONTENT, write_csv
 
-from .checks import docx_text, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
-from .conftest import BUNDLED_CONTENT, write_csv
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = datetime.date(2026, 11, 25)
 EARTH_KM = 6371.0088
 
@@ -55,11 +50,30 @@ def _tables() -> dict[str, list[dict]]:
     libraries, municipalities, branches, hoods = [], [], [], []
     for n, (lid, prov, inh, fte, leden, jeugd, bezoek, deeln, hours, progs, lat, lon) in enumerate(SPECS, start=1):
         name = f"Bibliotheek {lid[-2:].upper()}stad"
-        libraries.append({"id": lid, "naam": name, "provincie": prov, "poi": "", "jaar": 2025, "fte": fte,
-                          "vrijwilligers": None, "baten_totaal": 500000 * n, "eigen_inkomsten": 40000 * n,
-                          "lasten_totaal": 490000 * n, "personeelskosten": 280000 * n, "huisvestingskosten": 90000 * n,
-                          "eigen_vermogen": 50000 * n, "leden": leden, "jeugdleden": jeugd, "bezoeken": bezoek,
-                          "uitleningen": 2 * bezoek, "activiteiten": 100 * n, "deelnemers": deeln, "programmas": progs})
+        libraries.append(
+            {
+                "id": lid,
+                "naam": name,
+                "provincie": prov,
+                "poi": "",
+                "jaar": 2025,
+                "fte": fte,
+                "vrijwilligers": None,
+                "baten_totaal": 500000 * n,
+                "eigen_inkomsten": 40000 * n,
+                "lasten_totaal": 490000 * n,
+                "personeelskosten": 280000 * n,
+                "huisvestingskosten": 90000 * n,
+                "eigen_vermogen": 50000 * n,
+                "leden": leden,
+                "jeugdleden": jeugd,
+                "bezoeken": bezoek,
+                "uitleningen": 2 * bezoek,
+                "activiteiten": 100 * n,
+                "deelnemers": deeln,
+                "programmas": progs,
+            }
+        )
         code = f"GM{9100 + n:04d}"
         municipalities.append(_municipality(code, f"Gemeentedorp{lid[-2:].upper()}", lid, inh))
         branches.append(_branch(f"{lid}-01", lid, "vestiging", code, lat, lon, hours))
@@ -71,20 +85,48 @@ def _tables() -> dict[str, list[dict]]:
 
 
 def _municipality(code: str, name: str, lid: str, inhabitants: int) -> dict:
-    return {"code": code, "naam": name, "bibliotheek_id": lid, "inwoners": inhabitants,
-            "inwoners_0_17": inhabitants // 5, "subsidie": 25 * inhabitants, "beleidsthemas": "", "stedelijkheid": 3}
+    return {
+        "code": code,
+        "naam": name,
+        "bibliotheek_id": lid,
+        "inwoners": inhabitants,
+        "inwoners_0_17": inhabitants // 5,
+        "subsidie": 25 * inhabitants,
+        "beleidsthemas": "",
+        "stedelijkheid": 3,
+    }
 
 
 def _branch(bid: str, lid: str, kind: str, code: str, lat: float, lon: float, hours: float) -> dict:
-    return {"id": bid, "bibliotheek_id": lid, "naam": f"Locatie {bid}", "type": kind, "gemeente_code": code,
-            "lat": lat, "lon": lon, "openingsuren": hours, "open_bibliotheek_uren": 0, "rolstoeltoegankelijk": True,
-            "avond": True, "weekend": False}
+    return {
+        "id": bid,
+        "bibliotheek_id": lid,
+        "naam": f"Locatie {bid}",
+        "type": kind,
+        "gemeente_code": code,
+        "lat": lat,
+        "lon": lon,
+        "openingsuren": hours,
+        "open_bibliotheek_uren": 0,
+        "rolstoeltoegankelijk": True,
+        "avond": True,
+        "weekend": False,
+    }
 
 
 def _hoods(code: str, inhabitants: int, lat: float, lon: float) -> list[dict]:
-    return [{"code": f"BU{code[2:]}{i:04d}", "naam": f"Buurt {i}", "gemeente_code": code,
-             "inwoners": round(inhabitants * share), "lat": lat + dlat, "lon": lon + dlon,
-             "afstand_bibliotheek_km": None} for i, (dlat, dlon, share) in enumerate(HOODS, start=1)]
+    return [
+        {
+            "code": f"BU{code[2:]}{i:04d}",
+            "naam": f"Buurt {i}",
+            "gemeente_code": code,
+            "inwoners": round(inhabitants * share),
+            "lat": lat + dlat,
+            "lon": lon + dlon,
+            "afstand_bibliotheek_km": None,
+        }
+        for i, (dlat, dlon, share) in enumerate(HOODS, start=1)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +187,9 @@ def test_quartiles_and_median_match_the_statistics_module(tiny_overview):
     module = next(m for m in tiny_overview.indicatoren if m.naam == "Personeel")
     row = _row(module.indicatoren[0].rijen, "Compacte bibliotheek")
     assert (row.aantal, row.minimum, row.kwartiel1, row.mediaan, row.kwartiel3, row.maximum) == (
-        "5", *(fmt.number(v, 1) for v in (min(values), q1, median, q3, max(values))))
+        "5",
+        *(fmt.number(v, 1) for v in (min(values), q1, median, q3, max(values))),
+    )
     assert row.norm == "≥ 1,8"
 
 
@@ -185,8 +229,7 @@ def test_status_shares_per_building_block_add_up_to_the_libraries(tiny, tiny_ove
         expected = {"Compacte bibliotheek": 5, "Kleinstedelijke bibliotheek": 1, "Alle categorieën": 6}[row.categorie]
         assert sum(counts) == expected
     first = tiny_overview.statussen[0]
-    robust = sum(1 for lid in COMPACT
-                 if tiny.analysis.libraries[lid].modules[0].status is Status.ROBUST)
+    robust = sum(1 for lid in COMPACT if tiny.analysis.libraries[lid].modules[0].status is Status.ROBUST)
     assert first.robuust.startswith(f"{robust} (")
 
 
@@ -231,7 +274,7 @@ def test_opening_hours_and_municipalities_without_a_full_branch(tiny_overview):
 def test_programme_coverage_per_category(tiny_overview):
     rows = tiny_overview.programmas.rijen
     start = next(i for i, r in enumerate(rows) if r.programma == "Taalhuis / digiTaalhuis")
-    compact, single, everyone = rows[start:start + 3]
+    compact, single, everyone = rows[start : start + 3]
     assert (compact.bibliotheken, compact.aandeel) == ("3 van 5", "60%")
     assert (single.bibliotheken, everyone.bibliotheken, everyone.aandeel) == ("1 van 1", "4 van 6", "67%")
 
@@ -251,20 +294,26 @@ def test_correlation_and_line_match_numpy(tiny_overview):
     assert (fit.n, fit.reason) == (6, "")
     assert fit.r == pytest.approx(r) and fit.p == pytest.approx(p)
     assert (fit.slope, fit.intercept) == (pytest.approx(slope), pytest.approx(intercept))
-    row = next(v for v in tiny_overview.opbrengst.overzicht
-               if v.x.startswith("Openingsuren") and v.y.startswith("Leden"))
+    row = next(
+        v for v in tiny_overview.opbrengst.overzicht if v.x.startswith("Openingsuren") and v.y.startswith("Leden")
+    )
     assert (row.aantal, row.r) == ("6", fmt.number(r, 2))
-    pair = next(v for v in tiny_overview.opbrengst.verbanden if v.titel.startswith("Openingsuren per 1.000 inwoners "
-                                                                                   "en leden"))
+    pair = next(
+        v for v in tiny_overview.opbrengst.verbanden if v.titel.startswith("Openingsuren per 1.000 inwoners en leden")
+    )
     assert "samenhang, geen bewijs van oorzaak" in pair.zin
     assert pair.figuur.soort == "spreiding" and len([p for p in pair.figuur.punten if p.soort == "lijn"]) == 2
 
 
-@pytest.mark.parametrize(("pairs", "reason", "words"), [
-    ([(1.0, 2.0), (2.0, 3.0)], "te_weinig", "Te weinig bibliotheken"),
-    ([(1.0, 2.0), (1.0, 3.0), (1.0, 5.0)], "geen_spreiding", "zonder spreiding"),
-    ([(1.0, 2.0), (None, 3.0), (2.0, None)], "te_weinig", "n = 1"),
-], ids=["two pairs", "no spread in x", "missing values"])
+@pytest.mark.parametrize(
+    ("pairs", "reason", "words"),
+    [
+        ([(1.0, 2.0), (2.0, 3.0)], "te_weinig", "Te weinig bibliotheken"),
+        ([(1.0, 2.0), (1.0, 3.0), (1.0, 5.0)], "geen_spreiding", "zonder spreiding"),
+        ([(1.0, 2.0), (None, 3.0), (2.0, None)], "te_weinig", "n = 1"),
+    ],
+    ids=["two pairs", "no spread in x", "missing values"],
+)
 def test_no_statistic_without_enough_pairs_or_spread_said_in_words(pairs, reason, words):
     fit = fit_line(pairs)
     assert fit.reason == reason and fit.r is None and fit.slope is None
@@ -316,118 +365,3 @@ def test_the_overview_template_passes_its_check_and_a_misspelt_field_is_named(tm
 
 
 # --- the sample project, end to end ------------------------------------------------------------------------------
-
-SECTIONS = ["Samenvatting", "De categorieën", "Indicatoren per categorie", "Status per bouwsteen",
-            "Voor het projectteam: normen getoetst", "Nabijheid en toegankelijkheid per categorie en provincie",
-            "Wat nabijheid oplevert",
-            "Landelijke programma's", "Bijlage: werkwijze en bibliotheken"]
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    out = tmp_path_factory.mktemp("overviews")
-    prepared = prepare(Settings(ROOT / "data", ROOT / "templates", out, today=TODAY))
-    province = sorted({str(lib.rows.record["provincie"]) for lib in prepared.analysis.libraries.values()})[0]
-    runs = {"landelijk": (None, False), "provinciaal": (province, False), "anoniem": (None, True)}
-    files, models = {}, {}
-    for key, (prov, anonymous) in runs.items():
-        files[key] = write_overview_reports(prepared, prov, ("docx", "pdf"), anonymous)
-        models[key] = build_overview(prepared, prov, anonymous, TODAY)
-    return prepared, province, files, models
-
-
-def test_file_names_follow_the_issue(sample):
-    _, province, files, _ = sample
-    assert [p.name for p in files["landelijk"]] == ["landelijk-beeld.docx", "landelijk-beeld.pdf"]
-    assert files["provinciaal"][0].name.startswith("provinciaal-beeld-")
-    assert [p.name for p in files["anoniem"]] == ["landelijk-beeld-anoniem.docx", "landelijk-beeld-anoniem.pdf"]
-
-
-@pytest.mark.parametrize("key", ["landelijk", "provinciaal"])
-def test_pdf_passes_qpdf_embeds_every_font_and_is_tagged(sample, key):
-    pdf = sample[2][key][1]
-    assert qpdf_ok(pdf)
-    fonts = pdf_fonts(pdf)
-    assert fonts and all(embedded for _, embedded in fonts), fonts
-    assert not any("Helvetica" in name for name, _ in fonts)
-    info = pdf_info(pdf)
-    assert info["Tagged"] == "yes"
-    assert info["Title"] == sample[3][key].meta.titel
-
-
-def _furniture(model) -> tuple[str, ...]:
-    return (re.escape(model.titel) + r".*Robuuste lokale bibliotheek", r"\f?" + re.escape(model.titel),
-            "Robuuste lokale bibliotheek", re.escape(model.datum) + r".*Pagina \d+ van \d+",
-            re.escape(model.datum), r"\f?Pagina \d+ van \d+")
-
-
-@pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit is not installed")
-def test_template_and_word_file_are_clean_for_the_strict_ooxml_validator(sample):
-    for path in (ROOT / "templates" / "overzicht.docx", sample[2]["landelijk"][0]):
-        result = subprocess.run(["openxml-audit", "--policy", "strict", "-m", "0", str(path)], capture_output=True,
-                                text=True, timeout=120)
-        assert result.returncode == 0 and "Errors: 0" in result.stdout + result.stderr, result.stdout[-2000:]
-
-
-@pytest.mark.skipif(shutil.which("pdfua") is None, reason="the pdfua command is not installed (pip install pdfua)")
-def test_pdfua_finds_no_errors(sample):
-    result = subprocess.run(["pdfua", "check", "--format", "json", str(sample[2]["landelijk"][1])],
-                            capture_output=True, text=True, timeout=120)
-    report = json.loads(result.stdout)
-    assert report["summary"]["errors"] == 0, report["findings"]
-
-
-@pytest.mark.skipif(shutil.which("outloud") is None, reason="the outloud command is not installed")
-def test_outloud_finds_no_errors_and_no_running_header_tagged_as_content(sample):
-    result = subprocess.run(["outloud", "--json", "-", "-q", str(sample[2]["landelijk"][1])], capture_output=True,
-                            text=True, timeout=120)
-    report = json.loads(result.stdout)["results"][0]
-    assert report["counts"]["error"] == 0, report["findings"]
-    assert {f["rule"] for f in report["findings"]} <= {"TBL-014"}, report["findings"]  # see test_pdftags.py
-
-
-@pytest.mark.parametrize("key", ["landelijk", "provinciaal", "anoniem"])
-def test_every_section_and_every_model_text_is_in_word_and_pdf(sample, key):
-    docx, pdf = sample[2][key]
-    model = sample[3][key]
-    word = squash(docx_text(docx))
-    printed = squash(pdf_text(pdf, _furniture(model)))
-    for title in SECTIONS:
-        assert squash(title) in word and squash(title) in printed, title
-    texts = texts_of(model)
-    assert len(texts) > 400
-    assert not [t for t in texts if squash(t) not in word][:5]
-    assert not [t for t in texts if squash(t) not in printed][:5]
-    for bad in ("nan", "None", "{{", "{%", "Undefined"):
-        assert f" {bad} " not in f" {docx_text(docx)} ".replace("\n", " "), bad
-
-
-@pytest.mark.parametrize("key", ["landelijk", "provinciaal"])
-def test_word_file_is_styled_with_linked_contents_alt_texts_and_header_rows(sample, key):
-    doc = Document(str(sample[2][key][0]))
-    styles = {p.style.name for p in doc.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "Caption"} <= styles
-    assert 'w:instrText xml:space="preserve"> TOC' in doc.element.xml
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert len(doc.element.body.findall(".//{*}hyperlink")) == len(headings) > 40
-    assert doc.core_properties.language == "nl-NL"
-    assert doc.core_properties.title == sample[3][key].meta.titel
-    pictures = doc.element.body.findall(".//{*}docPr")
-    assert len(pictures) > 20 and all(len(d.get("descr", "")) > 40 for d in pictures)
-    assert all(t.rows[0]._tr.find(".//{*}tblHeader") is not None for t in doc.tables)
-    levels = [int(p.style.name[-1]) for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
-
-
-def test_anonymous_overview_leaves_no_library_or_municipality_name_anywhere(sample):
-    prepared, _, files, _ = sample
-    docx, pdf = files["anoniem"]
-    names = [str(n) for n in prepared.dataset.libraries["naam"]]
-    names += [n.removeprefix("Bibliotheek ").removeprefix("De ").removeprefix("It ") for n in names]
-    names += [str(n) for n in prepared.dataset.municipalities["naam"]]
-    word_xml = Document(str(docx)).element.xml  # body text and the pictures' alt texts
-    texts = {"docx": docx_text(docx) + word_xml, "pdf": pdf_text(pdf)}
-    for where, text in texts.items():
-        found = sorted({n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)})
-        assert not found, (where, found)
-    assert "Bibliotheek A01" in texts["pdf"] and "Gemeente G0" in texts["docx"]

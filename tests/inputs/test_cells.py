@@ -27,9 +27,22 @@ from robuust_docs.inputs.cells import parse_bool, parse_int, parse_list, parse_n
         (",5", ",", 0.5),
         ("5,", ",", 5.0),
     ],
-    ids=["nl-thousands-and-decimal", "nl-style-in-point-file", "euro-sign", "euro-no-space", "percent",
-         "percent-with-space", "english-style-in-comma-file", "point-decimal", "lone-point-is-decimal",
-         "lone-comma-is-decimal", "integer", "surrounding-spaces", "leading-separator", "trailing-separator"],
+    ids=[
+        "nl-thousands-and-decimal",
+        "nl-style-in-point-file",
+        "euro-sign",
+        "euro-no-space",
+        "percent",
+        "percent-with-space",
+        "english-style-in-comma-file",
+        "point-decimal",
+        "lone-point-is-decimal",
+        "lone-comma-is-decimal",
+        "integer",
+        "surrounding-spaces",
+        "leading-separator",
+        "trailing-separator",
+    ],
 )
 def test_numbers_in_common_styles(text, decimal, expected):
     assert parse_number(text, decimal) == pytest.approx(expected)
@@ -47,8 +60,16 @@ def test_numbers_in_common_styles(text, decimal, expected):
         ("12\u202f345", 12345.0),
         ("1'234", 1234.0),
     ],
-    ids=["dots", "commas", "dots-and-decimal-comma", "commas-and-decimal-point", "space", "no-break-space",
-         "narrow-no-break-space", "apostrophe"],
+    ids=[
+        "dots",
+        "commas",
+        "dots-and-decimal-comma",
+        "commas-and-decimal-point",
+        "space",
+        "no-break-space",
+        "narrow-no-break-space",
+        "apostrophe",
+    ],
 )
 @pytest.mark.parametrize("decimal", [",", "."], ids=["comma-file", "point-file"])
 def test_thousands_separators_in_either_file(text, expected, decimal):
@@ -58,8 +79,12 @@ def test_thousands_separators_in_either_file(text, expected, decimal):
 @pytest.mark.parametrize(
     ("text", "decimal", "expected"),
     [("1.234", ",", 1234.0), ("1.234", ".", 1.234), ("1,234", ",", 1.234), ("1,234", ".", 1234.0)],
-    ids=["point-in-comma-file-is-thousands", "point-in-point-file-is-decimal", "comma-in-comma-file-is-decimal",
-         "comma-in-point-file-is-thousands"],
+    ids=[
+        "point-in-comma-file-is-thousands",
+        "point-in-point-file-is-decimal",
+        "comma-in-comma-file-is-decimal",
+        "comma-in-point-file-is-thousands",
+    ],
 )
 def test_file_decimal_breaks_a_tie_of_one_separator_and_three_digits(text, decimal, expected):
     assert parse_number(text, decimal) == pytest.approx(expected)
@@ -88,8 +113,26 @@ def test_minimum_is_inclusive():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "-", "–", "n.v.t.", "N.V.T.", "nvt", "n.v.t", "onbekend", "Onbekend", "nb", "n.b.", "geen gegevens",
-     "nan", "NULL", "#N/B", "#N/A", "?"],
+    [
+        "",
+        "   ",
+        "-",
+        "–",
+        "n.v.t.",
+        "N.V.T.",
+        "nvt",
+        "n.v.t",
+        "onbekend",
+        "Onbekend",
+        "nb",
+        "n.b.",
+        "geen gegevens",
+        "nan",
+        "NULL",
+        "#N/B",
+        "#N/A",
+        "?",
+    ],
 )
 def test_missing_markers_are_none(text):
     assert parse_number(text, ",") is None
@@ -97,26 +140,61 @@ def test_missing_markers_are_none(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["abc", "12abc", "1.2.3", "1,2,3", "1.23.456", "1.234.56", "1.234,5,6", "1e3", "(5)", "€", "%", "5-", "1 2/3",
-     "0x10", "inf", "9" * 400],
-    ids=["word", "digits-then-word", "three-dots", "three-commas", "bad-grouping", "short-last-group",
-         "two-decimals", "exponent", "accounting-negative", "only-euro", "only-percent", "trailing-minus", "fraction",
-         "hex", "inf", "overflow"],
+    [
+        "abc",
+        "12abc",
+        "1.2.3",
+        "1,2,3",
+        "1.23.456",
+        "1.234.56",
+        "1.234,5,6",
+        "1e3",
+        "(5)",
+        "€",
+        "%",
+        "5-",
+        "1 2/3",
+        "0x10",
+        "inf",
+        "9" * 400,
+    ],
+    ids=[
+        "word",
+        "digits-then-word",
+        "three-dots",
+        "three-commas",
+        "bad-grouping",
+        "short-last-group",
+        "two-decimals",
+        "exponent",
+        "accounting-negative",
+        "only-euro",
+        "only-percent",
+        "trailing-minus",
+        "fraction",
+        "hex",
+        "inf",
+        "overflow",
+    ],
 )
 def test_garbage_is_a_value_error(text):
     with pytest.raises(ValueError):
         parse_number(text, ",", minimum=None)
 
 
-@pytest.mark.parametrize("text", ["+-5", "--5", "-+5", "+"], ids=["plus-minus", "double-minus", "minus-plus",
-                                                                  "only-a-sign"])
+@pytest.mark.parametrize(
+    "text", ["+-5", "--5", "-+5", "+"], ids=["plus-minus", "double-minus", "minus-plus", "only-a-sign"]
+)
 def test_doubled_sign_is_garbage(text):
     with pytest.raises(ValueError):
         parse_number(text, ",", minimum=None)
 
 
-@pytest.mark.parametrize(("text", "decimal"), [("0.875", ","), ("0,875", "."), ("0.001", ",")],
-                         ids=["point-in-comma-file", "comma-in-point-file", "thousandth"])
+@pytest.mark.parametrize(
+    ("text", "decimal"),
+    [("0.875", ","), ("0,875", "."), ("0.001", ",")],
+    ids=["point-in-comma-file", "comma-in-point-file", "thousandth"],
+)
 def test_leading_zero_before_three_digits_is_a_decimal_separator(text, decimal):
     # a thousands group never follows a lone 0, so '0.875' is a fraction even where '1.875' means 1875
     assert parse_number(text, decimal) == pytest.approx(float(text.replace(",", ".")))
@@ -154,9 +232,25 @@ def test_fraction_or_negative_is_not_a_count(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ja", True), ("Ja", True), (" JA ", True), ("j", True), ("x", True), ("1", True), ("yes", True),
-     ("waar", True), ("nee", False), ("Nee", False), ("n", False), ("0", False), ("no", False), ("onwaar", False),
-     ("", None), ("n.v.t.", None), ("onbekend", None)],
+    [
+        ("ja", True),
+        ("Ja", True),
+        (" JA ", True),
+        ("j", True),
+        ("x", True),
+        ("1", True),
+        ("yes", True),
+        ("waar", True),
+        ("nee", False),
+        ("Nee", False),
+        ("n", False),
+        ("0", False),
+        ("no", False),
+        ("onwaar", False),
+        ("", None),
+        ("n.v.t.", None),
+        ("onbekend", None),
+    ],
 )
 def test_yes_no(text, expected):
     assert parse_bool(text) is expected
@@ -185,7 +279,10 @@ def test_lists(text, expected):
     assert parse_list(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("  Aa en Veen ", "Aa en Veen"), ("", None), ("   ", None)],
-                         ids=["stripped", "empty", "blank"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("  Aa en Veen ", "Aa en Veen"), ("", None), ("   ", None)],
+    ids=["stripped", "empty", "blank"],
+)
 def test_text(text, expected):
     assert parse_text(text) == expected

@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
 from robuust_docs.content import TextError, fill
+from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
 
 CONTEXT = {
     "bibliotheek": {"naam": "Bibliotheek Aadorp", "jaar": "2025"},
@@ -31,8 +31,16 @@ CONTEXT = {
         ("Regel een\n\nRegel twee\n", "Regel een\n\nRegel twee"),
         ("A & B < C", "A & B < C"),
     ],
-    ids=["fields", "formatted-value", "indicator-field", "item-syntax", "condition", "plain-text",
-         "paragraphs-without-trailing-newline", "not-html-escaped"],
+    ids=[
+        "fields",
+        "formatted-value",
+        "indicator-field",
+        "item-syntax",
+        "condition",
+        "plain-text",
+        "paragraphs-without-trailing-newline",
+        "not-html-escaped",
+    ],
 )
 def test_text_is_filled(text, expected):
     assert fill(text, CONTEXT) == expected
@@ -44,10 +52,12 @@ def test_documented_sentence_fields_are_all_there():
 
 
 def test_documented_story_fields_are_all_there():
-    text = ("{{ bibliotheek.naam }} {{ bibliotheek.provincie }} {{ bibliotheek.poi }} {{ bibliotheek.jaar }} "
-            "{{ werkgebied.inwoners }} {{ werkgebied.gemeenten }} {{ werkgebied.aantal_gemeenten }} "
-            "{{ werkgebied.aantal_vestigingen }} {{ werkgebied.aantal_volwaardig }} {{ categorie.naam }} "
-            "{{ indicator.leden_aandeel }} {{ norm.leden_aandeel }}")
+    text = (
+        "{{ bibliotheek.naam }} {{ bibliotheek.provincie }} {{ bibliotheek.poi }} {{ bibliotheek.jaar }} "
+        "{{ werkgebied.inwoners }} {{ werkgebied.gemeenten }} {{ werkgebied.aantal_gemeenten }} "
+        "{{ werkgebied.aantal_vestigingen }} {{ werkgebied.aantal_volwaardig }} {{ categorie.naam }} "
+        "{{ indicator.leden_aandeel }} {{ norm.leden_aandeel }}"
+    )
     assert fill(text, sample_story_context(["leden_aandeel"]))
 
 
@@ -56,8 +66,13 @@ def test_documented_story_fields_are_all_there():
 
 @pytest.mark.parametrize(
     "text",
-    ["{{ gemeente }}", "{{ bibliotheek.adres }}", "{{ indicator.bestaat_niet }}", "{{ bibliotheek.naam.foo.bar }}",
-     "{% if onbekend %}x{% endif %}"],
+    [
+        "{{ gemeente }}",
+        "{{ bibliotheek.adres }}",
+        "{{ indicator.bestaat_niet }}",
+        "{{ bibliotheek.naam.foo.bar }}",
+        "{% if onbekend %}x{% endif %}",
+    ],
     ids=["unknown-field", "unknown-key", "unknown-indicator", "attribute-of-text", "unknown-in-condition"],
 )
 def test_unknown_field_is_a_text_error(text):
@@ -72,8 +87,13 @@ def test_unknown_field_error_names_the_field():
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("{{ waarde }", 1), ("{% if waarde %}open", 1), ("Een\nTwee\n{{ waarde | }}", 3), ("{% endif %}", 1),
-     ("{{ }}", 1)],
+    [
+        ("{{ waarde }", 1),
+        ("{% if waarde %}open", 1),
+        ("Een\nTwee\n{{ waarde | }}", 3),
+        ("{% endif %}", 1),
+        ("{{ }}", 1),
+    ],
     ids=["unclosed-field", "unclosed-if", "error-on-line-three", "stray-endif", "empty-field"],
 )
 def test_syntax_error_is_a_text_error_with_the_line(text, line):
@@ -81,8 +101,11 @@ def test_syntax_error_is_a_text_error_with_the_line(text, line):
         fill(text, CONTEXT)
 
 
-@pytest.mark.parametrize("text", ["{{ 1 / 0 }}", "{{ waarde + 1 }}", "{{ range(10**9) | list }}"],
-                         ids=["divide-by-zero", "text-plus-number", "huge-range"])
+@pytest.mark.parametrize(
+    "text",
+    ["{{ 1 / 0 }}", "{{ waarde + 1 }}", "{{ range(10**9) | list }}"],
+    ids=["divide-by-zero", "text-plus-number", "huge-range"],
+)
 def test_failing_expression_is_a_text_error(text):
     with pytest.raises(TextError):
         fill(text, CONTEXT)
@@ -110,8 +133,19 @@ def test_text_error_is_a_value_error():
         "{{ ().__class__.__base__.__subclasses__() }}",
         "{{ self.__init__.__globals__ }}",
     ],
-    ids=["mro", "cycler-globals", "lipsum-globals", "joiner-globals", "namespace-init", "class-of-field",
-         "attr-filter", "format-string", "dunder-method", "subclasses", "self-globals"],
+    ids=[
+        "mro",
+        "cycler-globals",
+        "lipsum-globals",
+        "joiner-globals",
+        "namespace-init",
+        "class-of-field",
+        "attr-filter",
+        "format-string",
+        "dunder-method",
+        "subclasses",
+        "self-globals",
+    ],
 )
 def test_reaching_python_internals_is_a_text_error_and_nothing_is_rendered(text):
     with pytest.raises(TextError):
@@ -120,8 +154,12 @@ def test_reaching_python_internals_is_a_text_error_and_nothing_is_rendered(text)
 
 @pytest.mark.parametrize(
     "text",
-    ["{{ bibliotheek.update({'naam': 'Gehackt'}) }}", "{% set x = bibliotheek.pop('naam') %}",
-     "{{ bibliotheek.clear() }}", "{{ bibliotheek.setdefault('adres', 'x') }}"],
+    [
+        "{{ bibliotheek.update({'naam': 'Gehackt'}) }}",
+        "{% set x = bibliotheek.pop('naam') %}",
+        "{{ bibliotheek.clear() }}",
+        "{{ bibliotheek.setdefault('adres', 'x') }}",
+    ],
     ids=["update", "pop", "clear", "setdefault"],
 )
 def test_text_cannot_change_the_figures(text):

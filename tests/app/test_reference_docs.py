@@ -4,17 +4,19 @@ from pathlib import Path
 
 from robuust_docs.app.reference_docs import field_reference, input_reference
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_input_reference_is_up_to_date():
-    assert (DOCS / "invoer.md").read_text(encoding="utf-8") == input_reference(), \
+    assert (DOCS / "invoer.md").read_text(encoding="utf-8") == input_reference(), (
         "run: python -m robuust_docs.reference_docs"
+    )
 
 
 def test_field_reference_is_up_to_date():
-    assert (DOCS / "velden.md").read_text(encoding="utf-8") == field_reference(), \
+    assert (DOCS / "velden.md").read_text(encoding="utf-8") == field_reference(), (
         "run: python -m robuust_docs.reference_docs"
+    )
 
 
 def test_every_column_of_every_table_is_documented():

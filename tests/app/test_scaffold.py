@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 
 from robuust_docs import paths, schema
+from robuust_docs.app import validate_all
+from robuust_docs.app.scaffold import HELP_SHEET, init_project, write_workbook
 from robuust_docs.errors import ContentError, OutputError
 from robuust_docs.inputs import load_dataset
-from robuust_docs.app.scaffold import HELP_SHEET, init_project, write_workbook
-from robuust_docs.app import validate_all
 
 CONTENT = paths.bundled("data") / "content"
 TEMPLATES = paths.bundled("templates")
@@ -66,16 +66,20 @@ def test_header_comments_give_meaning_unit_and_required(book):
             assert ("Verplicht: ja" if col.required else "Verplicht: nee") in cell.comment.text
 
 
-@pytest.mark.parametrize(("sheet", "column", "kind", "operator", "formula1"), [
-    ("gemeenten", "inwoners", "whole", "greaterThanOrEqual", "0"),
-    ("bibliotheken", "jaar", "whole", "greaterThanOrEqual", "2000"),
-    ("gemeenten", "stedelijkheid", "whole", "greaterThanOrEqual", "1"),
-    ("bibliotheken", "fte", "decimal", "greaterThanOrEqual", "0"),
-    ("bibliotheken", "baten_totaal", "decimal", "greaterThanOrEqual", "0"),
-    ("vestigingen", "lat", "decimal", "between", "50.7"),
-    ("vestigingen", "type", "list", None, '"' + ",".join(schema.BRANCH_TYPES) + '"'),
-    ("vestigingen", "avond", "list", None, '"ja,nee"'),
-], ids=["int", "int-minimum", "int-minimum-1", "float", "money", "coordinate", "type-list", "bool"])
+@pytest.mark.parametrize(
+    ("sheet", "column", "kind", "operator", "formula1"),
+    [
+        ("gemeenten", "inwoners", "whole", "greaterThanOrEqual", "0"),
+        ("bibliotheken", "jaar", "whole", "greaterThanOrEqual", "2000"),
+        ("gemeenten", "stedelijkheid", "whole", "greaterThanOrEqual", "1"),
+        ("bibliotheken", "fte", "decimal", "greaterThanOrEqual", "0"),
+        ("bibliotheken", "baten_totaal", "decimal", "greaterThanOrEqual", "0"),
+        ("vestigingen", "lat", "decimal", "between", "50.7"),
+        ("vestigingen", "type", "list", None, '"' + ",".join(schema.BRANCH_TYPES) + '"'),
+        ("vestigingen", "avond", "list", None, '"ja,nee"'),
+    ],
+    ids=["int", "int-minimum", "int-minimum-1", "float", "money", "coordinate", "type-list", "bool"],
+)
 def test_columns_have_data_validation(book, sheet, column, kind, operator, formula1):
     validation = _validation(book[sheet], column)
     assert (validation.type, validation.operator, validation.formula1) == (kind, operator, formula1)
@@ -108,7 +112,7 @@ def test_help_sheet_lists_every_column_and_the_content_ids(book):
     rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
     header = rows.index(("tabel", "kolom", "verplicht", "betekenis", "eenheid", "toegestane waarden"))
     assert sheet.freeze_panes == f"A{header + 2}"
-    listed = {(r[0], r[1]): r for r in rows[header + 1:]}
+    listed = {(r[0], r[1]): r for r in rows[header + 1 :]}
     for table in schema.TABLES:
         for col in table.columns:
             assert listed[(table.name, col.name)][2:5] == ("ja" if col.required else "nee", col.meaning, col.unit)
@@ -150,7 +154,8 @@ def test_bad_value_is_reported_with_sheet_row_and_column(project):
     book.save(path)
     problems = load_dataset(project / "data").problems
     assert [(p.file, p.sheet, p.row, p.column, p.value) for p in problems] == [
-        ("invoer.xlsx", "gemeenten", 2, "inwoners", "veel")]
+        ("invoer.xlsx", "gemeenten", 2, "inwoners", "veel")
+    ]
     assert "blad 'gemeenten', rij 2, kolom 'inwoners'" in str(problems[0])
 
 

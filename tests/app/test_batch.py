@@ -13,13 +13,14 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from robuust_docs.output import files as output
-from robuust_docs.files import sha256
-from robuust_docs.app import run_batch
+from robuust_docs.app import Settings, prepare, run_batch
 from robuust_docs.cli import main
-from robuust_docs.app import Settings, prepare
+from robuust_docs.files import sha256
+from robuust_docs.output import files as output
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # renders whole documents
+
+ROOT = Path(__file__).resolve().parents[2]
 IDS = ["bib-veenhoven", "bib-klinkerwolde", "bib-lindeloo"]
 
 
@@ -74,7 +75,12 @@ def test_failed_outcome_carries_file_row_column_and_value(data, tmp_path):
     (failed,) = result.failed
     problem = failed.problems[0]
     assert (failed.library_id, problem.file, problem.row, problem.column, problem.value) == (
-        "bib-lindeloo", "bibliotheken.csv", row, "fte", "-3")
+        "bib-lindeloo",
+        "bibliotheken.csv",
+        row,
+        "fte",
+        "-3",
+    )
     assert result.count("klaar") == 2
 
 
@@ -166,8 +172,11 @@ def test_manifest_and_overview_describe_the_run(data, tmp_path):
     assert any(str(v).endswith(("Robuust", "Aandachtspunt", "Kwetsbaar")) for v in by_id["bib-veenhoven"][4:9])
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "x" * 300, "Bibliotheek Lees & Leer", "", "..."],
-                         ids=["traversal", "device-name", "very-long", "ampersand", "empty", "dots"])
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd", "CON", "x" * 300, "Bibliotheek Lees & Leer", "", "..."],
+    ids=["traversal", "device-name", "very-long", "ampersand", "empty", "dots"],
+)
 def test_output_names_are_safe(name):
     slug = output.slugify(name)
     assert slug and len(slug) <= 84

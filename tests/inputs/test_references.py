@@ -9,8 +9,7 @@ import pytest
 from robuust_docs.content import Theme, load_content
 from robuust_docs.inputs import load_dataset
 from robuust_docs.inputs.references import resolve_references
-
-from .conftest import BUNDLED_CONTENT, TABLES, matching, set_cell, write_workbook
+from tests.conftest import BUNDLED_CONTENT, TABLES, matching, set_cell, write_workbook
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +37,11 @@ def test_fixture_project_resolves_without_problems(project, content):
     dataset = resolved(project, content)
     assert dataset.problems == ()
     assert list(dataset.libraries["programmas"]) == [("taalhuis", "ido"), ("boekstart",)]
-    assert list(dataset.municipalities["beleidsthemas"]) == [("geletterdheid", "kunst_cultuur"), ("gezondheid",),
-                                                             ("digitale_inclusie",)]
+    assert list(dataset.municipalities["beleidsthemas"]) == [
+        ("geletterdheid", "kunst_cultuur"),
+        ("gezondheid",),
+        ("digitale_inclusie",),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -59,9 +61,21 @@ def test_fixture_project_resolves_without_problems(project, content):
         ("ido; taalhuis", ("ido", "taalhuis")),
         ("", ()),
     ],
-    ids=["id", "id-upper-case", "name", "name-lower-case", "full-name-with-slash", "name-part", "name-part-upper",
-         "name-with-ampersand", "surrounding-spaces", "name-and-id-of-one-programme", "same-one-thrice",
-         "order-kept", "none"],
+    ids=[
+        "id",
+        "id-upper-case",
+        "name",
+        "name-lower-case",
+        "full-name-with-slash",
+        "name-part",
+        "name-part-upper",
+        "name-with-ampersand",
+        "surrounding-spaces",
+        "name-and-id-of-one-programme",
+        "same-one-thrice",
+        "order-kept",
+        "none",
+    ],
 )
 def test_programme_matches_id_name_or_name_part(project, content, text, expected):
     ids, problems = programmes_of(project, content, text)
@@ -90,8 +104,11 @@ def test_documented_example_digitale_inclusie_matches(project, content):
     assert (ids, problems) == (("digitale_inclusie",), ())
 
 
-@pytest.mark.parametrize(("text", "expected"), [("Kunst", ("kunst_cultuur",)), ("armoede en", ("armoede_geldzaken",))],
-                         ids=["first-word", "first-words"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Kunst", ("kunst_cultuur",)), ("armoede en", ("armoede_geldzaken",))],
+    ids=["first-word", "first-words"],
+)
 def test_start_of_exactly_one_name_matches(project, content, text, expected):
     assert themes_of(project, content, text) == (expected, ())
 
@@ -111,12 +128,18 @@ def test_start_of_two_names_is_unknown(project, content):
     assert [p.value for p in dataset.problems] == ["Digitale"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Jeugd, onderwijs en taalontwikkeling", ("jeugd_onderwijs",)),
-    ("Participatie, ontmoeting en sociale samenhang", ("participatie_ontmoeting",)),
-    ("gezondheid, JEUGD, ONDERWIJS EN TAALONTWIKKELING, kunst_cultuur", ("gezondheid", "jeugd_onderwijs",
-                                                                        "kunst_cultuur")),
-], ids=["jeugd", "participatie", "between-others-any-case"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeugd, onderwijs en taalontwikkeling", ("jeugd_onderwijs",)),
+        ("Participatie, ontmoeting en sociale samenhang", ("participatie_ontmoeting",)),
+        (
+            "gezondheid, JEUGD, ONDERWIJS EN TAALONTWIKKELING, kunst_cultuur",
+            ("gezondheid", "jeugd_onderwijs", "kunst_cultuur"),
+        ),
+    ],
+    ids=["jeugd", "participatie", "between-others-any-case"],
+)
 def test_theme_name_with_a_comma_matches(project, content, text, expected):
     assert themes_of(project, content, text) == (expected, ())
 
@@ -128,7 +151,12 @@ def test_unknown_programme_is_a_problem_of_the_library_with_a_suggestion(project
     ids, problems = programmes_of(project, content, "taalhuis, Boekstrat")
     problem = problems[0]
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "bibliotheken.csv", 3, "programmas", "Boekstrat", "bib-cstad")
+        "bibliotheken.csv",
+        3,
+        "programmas",
+        "Boekstrat",
+        "bib-cstad",
+    )
     assert "'boekstart'" in problem.message
     assert ids == ("taalhuis",)
 
@@ -137,7 +165,12 @@ def test_unknown_theme_is_a_problem_of_the_municipalitys_library_with_a_suggesti
     _, problems = themes_of(project, content, "gezondheit")
     problem = problems[0]
     assert (problem.file, problem.row, problem.column, problem.value, problem.library) == (
-        "gemeenten.csv", 4, "beleidsthemas", "gezondheit", "bib-cstad")
+        "gemeenten.csv",
+        4,
+        "beleidsthemas",
+        "gezondheit",
+        "bib-cstad",
+    )
     assert "'gezondheid'" in problem.message
 
 

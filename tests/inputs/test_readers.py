@@ -10,8 +10,7 @@ import pytest
 
 from robuust_docs.errors import DataError
 from robuust_docs.inputs.readers import WORKBOOK, find_sources, read_table
-
-from .conftest import TABLES, write_workbook
+from tests.conftest import TABLES, write_workbook
 
 EXPECTED = [["Súdwest-Kleaster", "1.234,5", "ja"], ["Aa en Veen", "12", "nee"]]
 
@@ -37,10 +36,10 @@ def only_problem(excinfo):
 @pytest.mark.parametrize(
     ("text", "decimal"),
     [
-        ('naam;inwoners;open\nSúdwest-Kleaster;1.234,5;ja\nAa en Veen;12;nee\n', ","),
+        ("naam;inwoners;open\nSúdwest-Kleaster;1.234,5;ja\nAa en Veen;12;nee\n", ","),
         ('naam,inwoners,open\nSúdwest-Kleaster,"1.234,5",ja\nAa en Veen,12,nee\n', "."),
-        ('naam\tinwoners\topen\nSúdwest-Kleaster\t1.234,5\tja\nAa en Veen\t12\tnee\n', ","),
-        ('naam;inwoners;open\r\nSúdwest-Kleaster;1.234,5;ja\r\nAa en Veen;12;nee\r\n', ","),
+        ("naam\tinwoners\topen\nSúdwest-Kleaster\t1.234,5\tja\nAa en Veen\t12\tnee\n", ","),
+        ("naam;inwoners;open\r\nSúdwest-Kleaster;1.234,5;ja\r\nAa en Veen;12;nee\r\n", ","),
         ('"naam";"inwoners";"open"\n"Súdwest-Kleaster";"1.234,5";"ja"\n"Aa en Veen";"12";"nee"\n', ","),
     ],
     ids=["semicolon", "comma", "tab", "windows-line-ends", "all-quoted"],
@@ -112,8 +111,9 @@ def test_blank_line_keeps_the_numbers_of_later_rows(tmp_path):
     assert table.frame.loc[6, "naam"] == "C"
 
 
-@pytest.mark.parametrize("text", ["naam;inwoners\nA;1;\nB;2;\n", "naam;inwoners\nA;1;\nB;2\n"],
-                         ids=["every-row", "first-row-only"])
+@pytest.mark.parametrize(
+    "text", ["naam;inwoners\nA;1;\nB;2;\n", "naam;inwoners\nA;1;\nB;2\n"], ids=["every-row", "first-row-only"]
+)
 def test_trailing_delimiter_does_not_shift_values(tmp_path, text):
     assert cells(read_table("gemeenten", write(tmp_path, text))) == [["A", "1"], ["B", "2"]]
 
@@ -135,8 +135,14 @@ def test_row_with_more_cells_than_the_header_is_no_pandas_warning(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"   \n\n", b"\xef\xbb\xbf", b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary",
-     b"naam;n\nA\x81\x8d;1\n", b'naam;n\n"A;1\n'],
+    [
+        b"",
+        b"   \n\n",
+        b"\xef\xbb\xbf",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary",
+        b"naam;n\nA\x81\x8d;1\n",
+        b'naam;n\n"A;1\n',
+    ],
     ids=["empty", "blank-lines", "only-bom", "zip-renamed-to-csv", "undecodable-bytes", "unclosed-quote"],
 )
 def test_unreadable_csv_is_one_problem_naming_the_file(tmp_path, content):
@@ -219,8 +225,10 @@ def test_empty_cells_and_blank_rows_in_a_sheet(tmp_path):
         sheet.append(row)
     book.save(tmp_path / WORKBOOK)
     table = read_table("gemeenten", tmp_path / WORKBOOK)
-    assert table.frame.to_dict("index") == {2: {"code": "GM0001", "inwoners": ""},
-                                            4: {"code": "GM0003", "inwoners": "45000"}}
+    assert table.frame.to_dict("index") == {
+        2: {"code": "GM0001", "inwoners": ""},
+        4: {"code": "GM0003", "inwoners": "45000"},
+    }
 
 
 def test_missing_sheet_names_the_sheet_and_what_is_there(tmp_path):
@@ -247,7 +255,9 @@ def test_sources_are_the_csv_files_present(tmp_path):
     for name in ("bibliotheken", "gemeenten"):
         write(tmp_path, "id\n1\n", name=f"{name}.csv")
     assert find_sources(tmp_path, ("bibliotheken", "gemeenten", "buurten")) == {
-        "bibliotheken": tmp_path / "bibliotheken.csv", "gemeenten": tmp_path / "gemeenten.csv"}
+        "bibliotheken": tmp_path / "bibliotheken.csv",
+        "gemeenten": tmp_path / "gemeenten.csv",
+    }
 
 
 def test_workbook_takes_precedence_over_csv_files(tmp_path, workbook):

@@ -12,14 +12,14 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from robuust_docs.cli import main
-from robuust_docs.report import texts_of
 from robuust_docs.app import Settings, prepare
-from robuust_docs.report import build_report
+from robuust_docs.cli import main
+from robuust_docs.report import build_report, texts_of
+from tests.checks import docx_text, libreoffice_pdf, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
 
-from .checks import docx_text, libreoffice_pdf, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
+pytestmark = pytest.mark.slow  # renders whole documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # One library per category, plus the one with '&' in its name and the one without neighbourhood data.
 SAMPLE_IDS = ["bib-veenhoven", "bib-lees-en-leer", "bib-maasheuvel"]
 
@@ -27,8 +27,19 @@ SAMPLE_IDS = ["bib-veenhoven", "bib-lees-en-leer", "bib-maasheuvel"]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(main, ["generate", *SAMPLE_IDS, "--data", str(ROOT / "data"), "--templates",
-                                       str(ROOT / "templates"), "--out", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "generate",
+            *SAMPLE_IDS,
+            "--data",
+            str(ROOT / "data"),
+            "--templates",
+            str(ROOT / "templates"),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -61,9 +72,14 @@ def test_pdf_passes_qpdf_and_embeds_every_font(built, library_id):
 def test_model_texts_appear_in_word_and_pdf(built, prepared, library_id):
     report = build_report(prepared.analysis.libraries[library_id], prepared.content, prepared.report_settings)
     word = squash(docx_text(built / f"handreiking-{library_id}.docx"))
-    furniture = (re.escape(report.bibliotheek.naam) + r".*Handreiking robuuste bibliotheek",
-                 re.escape(report.datum) + r".*Pagina \d+ van \d+", r"\f?" + re.escape(report.bibliotheek.naam),
-                 "Handreiking robuuste bibliotheek", re.escape(report.datum), r"\f?Pagina \d+ van \d+")
+    furniture = (
+        re.escape(report.bibliotheek.naam) + r".*Handreiking robuuste bibliotheek",
+        re.escape(report.datum) + r".*Pagina \d+ van \d+",
+        r"\f?" + re.escape(report.bibliotheek.naam),
+        "Handreiking robuuste bibliotheek",
+        re.escape(report.datum),
+        r"\f?Pagina \d+ van \d+",
+    )
     pdf = squash(pdf_text(built / f"handreiking-{library_id}.pdf", furniture))
     texts = texts_of(report)
     assert len(texts) > 150
@@ -75,8 +91,10 @@ def test_model_texts_appear_in_word_and_pdf(built, prepared, library_id):
 
 def test_no_nan_none_or_python_reprs_in_documents(built):
     for library_id in SAMPLE_IDS:
-        for text in (docx_text(built / f"handreiking-{library_id}.docx"),
-                     pdf_text(built / f"handreiking-{library_id}.pdf")):
+        for text in (
+            docx_text(built / f"handreiking-{library_id}.docx"),
+            pdf_text(built / f"handreiking-{library_id}.pdf"),
+        ):
             for bad in ("nan", "None", "{{", "{%", "Undefined"):
                 assert f" {bad} " not in f" {text} ".replace("\n", " "), (library_id, bad)
 
@@ -169,8 +187,9 @@ def test_bad_input_stops_before_any_file_is_written(tmp_path):
     shutil.copytree(ROOT / "data", data)
     lines = (data / "gemeenten.csv").read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")
-    (data / "gemeenten.csv").write_text("\n".join([",".join(c if c != "inwoners" else "inw" for c in header),
-                                                   *lines[1:]]) + "\n", encoding="utf-8")
+    (data / "gemeenten.csv").write_text(
+        "\n".join([",".join(c if c != "inwoners" else "inw" for c in header), *lines[1:]]) + "\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["generate", "--all", "--data", str(data), "--out", str(out)])
     assert result.exit_code == 1

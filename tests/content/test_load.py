@@ -10,8 +10,7 @@ import yaml
 
 from robuust_docs.content import Category, Content, load_content
 from robuust_docs.errors import ContentError, RobuustError
-
-from .conftest import BUNDLED_CONTENT, matching
+from tests.conftest import BUNDLED_CONTENT, matching
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -60,20 +59,39 @@ def test_bundled_content_loads_with_enough_of_everything(bundled):
 
 
 def test_bundled_content_has_the_documented_fixed_ids(bundled):
-    assert [c.id for c in bundled.categories] == ["compact", "kleinstedelijk", "regionaal", "centrumstad",
-                                                  "grote_stad"]
-    assert [m.id for m in bundled.modules] == ["personeel", "financien", "activiteiten_diensten", "bereik_gebruik",
-                                               "nabijheid_toegankelijkheid"]
-    assert {"geletterdheid", "digitale_inclusie", "jeugd_onderwijs", "participatie_ontmoeting", "kunst_cultuur",
-            "armoede_geldzaken", "gezondheid", "werk_ontwikkeling"} <= {t.id for t in bundled.themes}
+    assert [c.id for c in bundled.categories] == ["compact", "kleinstedelijk", "regionaal", "centrumstad", "grote_stad"]
+    assert [m.id for m in bundled.modules] == [
+        "personeel",
+        "financien",
+        "activiteiten_diensten",
+        "bereik_gebruik",
+        "nabijheid_toegankelijkheid",
+    ]
+    assert {
+        "geletterdheid",
+        "digitale_inclusie",
+        "jeugd_onderwijs",
+        "participatie_ontmoeting",
+        "kunst_cultuur",
+        "armoede_geldzaken",
+        "gezondheid",
+        "werk_ontwikkeling",
+    } <= {t.id for t in bundled.themes}
     assert {"taalhuis", "ido", "boekstart", "dbos", "digisterker", "klik_en_tik", "digivitaler"} <= {
-        p.id for p in bundled.programmes}
+        p.id for p in bundled.programmes
+    }
 
 
 @pytest.mark.parametrize(
     ("inhabitants", "expected"),
-    [(0, "compact"), (29_999, "compact"), (30_000, "kleinstedelijk"), (149_999.5, "regionaal"),
-     (300_000, "grote_stad"), (10_000_000, "grote_stad")],
+    [
+        (0, "compact"),
+        (29_999, "compact"),
+        (30_000, "kleinstedelijk"),
+        (149_999.5, "regionaal"),
+        (300_000, "grote_stad"),
+        (10_000_000, "grote_stad"),
+    ],
     ids=["zero", "just-below-bound", "bound-is-inclusive", "fraction", "last-bound", "huge"],
 )
 def test_every_population_has_exactly_one_bundled_category(bundled, inhabitants, expected):
@@ -113,13 +131,16 @@ def missing_norm(c: Path) -> None:
 
 
 def unknown_variable(c: Path) -> None:
-    edit_yaml(c / "modules.yaml",
-              lambda d: indicator(d, "personeel", "vrijwilligers_per_fte").update(formule="vrijwilligers / fte_totaal"))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "personeel", "vrijwilligers_per_fte").update(formule="vrijwilligers / fte_totaal"),
+    )
 
 
 def disallowed_syntax(c: Path) -> None:
-    edit_yaml(c / "modules.yaml",
-              lambda d: d["modules"][0]["indicatoren"][0].update(formule="__import__('os').getcwd()"))
+    edit_yaml(
+        c / "modules.yaml", lambda d: d["modules"][0]["indicatoren"][0].update(formule="__import__('os').getcwd()")
+    )
 
 
 def practice_with_unknown_module(c: Path) -> None:
@@ -139,8 +160,12 @@ def story_with_unknown_field(c: Path) -> None:
 
 
 def sentence_with_syntax_error(c: Path) -> None:
-    edit_yaml(c / "modules.yaml", lambda d: indicator(d, "financien", "subsidie_per_inwoner")["zinnen"].update(
-        robuust="{% if waarde %}De subsidie is {{ waarde }}."))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "financien", "subsidie_per_inwoner")["zinnen"].update(
+            robuust="{% if waarde %}De subsidie is {{ waarde }}."
+        ),
+    )
 
 
 def theme_with_unknown_impact(c: Path) -> None:
@@ -149,7 +174,8 @@ def theme_with_unknown_impact(c: Path) -> None:
 
 def yaml_syntax_error(c: Path) -> None:
     (c / "praktijken" / "bibliobus.yaml").write_text(
-        "id: bibliobus\ntitel: Een bibliobus\nsamenvatting: Rijdt: overal\n", encoding="utf-8")
+        "id: bibliobus\ntitel: Een bibliobus\nsamenvatting: Rijdt: overal\n", encoding="utf-8"
+    )
 
 
 def missing_file(c: Path) -> None:
@@ -158,20 +184,32 @@ def missing_file(c: Path) -> None:
 
 BROKEN = {
     "missing-norm": (missing_norm, {"file": "modules.yaml", "key": "personeel.fte_per_10000.normen"}),
-    "unknown-variable": (unknown_variable, {"file": "modules.yaml", "key": "personeel.vrijwilligers_per_fte.formule",
-                                            "value": "fte_totaal"}),
+    "unknown-variable": (
+        unknown_variable,
+        {"file": "modules.yaml", "key": "personeel.vrijwilligers_per_fte.formule", "value": "fte_totaal"},
+    ),
     "disallowed-syntax": (disallowed_syntax, {"file": "modules.yaml", "key": "modules[0].indicatoren[0].formule"}),
-    "practice-unknown-module": (practice_with_unknown_module, {"file": "praktijken/makerspace.yaml",
-                                                               "key": "modules", "value": "robotica"}),
-    "overlapping-categories": (overlapping_categories, {"file": "categorieen.yaml", "key": "compact.regel.inwoners_tot",
-                                                        "value": 30000}),
-    "gap-between-categories": (gap_between_categories, {"file": "categorieen.yaml",
-                                                        "key": "centrumstad.regel.inwoners_van", "value": 160000}),
+    "practice-unknown-module": (
+        practice_with_unknown_module,
+        {"file": "praktijken/makerspace.yaml", "key": "modules", "value": "robotica"},
+    ),
+    "overlapping-categories": (
+        overlapping_categories,
+        {"file": "categorieen.yaml", "key": "compact.regel.inwoners_tot", "value": 30000},
+    ),
+    "gap-between-categories": (
+        gap_between_categories,
+        {"file": "categorieen.yaml", "key": "centrumstad.regel.inwoners_van", "value": 160000},
+    ),
     "story-unknown-field": (story_with_unknown_field, {"file": "verhalen/compact.md", "key": "compact.verhaal"}),
-    "sentence-syntax-error": (sentence_with_syntax_error, {"file": "modules.yaml",
-                                                           "key": "financien.subsidie_per_inwoner.zinnen.robuust"}),
-    "theme-unknown-impact": (theme_with_unknown_impact, {"file": "themas.yaml", "key": "geletterdheid.impact",
-                                                         "value": "verzonnen_feit"}),
+    "sentence-syntax-error": (
+        sentence_with_syntax_error,
+        {"file": "modules.yaml", "key": "financien.subsidie_per_inwoner.zinnen.robuust"},
+    ),
+    "theme-unknown-impact": (
+        theme_with_unknown_impact,
+        {"file": "themas.yaml", "key": "geletterdheid.impact", "value": "verzonnen_feit"},
+    ),
     "yaml-syntax-error": (yaml_syntax_error, {"file": "praktijken/bibliobus.yaml", "key": None}),
     "missing-file": (missing_file, {"file": "gesprek.yaml", "key": None}),
 }
@@ -236,18 +274,28 @@ def test_yaml_syntax_error_gives_the_line(all_broken):
 
 
 def norm_for_unknown_category(c):
-    edit_yaml(c / "modules.yaml", lambda d: indicator(d, "personeel", "fte_per_10000")["normen"].update(
-        dorp={"robuust": 1, "kwetsbaar": 0.5}))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "personeel", "fte_per_10000")["normen"].update(dorp={"robuust": 1, "kwetsbaar": 0.5}),
+    )
 
 
 def norms_in_wrong_order(c):
-    edit_yaml(c / "modules.yaml", lambda d: indicator(d, "personeel", "fte_per_10000")["normen"].update(
-        compact={"robuust": 1.0, "kwetsbaar": 2.0}))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "personeel", "fte_per_10000")["normen"].update(
+            compact={"robuust": 1.0, "kwetsbaar": 2.0}
+        ),
+    )
 
 
 def band_that_is_not_a_pair(c):
-    edit_yaml(c / "modules.yaml", lambda d: indicator(d, "personeel", "vrijwilligers_per_fte")["normen"].update(
-        compact={"robuust": 5, "kwetsbaar": [0.5, 15]}))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "personeel", "vrijwilligers_per_fte")["normen"].update(
+            compact={"robuust": 5, "kwetsbaar": [0.5, 15]}
+        ),
+    )
 
 
 def unknown_unit(c):
@@ -259,8 +307,12 @@ def missing_status_sentence(c):
 
 
 def sentence_with_unknown_field(c):
-    edit_yaml(c / "modules.yaml", lambda d: indicator(d, "personeel", "fte_per_10000")["zinnen"].update(
-        kwetsbaar="{{ gemeente }} heeft {{ waarde }}."))
+    edit_yaml(
+        c / "modules.yaml",
+        lambda d: indicator(d, "personeel", "fte_per_10000")["zinnen"].update(
+            kwetsbaar="{{ gemeente }} heeft {{ waarde }}."
+        ),
+    )
 
 
 def duplicate_practice_id(c):
@@ -269,8 +321,12 @@ def duplicate_practice_id(c):
 
 def id_with_capitals(c):
     edit_yaml(c / "impact.yaml", lambda d: d["impact"][0].update(themas=[]))
-    edit_yaml(c / "programmas.yaml", lambda d: d["programmas"].append(
-        {"id": "Leesclub", "naam": "Leesclub", "omschrijving": "Lezen samen.", "themas": []}))
+    edit_yaml(
+        c / "programmas.yaml",
+        lambda d: d["programmas"].append(
+            {"id": "Leesclub", "naam": "Leesclub", "omschrijving": "Lezen samen.", "themas": []}
+        ),
+    )
 
 
 def unknown_wsob_function(c):
@@ -303,27 +359,45 @@ def no_practices(c):
 
 MORE = {
     "norm-for-unknown-category": (norm_for_unknown_category, {"file": "modules.yaml", "value": "dorp"}),
-    "norms-in-wrong-order": (norms_in_wrong_order, {"file": "modules.yaml",
-                                                    "key": "modules[0].indicatoren[0].normen.compact"}),
-    "band-not-a-pair": (band_that_is_not_a_pair, {"file": "modules.yaml",
-                                                  "key": "modules[0].indicatoren[1].normen.compact", "value": 5}),
-    "unknown-unit": (unknown_unit, {"file": "modules.yaml", "key": "modules[0].indicatoren[0].eenheid",
-                                    "value": "fte"}),
-    "missing-status-sentence": (missing_status_sentence, {"file": "modules.yaml",
-                                                          "key": "modules[0].indicatoren[0].zinnen.geen_gegevens"}),
-    "sentence-unknown-field": (sentence_with_unknown_field, {"file": "modules.yaml",
-                                                             "key": "personeel.fte_per_10000.zinnen.kwetsbaar"}),
+    "norms-in-wrong-order": (
+        norms_in_wrong_order,
+        {"file": "modules.yaml", "key": "modules[0].indicatoren[0].normen.compact"},
+    ),
+    "band-not-a-pair": (
+        band_that_is_not_a_pair,
+        {"file": "modules.yaml", "key": "modules[0].indicatoren[1].normen.compact", "value": 5},
+    ),
+    "unknown-unit": (
+        unknown_unit,
+        {"file": "modules.yaml", "key": "modules[0].indicatoren[0].eenheid", "value": "fte"},
+    ),
+    "missing-status-sentence": (
+        missing_status_sentence,
+        {"file": "modules.yaml", "key": "modules[0].indicatoren[0].zinnen.geen_gegevens"},
+    ),
+    "sentence-unknown-field": (
+        sentence_with_unknown_field,
+        {"file": "modules.yaml", "key": "personeel.fte_per_10000.zinnen.kwetsbaar"},
+    ),
     "duplicate-practice-id": (duplicate_practice_id, {"file": "praktijken/", "value": "bibliobus"}),
     "id-with-capitals": (id_with_capitals, {"file": "programmas.yaml", "value": "Leesclub"}),
-    "unknown-wsob-function": (unknown_wsob_function, {"file": "themas.yaml", "key": "geletterdheid.wsob_functies",
-                                                      "value": "f"}),
-    "practice-unknown-category": (practice_for_unknown_category, {"file": "praktijken/bibliobus.yaml",
-                                                                  "key": "categorieen", "value": "dorp"}),
+    "unknown-wsob-function": (
+        unknown_wsob_function,
+        {"file": "themas.yaml", "key": "geletterdheid.wsob_functies", "value": "f"},
+    ),
+    "practice-unknown-category": (
+        practice_for_unknown_category,
+        {"file": "praktijken/bibliobus.yaml", "key": "categorieen", "value": "dorp"},
+    ),
     "impact-without-source": (impact_without_source, {"file": "impact.yaml", "key": "impact[0].bron"}),
-    "last-category-bounded": (last_category_with_upper_bound, {"file": "categorieen.yaml",
-                                                               "key": "grote_stad.regel.inwoners_tot"}),
-    "first-category-above-zero": (first_category_not_at_zero, {"file": "categorieen.yaml",
-                                                               "key": "compact.regel.inwoners_van", "value": 100}),
+    "last-category-bounded": (
+        last_category_with_upper_bound,
+        {"file": "categorieen.yaml", "key": "grote_stad.regel.inwoners_tot"},
+    ),
+    "first-category-above-zero": (
+        first_category_not_at_zero,
+        {"file": "categorieen.yaml", "key": "compact.regel.inwoners_van", "value": 100},
+    ),
     "missing-story": (missing_story, {"file": "verhalen/regionaal.md"}),
 }
 
@@ -359,16 +433,22 @@ def test_unsafe_story_is_refused_when_loading(content_dir):
     append_to(content_dir / "verhalen" / "grote_stad.md", "\n\n{{ ''.__class__.__mro__ }}\n")
     append_to(content_dir / "verhalen" / "compact.md", "\n\n{{ cycler.__init__.__globals__ }}\n")
     problems = problems_of(content_dir)
-    assert sorted((p.file, p.key) for p in problems) == [("verhalen/compact.md", "compact.verhaal"),
-                                                         ("verhalen/grote_stad.md", "grote_stad.verhaal")]
+    assert sorted((p.file, p.key) for p in problems) == [
+        ("verhalen/compact.md", "compact.verhaal"),
+        ("verhalen/grote_stad.md", "grote_stad.verhaal"),
+    ]
 
 
 def test_story_may_use_every_documented_field(content_dir):
-    fields = ("bibliotheek.naam bibliotheek.provincie bibliotheek.poi bibliotheek.jaar werkgebied.inwoners "
-              "werkgebied.gemeenten werkgebied.aantal_gemeenten werkgebied.aantal_vestigingen "
-              "werkgebied.aantal_volwaardig categorie.naam indicator.leden_aandeel norm.leden_aandeel").split()
-    append_to(content_dir / "verhalen" / "compact.md",
-              "\n\n" + " ".join(f"{{{{ {f} }}}}" for f in fields) + "{% if werkgebied.inwoners %}ja{% endif %}\n")
+    fields = (
+        "bibliotheek.naam bibliotheek.provincie bibliotheek.poi bibliotheek.jaar werkgebied.inwoners "
+        "werkgebied.gemeenten werkgebied.aantal_gemeenten werkgebied.aantal_vestigingen "
+        "werkgebied.aantal_volwaardig categorie.naam indicator.leden_aandeel norm.leden_aandeel"
+    ).split()
+    append_to(
+        content_dir / "verhalen" / "compact.md",
+        "\n\n" + " ".join(f"{{{{ {f} }}}}" for f in fields) + "{% if werkgebied.inwoners %}ja{% endif %}\n",
+    )
     assert load_content(content_dir).category("compact").verhaal.endswith("{% endif %}")
 
 
