@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from robuust_docs import schema
+from robuust_docs.content import VARIABLES
 from robuust_docs.report import Report, field_paths
 
 KINDS = {
@@ -51,6 +52,16 @@ def input_reference() -> str:
             )
         lines.append("")
     lines += [
+        "## Variabelen voor formules",
+        "",
+        "Formules in `modules.yaml` (zie [inhoud.md](inhoud.md)) gebruiken deze namen, per bibliotheek over het hele "
+        "werkgebied. De cijfers van de bibliotheek zelf zijn de kolommen van `bibliotheken` hierboven; de andere "
+        "worden uit gemeenten, locaties en buurten berekend.",
+        "",
+        "| variabele | betekenis | eenheid |",
+        "|---|---|---|",
+        *(f"| `{name}` | {v.meaning} | {v.unit} |" for name, v in VARIABLES.items()),
+        "",
         "## Andere kolomnamen",
         "",
         "Heeft een export andere kolomkoppen, zet dan een `kolommen.yaml` naast de invoer:",

@@ -1,4 +1,4 @@
-"""The variables a content formula may use, with their meaning (listed in docs/inhoud.md).
+"""The variables a content formula may use, with their meaning and unit (listed in docs/invoer.md, generated).
 
 The library's own figures are the input columns that `schema.py` marks as `variable`: a new numeric column of
 `bibliotheken` becomes a formula variable by setting that flag, nowhere else. The other names are computed by
@@ -7,7 +7,15 @@ The library's own figures are the input columns that `schema.py` marks as `varia
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from robuust_docs import schema
+
+
+@dataclass(frozen=True)
+class Variable:
+    meaning: str
+    unit: str
 
 
 def library_columns() -> tuple[str, ...]:
@@ -15,22 +23,26 @@ def library_columns() -> tuple[str, ...]:
     return tuple(c.name for c in schema.LIBRARIES.columns if c.variable)
 
 
-VARIABLES: dict[str, str] = {
-    **{c.name: c.meaning for c in schema.LIBRARIES.columns if c.variable},
-    "inwoners": "inwoners van het werkgebied",
-    "inwoners_0_17": "inwoners 0–17 jaar van het werkgebied",
-    "subsidie": "gemeentelijke subsidie, som",
-    "aantal_gemeenten": "gemeenten in het werkgebied",
-    "aantal_programmas": "landelijke programma's",
-    "aantal_vestigingen": "alle locaties",
-    "aantal_volwaardig": "volwaardige vestigingen",
-    "openingsuren": "openingsuren per week, alle locaties",
-    "open_bibliotheek_uren": "uren open bibliotheek per week",
-    "aandeel_rolstoeltoegankelijk": "procent locaties",
-    "aandeel_avond_weekend": "procent locaties",
-    "gem_afstand_km": "km, gewogen naar inwoners",
-    "gem_afstand_volwaardig_km": "km, gewogen naar inwoners",
-    "aandeel_binnen_1km": "procent inwoners",
-    "aandeel_binnen_2km": "procent inwoners",
-    "aandeel_binnen_5km": "procent inwoners",
+_COMPUTED = {
+    "inwoners": ("inwoners van het werkgebied (som over de gemeenten)", "personen"),
+    "inwoners_0_17": ("inwoners van 0 tot en met 17 jaar van het werkgebied", "personen"),
+    "subsidie": ("som van de gemeentelijke subsidies", "euro"),
+    "aantal_gemeenten": ("gemeenten in het werkgebied", "aantal"),
+    "aantal_programmas": ("landelijke programma's die de bibliotheek uitvoert", "aantal"),
+    "aantal_vestigingen": ("alle locaties (vestiging, servicepunt, afhaalpunt, …)", "aantal"),
+    "aantal_volwaardig": ("locaties van het type vestiging", "aantal"),
+    "openingsuren": ("openingsuren per week met personeel, alle locaties samen", "uren"),
+    "open_bibliotheek_uren": ("uren per week zonder personeel (open bibliotheek), alle locaties samen", "uren"),
+    "aandeel_rolstoeltoegankelijk": ("locaties die rolstoeltoegankelijk zijn", "procent"),
+    "aandeel_avond_weekend": ("locaties met avond- of weekendopenstelling", "procent"),
+    "gem_afstand_km": ("naar inwoners gewogen gemiddelde hemelsbrede afstand tot de dichtstbijzijnde locatie", "km"),
+    "gem_afstand_volwaardig_km": ("idem, alleen volwaardige vestigingen", "km"),
+    "aandeel_binnen_1km": ("inwoners binnen 1 km van een locatie", "procent"),
+    "aandeel_binnen_2km": ("inwoners binnen 2 km van een locatie", "procent"),
+    "aandeel_binnen_5km": ("inwoners binnen 5 km van een locatie", "procent"),
+}
+
+VARIABLES: dict[str, Variable] = {
+    **{c.name: Variable(c.meaning, c.unit) for c in schema.LIBRARIES.columns if c.variable},
+    **{name: Variable(*spec) for name, spec in _COMPUTED.items()},
 }

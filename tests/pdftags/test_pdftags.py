@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -366,16 +365,3 @@ def test_end_without_begin_fails_the_build() -> None:
     tagger = Tagger()
     with pytest.raises(ValueError, match="without a matching begin"):
         _build_small([tagger.leaf(Paragraph("Tekst", demo.styles()["body"]), "P"), tagger.end()])
-
-
-# ---------------------------------------------------------------- cost
-
-
-def test_tagging_overhead_is_reported(record_property: object) -> None:
-    times = demo.time_builds(repeat=3)
-    record_property("tagging_overhead", round(times["overhead"], 3))  # type: ignore[operator]
-    sys.stdout.write(
-        f"\npdftags: untagged {times['untagged'] * 1000:.1f} ms, tagged incl. write_structure "
-        f"{times['tagged'] * 1000:.1f} ms, overhead {times['overhead']:.0%}\n"
-    )
-    assert times["overhead"] < 1.5, "tagging should not cost more than 1.5x an untagged build"
