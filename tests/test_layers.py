@@ -30,7 +30,7 @@ LAYERS = [
 FOUNDATION = {"robuust_docs", "errors", "files", "fmt", "paths", "schema", "status"}
 TOP_LEVEL = FOUNDATION | {"cli", "__main__"}
 MAX_TOP_MODULES = 10
-READABLE_BY_RENDER = {"model", "outline"}
+READABLE_BY_RENDER = {"model", "figure_model", "outline"}
 
 
 def _module_name(path: Path) -> str:

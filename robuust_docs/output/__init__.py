@@ -7,5 +7,14 @@ from robuust_docs.output.files import atomic_write, slugify
 from robuust_docs.output.folder import STATE_DIR, Written, unchanged, write_manifest, write_outputs
 from robuust_docs.output.summary import SUMMARY, write_summary
 
-__all__ = ["STATE_DIR", "SUMMARY", "Written", "atomic_write", "slugify", "unchanged", "write_manifest",
-           "write_outputs", "write_summary"]
+__all__ = [
+    "STATE_DIR",
+    "SUMMARY",
+    "Written",
+    "atomic_write",
+    "slugify",
+    "unchanged",
+    "write_manifest",
+    "write_outputs",
+    "write_summary",
+]

@@ -56,8 +56,9 @@ def is_ours(path: Path, entry: dict | None) -> bool:
     return current in {entry.get("sha256"), entry.get("pending_sha256")}
 
 
-def write_outputs(out: Path, slug: str, library_id: str, files: dict[str, bytes], meta: dict,
-                  force: bool = False) -> list[Written]:
+def write_outputs(
+    out: Path, slug: str, library_id: str, files: dict[str, bytes], meta: dict, force: bool = False
+) -> list[Written]:
     """Write `files` (file name → bytes) for one library; `meta` holds the input hashes for the manifest."""
     state = read_state(out, slug)
     state["bibliotheek"] = library_id
@@ -66,8 +67,9 @@ def write_outputs(out: Path, slug: str, library_id: str, files: dict[str, bytes]
         for name, data in files.items():
             results.append(_write_one(out, slug, state, name, data, meta, force))
     except OSError as exc:
-        raise OutputError("Kan niet schrijven in de uitvoermap",
-                          (Problem(str(out), f"{exc.strerror or exc}", library=library_id),)) from None
+        raise OutputError(
+            "Kan niet schrijven in de uitvoermap", (Problem(str(out), f"{exc.strerror or exc}", library=library_id),)
+        ) from None
     return results
 
 
@@ -93,8 +95,12 @@ def _write_one(out: Path, slug: str, state: dict, name: str, data: bytes, meta: 
 
 def _record(state: dict, name: str, data: bytes, digest: str, meta: dict) -> None:
     state["bestanden"][name] = {
-        "bibliotheek": state["bibliotheek"], "formaat": Path(name).suffix.lstrip("."), "sha256": digest,
-        "grootte": len(data), **meta, "tijd": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        "bibliotheek": state["bibliotheek"],
+        "formaat": Path(name).suffix.lstrip("."),
+        "sha256": digest,
+        "grootte": len(data),
+        **meta,
+        "tijd": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
 
 

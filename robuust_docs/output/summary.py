@@ -37,9 +37,18 @@ def write_summary(out: Path, outcomes, content, theme: Theme) -> Path:
         statuses = dict(o.modules)
         values = dict(o.key_figures)
         notes = [str(p) for p in o.problems] + list(o.notes)
-        sheet.append([o.library_id, o.name, o.category, o.status,
-                      *(statuses[m].text if m in statuses else "" for m in modules),
-                      *(values.get(f, "") for f in figures), ", ".join(o.files), "\n".join(notes)])
+        sheet.append(
+            [
+                o.library_id,
+                o.name,
+                o.category,
+                o.status,
+                *(statuses[m].text if m in statuses else "" for m in modules),
+                *(values.get(f, "") for f in figures),
+                ", ".join(o.files),
+                "\n".join(notes),
+            ]
+        )
         fills.append([RUN_STATUS.get(o.status), *(statuses.get(m) for m in modules)])
     _format(sheet, len(header), fills, theme)
     buffer = io.BytesIO()
@@ -51,7 +60,7 @@ def write_summary(out: Path, outcomes, content, theme: Theme) -> Path:
 
 def _tint(color: str) -> str:
     """'#2E7D32' → 'E0EBE0': the colour mixed with white, as an openpyxl fill colour."""
-    channels = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return "".join(f"{round(c + (255 - c) * TINT):02X}" for c in channels)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from robuust_docs.report import DocMeta, Figuur, Kerncijfer, Punt
+from robuust_docs.report.model import DocMeta, Figuur, Kerncijfer, Punt
 
 
 @dataclass(frozen=True)

@@ -20,18 +20,16 @@ from robuust_docs.content import (
     split_paragraphs,
     story_context,
 )
+from robuust_docs.report.figures import module_figure, profile_figure
 from robuust_docs.report.model import (
     Bibliotheek,
     Bijlage,
     Bouwsteen,
     Definitie,
-    Figuur,
     IndicatorRij,
     ModuleProfiel,
-    Reeks,
     Report,
     Samenvatting,
-    Staaf,
     Tekstblok,
     Verhaal,
 )
@@ -158,7 +156,7 @@ def _summary(
         profile,
         tuple(strong[:5]) or ("Geen indicator haalt de robuust-norm.",),
         tuple(weak[:6]) or ("Alle indicatoren met gegevens halen de robuust-norm.",),
-        _profile_figure(info, modules),
+        profile_figure(info.naam, modules),
     )
 
 
@@ -172,16 +170,6 @@ def _module_line(module: Bouwsteen) -> str:
     if not known:
         return "Geen van de indicatoren heeft gegevens."
     return f"{robust} van {len(known)} indicatoren met gegevens robuust"
-
-
-def _profile_figure(info: Bibliotheek, modules: tuple[Bouwsteen, ...]) -> Figuur:
-    series = tuple(Reeks(m.naam, tuple(r.status for r in m.rijen)) for m in modules)
-    parts = [f"{m.naam}: {m.status.label.lower()}" for m in modules]
-    alt = (
-        f"Profiel van {info.naam} over {len(modules)} bouwstenen, met per indicator een vakje in de kleur en "
-        f"vorm van de status. {'; '.join(parts)}."
-    )
-    return Figuur("profiel", alt, "Profiel van de bouwstenen: elk vakje is één indicator.", reeksen=series)
 
 
 def _story(lib: LibraryAnalysis, info: Bibliotheek, content: Content) -> Verhaal:
@@ -220,7 +208,7 @@ def _fill(text: str, context: dict, where: str) -> str:
 
 def _module_section(lib: LibraryAnalysis, module: Module, content: Content) -> Bouwsteen:
     result = next(r for r in lib.modules if r.module == module.id)
-    rows, bars = [], []
+    rows = []
     for ind, res in zip(module.indicatoren, result.indicators, strict=True):
         norm = ind.normen.get(lib.category.id)
         value = fmt.by_unit(res.value, ind.eenheid, ind.decimalen)
@@ -237,36 +225,14 @@ def _module_section(lib: LibraryAnalysis, module: Module, content: Content) -> B
         code = res.status.code
         sentence = _fill(ind.zinnen[code], context, f"modules.yaml, {ind.id}.zinnen.{code}")
         rows.append(IndicatorRij(ind.naam, value, norm_text(ind, norm), median, res.status, sentence))
-        bars.append(
-            Staaf(
-                ind.naam,
-                res.value,
-                value,
-                norm.robuust if norm else None,
-                norm.kwetsbaar if norm else None,
-                res.median,
-                res.status,
-                ind.richting == "lager",
-            )
-        )
-    status = result.status
-    alt = _bars_alt(module, rows, status)
-    caption = (
-        f"{module.naam}: de waarde van de bibliotheek (balk), de norm (streep) en de mediaan van de categorie (ruit)."
-    )
     return Bouwsteen(
         module.id,
         module.naam,
         module.omschrijving,
-        status,
+        result.status,
         tuple(rows),
-        Figuur("staven", alt, caption, staven=tuple(bars)),
+        module_figure(module, result, rows, lib.category.id),
     )
-
-
-def _bars_alt(module: Module, rows: list[IndicatorRij], status: Status) -> str:
-    parts = [f"{r.naam} {r.waarde}, norm {r.norm}, {r.status.label.lower()}" for r in rows]
-    return f"Bouwsteen {module.naam}, als geheel {status.label.lower()}. " + "; ".join(parts) + "."
 
 
 def _themes_intro(themes) -> tuple[str, ...]:

@@ -10,50 +10,10 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, fields, is_dataclass
 
+from robuust_docs.report.figure_model import Figuur, Punt, Reeks, Staaf
 from robuust_docs.status import TEMPLATE_FIELDS, Status
 
-
-@dataclass(frozen=True)
-class Staaf:
-    """One row of a bullet chart: the value against the norm and the peers, on the indicator's own scale."""
-
-    label: str
-    waarde: float | None
-    waarde_tekst: str
-    norm: float | tuple[float, float] | None
-    grens: float | tuple[float, float] | None
-    mediaan: float | None
-    status: Status
-    lager_is_beter: bool
-
-
-@dataclass(frozen=True)
-class Punt:
-    """A point on the map: x = longitude, y = latitude."""
-
-    x: float
-    y: float
-    waarde: float | None  # distance in km for neighbourhoods
-    soort: str  # 'buurt' or a branch type
-    gewicht: float = 1.0
-
-
-@dataclass(frozen=True)
-class Reeks:
-    """One row of the module profile: a module and the status of each of its indicators."""
-
-    label: str
-    statussen: tuple[Status, ...]
-
-
-@dataclass(frozen=True)
-class Figuur:
-    soort: str  # 'staven' (bullet chart), 'profiel' (module profile), 'kaart' (map)
-    alt: str  # alt text stating the chart's message
-    bijschrift: str
-    staven: tuple[Staaf, ...] = ()
-    punten: tuple[Punt, ...] = ()
-    reeksen: tuple[Reeks, ...] = ()
+__all__ = ["Figuur", "Punt", "Reeks", "Staaf"]  # the figures are part of the model
 
 
 @dataclass(frozen=True)

@@ -5,25 +5,23 @@ conversation guide. Called by `report.build_report`; all wording and formatting 
 from __future__ import annotations
 
 from robuust_docs import fmt
-from robuust_docs.analysis import LibraryAnalysis, nearest_branch
+from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import WSOB_FUNCTIONS, Content
 from robuust_docs.findings import Match, match_practices
+from robuust_docs.report.figures import map_figure
 from robuust_docs.report.model import (
     AgendaPunt,
-    Figuur,
     Gemeente,
     Gesprek,
     Impactfeit,
     Kerncijfer,
     Nabijheid,
     Praktijk,
-    Punt,
     ThemaKoppeling,
     VestigingRij,
     Vragenblok,
     WitteVlek,
 )
-from robuust_docs.schema import FULL_BRANCH_TYPE
 from robuust_docs.status import Status
 
 
@@ -223,7 +221,7 @@ def build_proximity(lib: LibraryAnalysis) -> Nabijheid:
         _white_spots(lib),
         _branch_rows(lib),
         _proximity_notes(lib, inwoners),
-        _map(lib),
+        map_figure(lib),
     )
 
 
@@ -324,42 +322,3 @@ def _proximity_notes(lib: LibraryAnalysis, inwoners) -> tuple[str, ...]:
             "(36902, 2026) vraagt ten minste één volwaardige bibliotheekvoorziening per gemeente."
         )
     return tuple(notes)
-
-
-def _map(lib: LibraryAnalysis) -> Figuur | None:
-    prox = lib.proximity
-    hoods, branches = lib.rows.neighbourhoods, lib.rows.branches
-    if prox is None or hoods.empty:
-        return None
-    distances, _ = nearest_branch(
-        hoods["lat"].astype(float),
-        hoods["lon"].astype(float),
-        branches["lat"].astype(float),
-        branches["lon"].astype(float),
-    )
-    points = [
-        Punt(
-            float(h["lon"]),
-            float(h["lat"]),
-            float(d) if d != float("inf") else None,
-            "buurt",
-            float(h["inwoners"] or 0),
-        )
-        for h, d in zip(hoods.to_dict("records"), distances, strict=True)
-    ]
-    branch_rows = branches.to_dict("records")
-    points += [Punt(float(b["lon"]), float(b["lat"]), None, str(b["type"])) for b in branch_rows]
-    full = sum(1 for b in branch_rows if b["type"] == FULL_BRANCH_TYPE)
-    far = prox.farthest[0] if prox.farthest else None
-    alt = (
-        f"Kaart van het werkgebied met {len(hoods)} buurten, gekleurd naar de hemelsbrede afstand tot de "
-        f"dichtstbijzijnde locatie, en {len(branches)} locaties, waarvan {full} volwaardige vestigingen. "
-        + (f"De verste buurt, {far.naam}, ligt op {fmt.km(far.afstand_km)}." if far else "")
-    )
-    return Figuur(
-        "kaart",
-        alt.strip(),
-        "Buurten naar afstand tot de dichtstbijzijnde locatie, en de locaties naar "
-        "soort. Getekend uit coördinaten, zonder ondergrond.",
-        punten=tuple(points),
-    )
