@@ -1,29 +1,49 @@
-"""`analyse_dataset`: every library's variables, indicators, category, proximity and module assessment.
+"""`analyse_dataset`: every library's variables, indicators, category, proximity, municipalities and assessment.
 
 This is the cheap, whole-dataset part of a run (peer medians need every library), done once in the main
 process; building and rendering documents happens per library afterwards. A library whose own rows have
 problems, or that no category rule matches, is left out with its problems listed in `failures`.
+
+The median a library is compared with is that of the OTHER libraries of its category (`peers` of them): a library
+is never its own benchmark. `Analysis.medians` keeps the medians of whole categories for the overview.
 """
 
 from __future__ import annotations
 
+import bisect
 import statistics
+from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from robuust_docs.analysis.assess import ModuleResult, assess_modules, assign_category
-from robuust_docs.analysis.indicators import LibraryRows, compute_indicators, library_rows, library_variables
-from robuust_docs.analysis.proximity import AccessSummary, ProximitySummary, branch_access, summarize_proximity
+from robuust_docs.analysis.indicators import (
+    LibraryRows,
+    compute_indicators,
+    library_rows,
+    library_variables,
+    municipality_variables,
+)
+from robuust_docs.analysis.proximity import (
+    AccessSummary,
+    NeighbourhoodDistances,
+    ProximitySummary,
+    branch_access,
+    neighbourhood_distances,
+    summarize,
+)
 from robuust_docs.content import Category, Content
 from robuust_docs.errors import Problem
 from robuust_docs.inputs import Dataset
+from robuust_docs.schema import FULL_BRANCH_MIN_HOURS
 
 
 @dataclass(frozen=True)
 class MunicipalityAnalysis:
     code: str
+    name: str
     proximity: ProximitySummary | None
     access: AccessSummary
+    variables: dict[str, float | None]
 
 
 @dataclass(frozen=True)
@@ -35,19 +55,20 @@ class LibraryAnalysis:
     category: Category
     proximity: ProximitySummary | None
     access: AccessSummary
+    municipalities: tuple[MunicipalityAnalysis, ...] = ()
     modules: tuple[ModuleResult, ...] = ()
+    peers: int = 0  # other libraries in the same category
 
-    @cached_property
-    def municipalities(self) -> tuple[MunicipalityAnalysis, ...]:
-        """Proximity and access per municipality: only needed for a report, so computed on first use."""
-        return tuple(_analyse_municipality(self.rows, code) for code in self.rows.municipalities["code"])
+    @property
+    def name(self) -> str:
+        return str(self.rows.record["naam"])
 
 
 @dataclass(frozen=True)
 class Analysis:
     libraries: dict[str, LibraryAnalysis]
     failures: dict[str, tuple[Problem, ...]]
-    medians: dict[str, dict[str, float | None]]  # category id → indicator id → median
+    medians: dict[str, dict[str, float | None]]  # category id → indicator id → median of the whole category
 
 
 def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
@@ -64,15 +85,21 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
             failures[library_id] = (result,)
         else:
             analysed[library_id] = result
-    medians = peer_medians(analysed.values(), content)
-    assessed = {lid: _with_modules(a, content, medians.get(a.category.id, {})) for lid, a in analysed.items()}
+    values = _category_values(analysed.values(), content)
+    sizes = Counter(lib.category.id for lib in analysed.values())
+    assessed = {
+        lid: _assessed(lib, content, values.get(lib.category.id, {}), sizes[lib.category.id] - 1)
+        for lid, lib in analysed.items()
+    }
+    medians = {cat: {ind: _median(v) for ind, v in by_indicator.items()} for cat, by_indicator in values.items()}
     return Analysis(assessed, failures, medians)
 
 
 def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> LibraryAnalysis | Problem:
     rows = library_rows(dataset, library_id)
     inwoners = _total(rows.municipalities["inwoners"])
-    proximity = summarize_proximity(rows.neighbourhoods, rows.branches)
+    distances = neighbourhood_distances(rows.neighbourhoods, rows.branches)
+    proximity = summarize(distances)
     access = branch_access(rows.branches, int(inwoners or 0))
     variables = library_variables(rows, proximity, access)
     category = assign_category(variables["inwoners"], content)
@@ -83,40 +110,82 @@ def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> Lib
             value=variables["inwoners"],
             library=library_id,
         )
+    municipalities = tuple(
+        _analyse_municipality(rows, row, variables["inwoners"], distances)
+        for row in rows.municipalities.to_dict("records")
+    )
+    variables = {**variables, **_derived(variables, municipalities)}
     return LibraryAnalysis(
-        library_id, rows, variables, compute_indicators(variables, content), category, proximity, access
+        library_id, rows, variables, compute_indicators(variables, content), category, proximity, access, municipalities
     )
 
 
-def _analyse_municipality(rows: LibraryRows, code: str) -> MunicipalityAnalysis:
-    munis = rows.municipalities
-    inwoners = int(munis.loc[munis["code"] == code, "inwoners"].iloc[0] or 0)
-    hoods = rows.neighbourhoods[rows.neighbourhoods["gemeente_code"] == code]
+def _analyse_municipality(
+    rows: LibraryRows, row: dict, library_inhabitants: float | None, distances: NeighbourhoodDistances | None
+) -> MunicipalityAnalysis:
+    code = row["code"]
     own = rows.branches[rows.branches["gemeente_code"] == code]
     # Residents may use any branch of their library, also one across the municipal border.
-    return MunicipalityAnalysis(code, summarize_proximity(hoods, rows.branches), branch_access(own, inwoners))
+    mask = None if distances is None else (distances.points["gemeente_code"] == code).to_numpy()
+    proximity = summarize(distances, mask) if mask is not None else None
+    access = branch_access(own, int(row["inwoners"] or 0))
+    return MunicipalityAnalysis(
+        code, str(row["naam"]), proximity, access, municipality_variables(row, proximity, access, library_inhabitants)
+    )
 
 
-def peer_medians(libraries, content: Content) -> dict[str, dict[str, float | None]]:
-    """Median of every indicator over the libraries of each category (None where no peer has data)."""
-    by_category: dict[str, list[LibraryAnalysis]] = {}
-    for lib in libraries:
-        by_category.setdefault(lib.category.id, []).append(lib)
+def _derived(variables: dict[str, float | None], municipalities) -> dict[str, float | None]:
+    """Library figures the findings' rules use beside the formula variables."""
+    costs, income = variables.get("lasten_totaal"), variables.get("baten_totaal")
     return {
-        cat: {ind.id: _median([lib.values[ind.id] for lib in libs]) for ind in content.indicators}
-        for cat, libs in by_category.items()
+        "aantal_gemeenten_zonder_volwaardig": float(sum(1 for m in municipalities if m.access.full_count == 0)),
+        # The hours that making the largest location of every municipality without a volwaardige vestiging one
+        # adds, so that an ask for more hours does not count them twice.
+        "uren_nieuwe_vestigingen": float(
+            sum(
+                max(0.0, FULL_BRANCH_MIN_HOURS - m.access.largest_hours)
+                for m in municipalities
+                if m.access.full_count == 0
+            )
+        ),
+        "tekort": max(0.0, costs - income) if costs is not None and income is not None else None,
     }
 
 
-def _median(values: list[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
+def _category_values(libraries, content: Content) -> dict[str, dict[str, list[float]]]:
+    """category id → indicator id → the known values of its libraries, sorted."""
+    by_category: dict[str, dict[str, list[float]]] = {}
+    for lib in libraries:
+        per_indicator = by_category.setdefault(lib.category.id, {i.id: [] for i in content.indicators})
+        for ind in content.indicators:
+            if lib.values.get(ind.id) is not None:
+                per_indicator[ind.id].append(lib.values[ind.id])
+    for per_indicator in by_category.values():
+        for known in per_indicator.values():
+            known.sort()
+    return by_category
+
+
+def _assessed(lib: LibraryAnalysis, content: Content, values: dict[str, list[float]], peers: int) -> LibraryAnalysis:
+    medians = {ind: _median_without(known, lib.values.get(ind)) for ind, known in values.items()}
+    modules = assess_modules(lib.values, lib.category.id, content, medians, lib.variables)
+    return replace(lib, modules=modules, peers=peers)
+
+
+def _median(known: list[float]) -> float | None:
     return statistics.median(known) if known else None
+
+
+def _median_without(known: list[float], own: float | None) -> float | None:
+    """The median of the sorted `known` values with one occurrence of `own` left out."""
+    if own is None:
+        return _median(known)
+    index = bisect.bisect_left(known, own)
+    if index >= len(known) or known[index] != own:
+        return _median(known)
+    return _median(known[:index] + known[index + 1 :])
 
 
 def _total(series) -> float | None:
     known = [float(v) for v in series if v is not None]
     return sum(known) if known else None
-
-
-def _with_modules(lib: LibraryAnalysis, content: Content, medians: dict[str, float | None]) -> LibraryAnalysis:
-    return replace(lib, modules=assess_modules(lib.values, lib.category.id, content, medians))

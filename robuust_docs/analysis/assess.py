@@ -4,6 +4,11 @@ Indicator status compares the value, as the report shows it, with the category n
 three directions; a value exactly at the norm is robust, exactly at the kwetsbaar limit is an aandachtspunt). A
 module's status is the mean score of its indicators with data (robuust 2, aandachtspunt 1, kwetsbaar 0): robuust
 from 1,5, kwetsbaar below 0,75, else aandachtspunt; "geen gegevens" when no indicator has data.
+
+Knock-out: an indicator marked `kritiek` in the content that is kwetsbaar keeps its building block from being
+robuust (an aandachtspunt at best), however well the other indicators do. An indicator whose `toon_als` condition
+does not hold for the library (volwaardige vestigingen per gemeente, for a library of one municipality) is neither
+shown nor counted.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ class IndicatorResult:
     indicator: str
     value: float | None
     status: Status
-    median: float | None
+    median: float | None  # of the other libraries of the category
+    applicable: bool = True  # False: its `toon_als` condition does not hold here (not shown, not counted)
+    knockout: bool = False  # a critical indicator that is kwetsbaar: its building block is not robuust
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,12 @@ class ModuleResult:
     module: str
     status: Status
     indicators: tuple[IndicatorResult, ...]
+    capped_by: tuple[str, ...] = ()  # ids of the indicators or findings that keep it from being robuust
+
+    @property
+    def shown(self) -> tuple[IndicatorResult, ...]:
+        """The indicators that apply to this library, in content order."""
+        return tuple(r for r in self.indicators if r.applicable)
 
 
 def assign_category(inwoners: float | None, content: Content) -> Category | None:
@@ -68,19 +81,34 @@ def module_status(statuses: list[Status]) -> Status:
 
 
 def assess_modules(
-    values: dict[str, float | None], category_id: str, content: Content, medians: dict[str, float | None]
+    values: dict[str, float | None],
+    category_id: str,
+    content: Content,
+    medians: dict[str, float | None],
+    variables: dict[str, float | None] | None = None,
 ) -> tuple[ModuleResult, ...]:
     """Status of every indicator and module of one library against its category's norms."""
     results = []
     for module in content.modules:
         rows = tuple(
-            IndicatorResult(
-                ind.id,
-                values.get(ind.id),
-                indicator_status(shown(values.get(ind.id), ind.decimalen), ind.normen.get(category_id), ind.richting),
-                medians.get(ind.id),
-            )
-            for ind in module.indicatoren
+            _indicator_result(ind, values, category_id, medians, variables or {}) for ind in module.indicatoren
         )
-        results.append(ModuleResult(module.id, module_status([r.status for r in rows]), rows))
+        status = module_status([r.status for r in rows if r.applicable])
+        results.append(capped(ModuleResult(module.id, status, rows), tuple(r.indicator for r in rows if r.knockout)))
     return tuple(results)
+
+
+def _indicator_result(ind, values, category_id: str, medians, variables) -> IndicatorResult:
+    value = values.get(ind.id)
+    status = indicator_status(shown(value, ind.decimalen), ind.normen.get(category_id), ind.richting)
+    applicable = ind.toon_als is None or ind.toon_als.holds(variables)
+    return IndicatorResult(
+        ind.id, value, status, medians.get(ind.id), applicable, applicable and ind.kritiek and status is Status.WEAK
+    )
+
+
+def capped(result: ModuleResult, by: tuple[str, ...]) -> ModuleResult:
+    """The module capped at aandachtspunt when it would be robust and `by` (knock-outs) is not empty."""
+    if not by or result.status is not Status.ROBUST:
+        return result  # only a block that would be robust is held back (and says why)
+    return ModuleResult(result.module, Status.ATTENTION, result.indicators, (*result.capped_by, *by))

@@ -40,7 +40,7 @@ def library_rows(dataset, library_id: str) -> LibraryRows:
 
 
 def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float | None]:
-    """Every variable in VARIABLES for one library (None where there is no data)."""
+    """Every variable of `content.VARIABLES` for one library (None where there is no data)."""
     variables: dict[str, float | None] = {c: _number(rows.record.get(c)) for c in LIBRARY_COLUMNS}
     munis = rows.municipalities
     variables.update(
@@ -49,34 +49,72 @@ def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float |
         subsidie=_sum(munis["subsidie"]),
         aantal_gemeenten=float(len(munis)),
         aantal_programmas=float(len(rows.record.get("programmas") or ())),
-        aantal_vestigingen=float(access.count),
-        aantal_volwaardig=float(access.full_count),
-        openingsuren=float(access.hours) if access.count else None,
-        open_bibliotheek_uren=float(access.open_library_hours) if access.count else None,
-        aandeel_rolstoeltoegankelijk=access.share_wheelchair,
-        aandeel_avond_weekend=access.share_evening_weekend if access.count else None,
     )
-    variables.update(_proximity_variables(proximity))
+    variables.update(access_variables(access))
+    variables.update(proximity_variables(proximity))
     return variables
 
 
-def _proximity_variables(proximity) -> dict[str, float | None]:
+def municipality_variables(row: dict, proximity, access, library_inhabitants: float | None) -> dict[str, float | None]:
+    """The variables of one municipality of a library (`content.MUNICIPALITY_VARIABLES`): its own figures, its own
+    locations and its residents' distances (to any location of the library, also across the border)."""
+    inhabitants, subsidy = _number(row.get("inwoners")), _number(row.get("subsidie"))
+    variables = {
+        "inwoners": inhabitants,
+        "inwoners_0_17": _number(row.get("inwoners_0_17")),
+        "subsidie": subsidy,
+        "subsidie_per_inwoner": subsidy / inhabitants if subsidy is not None and inhabitants else None,
+        "aandeel_inwoners": inhabitants / library_inhabitants * 100 if inhabitants and library_inhabitants else None,
+    }
+    variables.update(access_variables(access))
+    hours = variables["openingsuren"]
+    variables["openingsuren_per_10000"] = hours / inhabitants * 10_000 if hours is not None and inhabitants else None
+    variables.update(proximity_variables(proximity))
+    return variables
+
+
+def access_variables(access) -> dict[str, float | None]:
+    """Number, hours and accessibility of a set of locations (a library's, or one municipality's)."""
+    located = access.count > 0
+    return {
+        "aantal_vestigingen": float(access.count),
+        "aantal_volwaardig": float(access.full_count),
+        "openingsuren": float(access.hours) if located else None,
+        "openingsuren_volwaardig": float(access.full_hours) if located else None,
+        "openingsuren_grootste_locatie": float(access.largest_hours),
+        "open_bibliotheek_uren": float(access.open_library_hours) if located else None,
+        "aandeel_rolstoeltoegankelijk": access.share_wheelchair,
+        "aandeel_avond_weekend": access.share_evening_weekend if located else None,
+        "aandeel_rolstoeltoegankelijk_volwaardig": access.full_share_wheelchair,
+        "aandeel_avond_weekend_volwaardig": access.full_share_evening_weekend,
+    }
+
+
+PROXIMITY_VARIABLES = (
+    "gem_afstand_km",
+    "gem_afstand_volwaardig_km",
+    "aandeel_binnen_1km",
+    "aandeel_binnen_2km",
+    "aandeel_binnen_5km",
+    "aandeel_binnen_2km_volwaardig",
+    "aandeel_binnen_5km_volwaardig",
+    "inwoners_verder_dan_5km_volwaardig",
+)
+
+
+def proximity_variables(proximity) -> dict[str, float | None]:
+    """Residents' distances to the locations and to the volwaardige vestigingen (None without neighbourhoods)."""
     if proximity is None:
-        return dict.fromkeys(
-            (
-                "gem_afstand_km",
-                "gem_afstand_volwaardig_km",
-                "aandeel_binnen_1km",
-                "aandeel_binnen_2km",
-                "aandeel_binnen_5km",
-            )
-        )
+        return dict.fromkeys(PROXIMITY_VARIABLES)
     return {
         "gem_afstand_km": proximity.mean_km,
         "gem_afstand_volwaardig_km": proximity.mean_full_km,
         "aandeel_binnen_1km": proximity.share_within.get(1),
         "aandeel_binnen_2km": proximity.share_within.get(2),
         "aandeel_binnen_5km": proximity.share_within.get(5),
+        "aandeel_binnen_2km_volwaardig": proximity.share_within_full.get(2),
+        "aandeel_binnen_5km_volwaardig": proximity.share_within_full.get(5),
+        "inwoners_verder_dan_5km_volwaardig": float(proximity.beyond_full_km.get(5, 0)),
     }
 
 

@@ -10,7 +10,7 @@ and `branch_access`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -56,6 +56,9 @@ class ProximitySummary:
     farthest: tuple[RemotePoint, ...]
     cbs_mean_km: float | None
     cbs_coverage: float
+    share_within_full: dict[int, float] = field(default_factory=dict)  # as share_within, to a volwaardige vestiging
+    beyond_full_km: dict[int, int] = field(default_factory=dict)  # residents farther than k km from one
+    farthest_full: tuple[RemotePoint, ...] = ()  # the neighbourhoods farthest from a volwaardige vestiging
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class AccessSummary:
     open_library_hours: float
     share_evening_weekend: float | None
     share_wheelchair: float | None
+    full_hours: float = 0.0  # staffed hours of the volwaardige vestigingen alone
+    largest_hours: float = 0.0  # staffed hours of the location open longest (0 without locations)
+    full_share_evening_weekend: float | None = None  # as above, over the volwaardige vestigingen (None without one)
+    full_share_wheelchair: float | None = None
 
 
 # --- distances -------------------------------------------------------------------------------------------
@@ -270,6 +277,71 @@ def _full_branches(branches: pd.DataFrame, full_type: str) -> pd.DataFrame:
     return branches[branches["type"].astype(str).str.strip().str.lower() == full_type.lower()]
 
 
+@dataclass(frozen=True)
+class NeighbourhoodDistances:
+    """Per located neighbourhood of one area: its inhabitants, CBS road distance and straight-line distance to the
+    nearest location and to the nearest volwaardige vestiging; computed once, summarised for any part of the area."""
+
+    points: pd.DataFrame
+    weights: np.ndarray
+    cbs: np.ndarray
+    to_any: np.ndarray
+    to_full: np.ndarray
+    has_full: bool
+
+
+def neighbourhood_distances(
+    buurten: pd.DataFrame, branches: pd.DataFrame, full_type: str = FULL_BRANCH_TYPE
+) -> NeighbourhoodDistances | None:
+    """The distances of every neighbourhood with coordinates (None when none has them)."""
+    points = _located(buurten)
+    if points.empty:
+        return None
+    stations = _located(branches)
+    full = _full_branches(stations, full_type)
+    return NeighbourhoodDistances(
+        points.reset_index(drop=True),
+        _weights(points),
+        _cbs_distances(points),
+        _distances_to(points, stations),
+        _distances_to(points, full),
+        len(full) > 0,
+    )
+
+
+def summarize(
+    d: NeighbourhoodDistances | None, mask: np.ndarray | None = None, farthest: int = 5
+) -> ProximitySummary | None:
+    """The summary over the neighbourhoods of `d` selected by `mask` (all by default); None without any."""
+    if d is None:
+        return None
+    if mask is not None:
+        if not mask.any():
+            return None
+        d = NeighbourhoodDistances(
+            d.points[mask].reset_index(drop=True),
+            d.weights[mask],
+            d.cbs[mask],
+            d.to_any[mask],
+            d.to_full[mask],
+            d.has_full,
+        )
+    weights, population = d.weights, d.weights.sum()
+    return ProximitySummary(
+        population=int(population),
+        points=len(d.points),
+        mean_km=_weighted_mean(d.to_any, weights),
+        mean_full_km=_weighted_mean(d.to_full, weights) if d.has_full else None,
+        share_within=_shares_within(d.to_any, weights),
+        farthest=_farthest(d.points, d.to_any, weights, d.cbs, farthest),
+        cbs_mean_km=_weighted_mean(d.cbs, weights),
+        cbs_coverage=_percentage(weights[np.isfinite(d.cbs)].sum(), population),
+        share_within_full=_shares_within(d.to_full, weights),
+        beyond_full_km={km: int(weights[~(d.to_full <= km)].sum()) for km in SHARE_THRESHOLDS_KM},
+        farthest_full=_farthest(d.points, d.to_full, weights, d.cbs, farthest),
+    )
+
+
 def summarize_proximity(
     buurten: pd.DataFrame,
     branches: pd.DataFrame,
@@ -283,24 +355,7 @@ def summarize_proximity(
     neighbourhood has coordinates (the caller reports missing data). Without branches the means are None,
     the shares 0 and `farthest` empty; `mean_full_km` is None when no branch is of `full_type`.
     """
-    points = _located(buurten)
-    if points.empty:
-        return None
-    stations = _located(branches)
-    weights, cbs = _weights(points), _cbs_distances(points)
-    distances = _distances_to(points, stations)
-    full = _full_branches(stations, full_type)
-    population = weights.sum()
-    return ProximitySummary(
-        population=int(population),
-        points=len(points),
-        mean_km=_weighted_mean(distances, weights),
-        mean_full_km=_weighted_mean(_distances_to(points, full), weights) if len(full) else None,
-        share_within=_shares_within(distances, weights),
-        farthest=_farthest(points, distances, weights, cbs, farthest),
-        cbs_mean_km=_weighted_mean(cbs, weights),
-        cbs_coverage=_percentage(weights[np.isfinite(cbs)].sum(), population),
-    )
+    return summarize(neighbourhood_distances(buurten, branches, full_type), farthest=farthest)
 
 
 # --- branch access ------------------------------------------------------------------------------------------
@@ -328,6 +383,13 @@ def _column_sum(branches: pd.DataFrame, column: str) -> float:
     if column not in branches.columns:
         return 0.0
     return float(pd.to_numeric(branches[column], errors="coerce").fillna(0).sum())
+
+
+def _column_max(branches: pd.DataFrame, column: str) -> float:
+    """Largest value of a numeric column, 0 without rows."""
+    if column not in branches.columns or branches.empty:
+        return 0.0
+    return float(pd.to_numeric(branches[column], errors="coerce").fillna(0).max())
 
 
 def _per(amount: float, inwoners: int, unit: int) -> float | None:
@@ -361,13 +423,18 @@ def branch_access(branches: pd.DataFrame, inwoners: int) -> AccessSummary:
     """
     count = len(branches)
     hours = _column_sum(branches, "openingsuren")
+    full = _full_branches(branches, FULL_BRANCH_TYPE)
     return AccessSummary(
         count=count,
-        full_count=len(_full_branches(branches, FULL_BRANCH_TYPE)),
+        full_count=len(full),
         per_10000=_per(count, inwoners, 10_000),
         hours=hours,
         hours_per_1000=_per(hours, inwoners, 1_000),
         open_library_hours=_column_sum(branches, "open_bibliotheek_uren"),
         share_evening_weekend=_share_evening_weekend(branches),
         share_wheelchair=_share_wheelchair(branches),
+        full_hours=_column_sum(full, "openingsuren"),
+        largest_hours=_column_max(branches, "openingsuren"),
+        full_share_evening_weekend=_share_evening_weekend(full),
+        full_share_wheelchair=_share_wheelchair(full),
     )

@@ -162,7 +162,9 @@ def _check_indicators(content: Content, known: _Known) -> list[Problem]:
             problems += known.unknown(
                 "modules.yaml", f"{key}.normen", sorted(ind.normen), "categorieen.yaml", "categorie"
             )
-        problems += _check_text(ind.zinnen, STATUSES, sample, "modules.yaml", f"{key}.zinnen")
+        problems += _check_text(
+            ind.zinnen, sorted(set(STATUSES) | set(ind.zinnen)), sample, "modules.yaml", f"{key}.zinnen"
+        )
     return problems
 
 

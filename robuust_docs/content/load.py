@@ -12,6 +12,8 @@ from pathlib import Path
 
 from robuust_docs.content.checks import check_content
 from robuust_docs.content.formula import Formula, FormulaError, parse_formula
+from robuust_docs.content.reader import FieldReader
+from robuust_docs.content.reasoning import check_reasoning, formula_field, load_costs, load_findings
 from robuust_docs.content.records import (
     DIRECTIONS,
     UNITS,
@@ -31,65 +33,15 @@ from robuust_docs.errors import ContentError, Problem, raise_if
 from robuust_docs.files import clean_text, digest_folder, read_yaml
 from robuust_docs.status import CODES as STATUSES
 
-
-class _Reader:
-    """Typed access to one YAML file's mapping, recording a Problem (file + key) for anything wrong."""
-
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
-        self.problems = problems
-
-    def problem(self, key: str, message: str, value: object = None) -> None:
-        self.problems.append(Problem(self.file, message, key=key, value=value))
-
-    def text(self, data: dict, key: str, path: str, required: bool = True) -> str:
-        value = data.get(key) if isinstance(data, dict) else None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.problem(f"{path}.{key}", "verplichte tekst ontbreekt")
-            return ""
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.problem(f"{path}.{key}", "verwacht een tekst", value)
-            return ""
-        return clean_text(str(value)).strip()
-
-    def texts(self, data: dict, key: str, path: str, required: bool = True) -> tuple[str, ...]:
-        value = data.get(key) if isinstance(data, dict) else None
-        if value is None:
-            if required:
-                self.problem(f"{path}.{key}", "verplichte lijst ontbreekt")
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-            self.problem(f"{path}.{key}", "verwacht een lijst met teksten", value)
-            return ()
-        return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
-
-    def number(self, data: dict, key: str, path: str, required: bool = True) -> float | None:
-        value = data.get(key) if isinstance(data, dict) else None
-        if value is None:
-            if required:
-                self.problem(f"{path}.{key}", "verplicht getal ontbreekt")
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(f"{path}.{key}", "verwacht een getal", value)
-            return None
-        return float(value)
-
-    def items(self, data: object, key: str) -> list[tuple[str, dict]]:
-        value = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(value, list):
-            self.problem(key, "verwacht een lijst", None if value is None else type(value).__name__)
-            return []
-        result = []
-        for index, item in enumerate(value):
-            path = f"{key}[{index}]"
-            if isinstance(item, dict):
-                result.append((path, item))
-            else:
-                self.problem(path, "verwacht een blok met sleutels", item)
-        return result
+# a sentence per status; for a band also per side, and one for a formula that divides by zero (e.g. no vestiging)
+SENTENCE_KEYS = (
+    *STATUSES,
+    "aandachtspunt_laag",
+    "aandachtspunt_hoog",
+    "kwetsbaar_laag",
+    "kwetsbaar_hoog",
+    "deling_door_nul",
+)
 
 
 def load_content(content_dir: Path) -> Content:
@@ -99,6 +51,7 @@ def load_content(content_dir: Path) -> Content:
     content = Content(**loaded, digest=digest_folder(content_dir))
     unreadable = {p.file for p in problems if p.key is None}
     problems += check_content(content, content_dir, unreadable)
+    problems += check_reasoning(content, unreadable)
     raise_if(problems, ContentError, f"De inhoud in {content_dir} bevat fouten")
     return content
 
@@ -113,6 +66,8 @@ def _parse_all(content_dir: Path, problems: list[Problem]) -> dict:
         "practices": _practices(content_dir, problems),
         "impact": _impact(content_dir, problems),
         "conversation": _conversation(content_dir, problems),
+        "findings": load_findings(content_dir, problems),
+        "costs": load_costs(content_dir, problems),
     }
 
 
@@ -128,7 +83,7 @@ def _categories(content_dir: Path, problems: list[Problem]) -> tuple[Category, .
     data = _read(content_dir / "categorieen.yaml", problems)
     if data is None:
         return ()
-    r = _Reader("categorieen.yaml", problems)
+    r = FieldReader("categorieen.yaml", problems)
     result = []
     for path, item in r.items(data, "categorieen"):
         regel = item.get("regel") if isinstance(item.get("regel"), dict) else {}
@@ -167,7 +122,7 @@ def _modules(content_dir: Path, problems: list[Problem]) -> tuple[Module, ...]:
     data = _read(content_dir / "modules.yaml", problems)
     if data is None:
         return ()
-    r = _Reader("modules.yaml", problems)
+    r = FieldReader("modules.yaml", problems)
     modules = []
     for path, item in r.items(data, "modules"):
         mid = r.text(item, "id", path)
@@ -184,7 +139,7 @@ def _modules(content_dir: Path, problems: list[Problem]) -> tuple[Module, ...]:
     return tuple(modules)
 
 
-def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
+def _indicator(r: FieldReader, path: str, item: dict, module_id: str) -> Indicator:
     unit = r.text(item, "eenheid", path)
     direction = r.text(item, "richting", path)
     if unit and unit not in UNITS:
@@ -196,6 +151,9 @@ def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
     for status in STATUSES:
         if not str(zinnen.get(status) or "").strip():
             r.problem(f"{path}.zinnen.{status}", "zin voor deze status ontbreekt")
+    for key in sorted(set(zinnen) - set(SENTENCE_KEYS)):
+        r.problem(f"{path}.zinnen.{key}", f"onbekende zin; mogelijk: {', '.join(SENTENCE_KEYS)}")
+    flags = {key: _flag(r, item, key, path, default) for key, default in (("kritiek", False), ("sterkte", True))}
     return Indicator(
         r.text(item, "id", path),
         r.text(item, "naam", path),
@@ -207,12 +165,24 @@ def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
         r.text(item, "toelichting", path),
         r.text(item, "bron", path),
         _norms(r, item.get("normen"), f"{path}.normen", direction),
-        {s: str(zinnen.get(s) or "").strip() for s in STATUSES},
+        {s: str(zinnen.get(s) or "").strip() for s in SENTENCE_KEYS if str(zinnen.get(s) or "").strip()},
         module_id,
+        r.text(item, "kort", path, required=False),
+        flags["kritiek"],
+        formula_field(r, item, "toon_als", path, "condition", required=False),
+        flags["sterkte"],
     )
 
 
-def _formula(r: _Reader, item: dict, path: str) -> Formula:
+def _flag(r: FieldReader, item: dict, key: str, path: str, default: bool) -> bool:
+    value = item.get(key, default)
+    if not isinstance(value, bool):
+        r.problem(f"{path}.{key}", "verwacht true of false", value)
+        return default
+    return value
+
+
+def _formula(r: FieldReader, item: dict, path: str) -> Formula:
     text = r.text(item, "formule", path)
     try:
         return parse_formula(text or "0")
@@ -221,7 +191,7 @@ def _formula(r: _Reader, item: dict, path: str) -> Formula:
         return parse_formula("0")
 
 
-def _norms(r: _Reader, data: object, path: str, direction: str) -> dict[str, Norm]:
+def _norms(r: FieldReader, data: object, path: str, direction: str) -> dict[str, Norm]:
     if not isinstance(data, dict):
         r.problem(path, "verwacht per categorie een norm (robuust en kwetsbaar)")
         return {}
@@ -242,7 +212,7 @@ def _norms(r: _Reader, data: object, path: str, direction: str) -> dict[str, Nor
     return norms
 
 
-def _threshold(r: _Reader, value: object, key: str, direction: str):
+def _threshold(r: FieldReader, value: object, key: str, direction: str):
     if direction == "band":
         ok = (
             isinstance(value, list)
@@ -280,7 +250,7 @@ def _order_message(direction: str) -> str:
 
 def _themes(content_dir: Path, problems: list[Problem]) -> tuple[Theme, ...]:
     data = _read(content_dir / "themas.yaml", problems)
-    r = _Reader("themas.yaml", problems)
+    r = FieldReader("themas.yaml", problems)
     return tuple(
         Theme(
             r.text(t, "id", p),
@@ -298,7 +268,7 @@ def _themes(content_dir: Path, problems: list[Problem]) -> tuple[Theme, ...]:
 
 def _programmes(content_dir: Path, problems: list[Problem]) -> tuple[Programme, ...]:
     data = _read(content_dir / "programmas.yaml", problems)
-    r = _Reader("programmas.yaml", problems)
+    r = FieldReader("programmas.yaml", problems)
     return tuple(
         Programme(
             r.text(t, "id", p),
@@ -312,7 +282,7 @@ def _programmes(content_dir: Path, problems: list[Problem]) -> tuple[Programme, 
 
 def _impact(content_dir: Path, problems: list[Problem]) -> tuple[ImpactFact, ...]:
     data = _read(content_dir / "impact.yaml", problems)
-    r = _Reader("impact.yaml", problems)
+    r = FieldReader("impact.yaml", problems)
     facts = []
     for p, t in r.items(data, "impact") if data is not None else []:
         year = r.number(t, "jaar", p, required=False)
@@ -330,7 +300,7 @@ def _impact(content_dir: Path, problems: list[Problem]) -> tuple[ImpactFact, ...
 
 def _conversation(content_dir: Path, problems: list[Problem]) -> Conversation:
     data = _read(content_dir / "gesprek.yaml", problems)
-    r = _Reader("gesprek.yaml", problems)
+    r = FieldReader("gesprek.yaml", problems)
     if not isinstance(data, dict):
         if data is not None:
             r.problem("", "verwacht een blok met inleiding, agenda en algemene_vragen")
@@ -351,7 +321,7 @@ def _practices(content_dir: Path, problems: list[Problem]) -> tuple[Practice, ..
 
 def _practice(path: Path, problems: list[Problem]) -> Practice | None:
     data = _read(path, problems)
-    r = _Reader(_relative(path), problems)
+    r = FieldReader(_relative(path), problems)
     if not isinstance(data, dict):
         if data is not None:
             r.problem("", "verwacht een blok met sleutels")
@@ -370,6 +340,8 @@ def _practice(path: Path, problems: list[Problem]) -> Practice | None:
         benodigd,
         r.texts(data, "impact", "", required=False),
         _relative(path),
+        r.texts(data, "verbetert", "", required=False),
+        formula_field(r, data, "voorwaarde", "", "condition", required=False),
     )
 
 

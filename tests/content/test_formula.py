@@ -7,6 +7,7 @@ import math
 import pytest
 
 from robuust_docs.content import FormulaError, parse_formula
+from robuust_docs.content.formula import parse_condition
 
 # --- what a formula may say -----------------------------------------------------------------------------------------
 
@@ -192,3 +193,65 @@ def test_invalid_text_is_a_formula_error(text):
 def test_formula_error_is_a_value_error_quoting_the_part_not_allowed():
     with pytest.raises(ValueError, match=r"leden \*\* 2"):
         parse_formula("fte + leden ** 2")
+
+
+# --- conditions -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "variables", "expected"),
+    [
+        ("aantal_volwaardig == 0", {"aantal_volwaardig": 0}, True),
+        ("aantal_volwaardig == 0", {"aantal_volwaardig": 2}, False),
+        ("0 < x < 5", {"x": 3}, True),
+        ("0 < x < 5", {"x": 5}, False),
+        ("x >= 2 and y < 1", {"x": 2, "y": 0.5}, True),
+        ("x >= 2 and y < 1", {"x": 2, "y": 1}, False),
+        ("x > 10 or y > 10", {"x": 1, "y": 11}, True),
+        ("not x > 1", {"x": 0}, True),
+        (
+            "indicator.leden_aandeel < kwetsbaar.leden_aandeel",
+            {"indicator.leden_aandeel": 9.0, "kwetsbaar.leden_aandeel": 12.0},
+            True,
+        ),
+        ("abs(x - y) > 1", {"x": 1, "y": 3}, True),
+    ],
+    ids=["equal", "not-equal", "chained", "chained-edge", "and", "and-false", "or", "not", "dotted", "abs"],
+)
+def test_a_condition_holds_as_written(text, variables, expected):
+    assert parse_condition(text).holds(variables) is expected
+
+
+def test_a_condition_that_cannot_be_decided_does_not_hold():
+    assert not parse_condition("x / y > 1").holds({"x": 1, "y": 0})
+    assert not parse_condition("x > 1").holds({})
+    assert not parse_condition("x > 1 and y > 1").holds({"x": 2})
+    assert parse_condition("x > 1 or y > 1").holds({"x": 2})  # the part that can be decided holds
+
+
+def test_dotted_names_are_recorded_and_missing_ones_named():
+    formula = parse_formula("norm.subsidie_per_inwoner * inwoners - subsidie", "expression")
+    assert formula.names == {"norm.subsidie_per_inwoner", "inwoners", "subsidie"}
+    assert formula.missing({"inwoners": 10, "subsidie": None}) == ["norm.subsidie_per_inwoner", "subsidie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x.__class__", "a.b.c", "'tekst' == x", "x[0]", "x if y else z", "x in y", "lambda: 1", "x is None"],
+    ids=["dunder", "nested-attribute", "string", "subscript", "ternary", "in", "lambda", "is"],
+)
+def test_anything_beyond_the_small_language_is_refused(text):
+    with pytest.raises(FormulaError):
+        parse_condition(text)
+
+
+def test_an_indicator_formula_stays_arithmetic():
+    for text in ("x > 1", "norm.x * 2", "abs(x)", "x and y"):
+        with pytest.raises(FormulaError):
+            parse_formula(text)
+    assert parse_formula("abs(x)", "expression").evaluate({"x": -2}) == 2.0
+
+
+def test_a_very_long_formula_is_refused():
+    with pytest.raises(FormulaError, match="langer dan"):
+        parse_formula("1 + " * 1000 + "1")

@@ -1,0 +1,78 @@
+"""The names a rule of `bevindingen.yaml` sees: the variables of the library (or of one municipality), its
+indicators with their norms, kwetsbaar limits and peer medians, and the cost model; and the names its texts see.
+The lists of allowed names are `content.variables.rule_names`; this module fills them for one library.
+"""
+
+from __future__ import annotations
+
+from robuust_docs import fmt
+from robuust_docs.analysis import LibraryAnalysis, MunicipalityAnalysis
+from robuust_docs.content import Content
+
+FAR_KM = 5.0  # a neighbourhood farther than this from a volwaardige vestiging is named as far
+NAMED_FAR = 3  # at most this many far neighbourhoods are named
+
+
+def library_variables(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
+    """Everything a library-level rule may use."""
+    return {**lib.variables, "peers": float(lib.peers), **_prefixed(lib, content)}
+
+
+def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, content: Content) -> dict:
+    """Everything a municipality-level rule may use: its own figures first, the library's as `bibliotheek.*`."""
+    others = [m for m in lib.municipalities if m.code != muni.code]
+    subsidy = [m.variables.get("subsidie") for m in others]
+    inhabitants = [m.variables.get("inwoners") for m in others]
+    known = others and all(v is not None for v in subsidy + inhabitants) and sum(inhabitants) > 0
+    return {
+        **muni.variables,
+        **{f"bibliotheek.{k}": v for k, v in library_variables(lib, content).items() if "." not in k},
+        "overige.subsidie_per_inwoner": sum(subsidy) / sum(inhabitants) if known else None,
+        "aantal_gemeenten": float(len(lib.municipalities)),
+        **_prefixed(lib, content),
+    }
+
+
+def _prefixed(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    results = {r.indicator: r for m in lib.modules for r in m.indicators}
+    for ind in content.indicators:
+        norm = ind.normen.get(lib.category.id)
+        values[f"indicator.{ind.id}"] = lib.values.get(ind.id)
+        values[f"norm.{ind.id}"] = _scalar(norm.robuust) if norm else None
+        values[f"kwetsbaar.{ind.id}"] = _scalar(norm.kwetsbaar) if norm else None
+        values[f"mediaan.{ind.id}"] = results[ind.id].median if ind.id in results else None
+    values.update({f"kosten.{c.id}": c.bedrag for c in content.costs})
+    return values
+
+
+def _scalar(threshold) -> float | None:
+    """A norm as one number; a band has none (a rule about a band uses the figure itself)."""
+    return None if isinstance(threshold, tuple) else float(threshold)
+
+
+def text_names(lib: LibraryAnalysis, muni: MunicipalityAnalysis | None) -> dict[str, str]:
+    """The names a finding's texts may use besides its facts."""
+    names = {
+        "bibliotheek": "de bibliotheek",  # the documents name the library once, then say "de bibliotheek"
+        "gemeenten": fmt.join([m.name for m in lib.municipalities]),
+        "gemeenten_zonder_volwaardig": fmt.join([m.name for m in lib.municipalities if m.access.full_count == 0]),
+        "verre_buurten": far_neighbourhoods(lib.proximity),
+        "locaties": fmt.join([str(b["naam"]) for b in lib.rows.branches.to_dict("records")]),
+    }
+    if muni is not None:
+        own = lib.rows.branches[lib.rows.branches["gemeente_code"] == muni.code]
+        names.update(
+            gemeente=muni.name,
+            verre_buurten=far_neighbourhoods(muni.proximity),
+            locaties=fmt.join([str(n) for n in own["naam"]]),
+        )
+    return names
+
+
+def far_neighbourhoods(proximity) -> str:
+    """'Oosterhoek (7,2 km), Zuidveen (6,8 km) en Ees (6,1 km)': the farthest from a volwaardige vestiging."""
+    if proximity is None:
+        return ""
+    far = [p for p in proximity.farthest_full if p.afstand_km > FAR_KM][:NAMED_FAR]
+    return fmt.join([f"{p.naam} ({fmt.km(p.afstand_km)})" for p in far])

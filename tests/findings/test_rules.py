@@ -1,0 +1,179 @@
+"""The findings stage on hand-made libraries (tests/findings/scenarios.py): each rule of the bundled
+bevindingen.yaml fires where its figures say so, with the facts, order, knock-outs and asks a reader should get."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from robuust_docs.content import Fact
+from robuust_docs.content.formula import parse_formula
+from robuust_docs.findings import FindingError, indicative
+from robuust_docs.findings.rules import apply_rules
+from robuust_docs.findings.strengths import derive_strengths
+from robuust_docs.status import Status
+from tests.findings.scenarios import analysed
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory):
+    return analysed(tmp_path_factory.mktemp("scenarios"))
+
+
+def _rules(findings) -> list[tuple[str, str]]:
+    return [(f.rule, f.municipality_name) for f in findings.items]
+
+
+def test_a_library_without_a_volwaardige_vestiging_gets_it_first_and_critical(scenario):
+    _, analysis, found = scenario
+    leeg = found["bib-leeg"]
+    first = leeg.items[0]
+    assert (first.rule, first.severity) == ("geen_volwaardige_vestiging", "kritiek")
+    assert first.text.startswith(
+        "De bibliotheek heeft geen volwaardige vestiging: de 2 kleinere locaties zijn samen "
+        "12,0 uur per week open met personeel, voor 15.000 inwoners."
+    )
+    assert "geen van de gemeenten Leegdorp en Leegmeer voldoet daar nu aan" in first.consequence
+
+
+def test_its_ask_is_an_upgrade_in_each_municipality_priced_from_its_own_largest_location(scenario):
+    content, _, found = scenario
+    ask = next(a for a in found["bib-leeg"].asks if a.finding == "geen_volwaardige_vestiging")
+    hour = next(c.bedrag for c in content.costs if c.id == "openingsuur_per_week")
+    fixed = next(c.bedrag for c in content.costs if c.id == "servicepunt_naar_vestiging")
+    expected = {"Leegdorp": (15 - 8) * hour + fixed, "Leegmeer": (15 - 4) * hour + fixed}
+    assert {s.name: s.amount for s in ask.shares} == {n: indicative(v) for n, v in expected.items()}
+    assert ask.amount == indicative(sum(expected.values())) and ask.split == "eigen"
+    assert [w.split(":")[0] for w in ask.worked] == ["Leegdorp", "Leegmeer"]
+
+
+def test_staffed_hours_under_half_the_norm_are_critical_and_cap_their_building_block(scenario):
+    _, analysis, found = scenario
+    leeg = found["bib-leeg"]
+    hours = next(f for f in leeg.items if f.rule == "openingsuren_ver_onder_norm")
+    assert hours.severity == "kritiek" and "8,0 uur per 10.000 inwoners" in hours.text
+    # the other rule for staffed hours (below the kwetsbaar limit but not under half) does not fire as well
+    assert "openingsuren_onder_norm" not in {f.rule for f in leeg.items}
+
+
+def test_a_knockout_keeps_an_otherwise_robust_building_block_from_being_robust(scenario):
+    _, analysis, found = scenario
+    kern = analysis.libraries["bib-kern"]
+    before = {m.module: m.status for m in kern.modules}
+    after = {m.module: m for m in found["bib-kern"].modules}
+    # Kernland's finances would average out as robust; its deficit (a critical indicator) holds them back
+    assert after["financien"].status is Status.ATTENTION
+    assert after["financien"].capped_by and before["financien"] is Status.ATTENTION
+
+
+def test_a_deficit_says_how_long_the_reserves_last_and_asks_for_it_split_by_inhabitants(scenario):
+    _, _, found = scenario
+    kern = found["bib-kern"]
+    deficit = next(f for f in kern.items if f.rule == "tekort_reserve_snel_op")
+    assert dict(deficit.facts)["tekort"] == "€ 100.000" and dict(deficit.facts)["jaren"] == "1,5 jaar"
+    assert "vangt dat tekort nog ongeveer 1,5 jaar op" in deficit.text
+    ask = next(a for a in kern.asks if a.finding == "tekort_reserve_snel_op")
+    assert ask.split == "inwoners" and ask.amount == 100_000
+    assert {s.name: s.amount for s in ask.shares} == {
+        "Oosterwolde": 54_500,
+        "Westerhoeve": 27_300,
+        "Zuiderveen": 18_200,
+    }
+
+
+def test_a_municipality_paying_forty_percent_less_than_the_others_is_named(scenario):
+    _, _, found = scenario
+    low = [f for f in found["bib-kern"].items if f.rule == "subsidie_veel_lager_dan_andere_gemeenten"]
+    assert [f.municipality_name for f in low] == ["Westerhoeve"]
+    assert low[0].text == (
+        "Westerhoeve betaalt € 15,00 per inwoner, 40% minder dan de andere gemeenten van de "
+        "bibliotheek samen (€ 25,00)."
+    )
+
+
+def test_residents_far_from_a_vestiging_are_counted_and_their_kernen_named(scenario):
+    _, _, found = scenario
+    far = next(f for f in found["bib-kern"].items if f.rule == "inwoners_ver_van_vestiging")
+    assert far.municipality_name == "Oosterwolde"
+    assert "3.000 inwoners (25%) verder dan 5 km" in far.text
+    assert "Hoogeloo (8,0 km)" in far.text and "Achterveld (7,0 km)" in far.text
+
+
+def test_municipalities_without_a_vestiging_come_before_other_critical_rules_in_content_order(scenario):
+    _, _, found = scenario
+    kern = found["bib-kern"]
+    assert _rules(kern)[:3] == [
+        ("gemeente_zonder_volwaardige_vestiging", "Westerhoeve"),
+        ("gemeente_zonder_volwaardige_vestiging", "Zuiderveen"),
+        ("tekort_reserve_snel_op", ""),
+    ]
+    severities = [f.severity for f in kern.items]
+    assert severities == sorted(severities, key=["kritiek", "belangrijk", "ter_informatie"].index)
+
+
+def test_an_implausible_combination_is_a_check_for_the_advisor_not_a_claim(scenario):
+    _, _, found = scenario
+    check = next(f for f in found["bib-kern"].items if f.rule == "veel_bezoek_per_openingsuur")
+    assert check.check and check.severity == "ter_informatie"
+    assert "183 bezoekers per uur" in check.text and check.question.startswith("Kloppen")
+
+
+def test_ordinary_libraries_get_no_finding(scenario):
+    _, _, found = scenario
+    for lid in ("bib-gewoon-1", "bib-gewoon-2", "bib-gewoon-3"):
+        assert [f.rule for f in found[lid].items if not f.check] == [], lid
+
+
+def test_strengths_clear_both_the_norm_and_the_median_and_skip_a_held_back_building_block(scenario):
+    _, analysis, found = scenario
+    for lid, f in found.items():
+        capped = {m.module for m in f.modules if m.capped_by}
+        lib = analysis.libraries[lid]
+        modules = {r.indicator: m.module for m in lib.modules for r in m.indicators}
+        for s in f.strengths:
+            assert s.margin >= 0.15 and modules[s.indicator] not in capped
+
+
+@pytest.mark.parametrize("change", [{"sterkte": False}, {"richting": "lager"}])
+def test_a_figure_marked_no_strength_or_under_a_ceiling_is_never_a_strength(scenario, change):
+    content, analysis, found = scenario
+    lid, f = next((lid, f) for lid, f in found.items() if f.strengths)
+    top = f.strengths[0].indicator
+    assert top in [s.indicator for s in derive_strengths(analysis.libraries[lid], content, f.modules)]
+    modules = tuple(
+        dataclasses.replace(
+            m, indicatoren=tuple(dataclasses.replace(i, **change) if i.id == top else i for i in m.indicatoren)
+        )
+        for m in content.modules
+    )
+    changed = dataclasses.replace(content, modules=modules)
+    assert top not in [s.indicator for s in derive_strengths(analysis.libraries[lid], changed, f.modules)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fails"),
+    [("Het is {{ leeg }}.", True), ("Het is{% if getal.leeg is not none %} {{ leeg }}{% endif %}.", False)],
+)
+def test_a_text_never_prints_a_missing_figure_it_names_the_fact_instead(scenario, text, fails):
+    content, analysis, found = scenario
+    rule = next(r for r in content.findings if r.id == found["bib-kern"].items[0].rule)
+    empty = Fact("leeg", parse_formula("inwoners / 0"), "aantal", 0)
+    broken = dataclasses.replace(rule, facts=(*rule.facts, empty), text=text)
+    changed = dataclasses.replace(content, findings=tuple(broken if r is rule else r for r in content.findings))
+    if not fails:
+        assert apply_rules(analysis.libraries["bib-kern"], changed)
+        return
+    with pytest.raises(FindingError) as caught:
+        apply_rules(analysis.libraries["bib-kern"], changed)
+    assert f"bevindingen.yaml, {rule.id}.tekst" in str(caught.value) and "'leeg'" in str(caught.value)
+    assert "{% if getal.leeg is not none %}" in str(caught.value)
+
+
+def test_hours_that_new_branches_bring_are_not_asked_for_twice(scenario):
+    _, analysis, found = scenario
+    leeg = found["bib-leeg"]
+    # 12 hours for 15.000 inhabitants: 27 needed; making both locations volwaardig adds (15 - 8) + (15 - 4) = 18
+    assert analysis.libraries["bib-leeg"].variables["uren_nieuwe_vestigingen"] == 18
+    assert "openingsuren_ver_onder_norm" in [f.rule for f in leeg.items]
+    assert [a.finding for a in leeg.asks] == ["geen_volwaardige_vestiging"]
