@@ -26,8 +26,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from robuust_docs.app import run_batch  # noqa: E402
-from robuust_docs.app import Settings, prepare  # noqa: E402
+from robuust_docs.app import Settings, prepare, run_batch  # noqa: E402
 
 
 def timed_generate(data: Path, out: Path, jobs: int, formats=("docx", "pdf")) -> tuple[float, int, float]:
@@ -47,8 +46,21 @@ def timed_libreoffice(docx_dir: Path, out: Path) -> float:
     files = sorted(str(p) for p in docx_dir.glob("*.docx"))
     profile = out / "profile"
     start = time.perf_counter()
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *files], capture_output=True, check=False, timeout=3600)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *files,
+        ],
+        capture_output=True,
+        check=False,
+        timeout=3600,
+    )
     elapsed = time.perf_counter() - start
     made = len(list(out.glob("*.pdf")))
     assert made == len(files), f"LibreOffice converted {made} of {len(files)} files"
@@ -58,8 +70,10 @@ def timed_libreoffice(docx_dir: Path, out: Path) -> float:
 def replicate(source: Path, target: Path, count: int) -> None:
     """Copy the sample data and repeat its libraries (with new ids and codes) until there are `count`."""
     shutil.copytree(source, target)
-    tables = {n: pd.read_csv(source / f"{n}.csv", dtype=str, keep_default_na=False)
-              for n in ("bibliotheken", "gemeenten", "vestigingen", "buurten")}
+    tables = {
+        n: pd.read_csv(source / f"{n}.csv", dtype=str, keep_default_na=False)
+        for n in ("bibliotheken", "gemeenten", "vestigingen", "buurten")
+    }
     rounds = -(-count // len(tables["bibliotheken"]))
     copies = {n: [_copy_round(n, frame, r) for r in range(rounds)] for n, frame in tables.items()}
     libs = pd.concat(copies["bibliotheken"]).head(count)
@@ -76,6 +90,7 @@ def replicate(source: Path, target: Path, count: int) -> None:
 
 def _copy_round(name: str, frame: pd.DataFrame, r: int) -> pd.DataFrame:
     """Round `r` of a table: ids get a suffix, municipality codes move to GM1000 + 100·r + n."""
+
     def code(series: pd.Series) -> pd.Series:
         return "GM" + (1000 + 100 * r + series.str[2:].astype(int) % 100).astype(str)
 

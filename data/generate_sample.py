@@ -46,6 +46,8 @@ PROVINCES = {
     "Noord-Brabant": ("Cubiss", [(51.43, 51.66, 4.70, 5.85)]),
     "Limburg": ("Cubiss Limburg", [(50.84, 50.97, 5.75, 5.98), (51.15, 51.45, 5.92, 6.08)]),
 }
+
+
 class Profile(NamedTuple):
     """Typical figures of a library of average quality in one category, from the national ratios."""
 
@@ -79,14 +81,43 @@ SHARED, OWN, OFFSET, LIMITS = 0.9, 0.6, -0.35, (-2.2, 1.5)
 GAIN = 0.7  # above typical, quality has diminishing returns
 # How strongly a figure responds to its aspect's quality: the change of its logarithm per unit of quality.
 # Volunteers per fte respond negatively: an understaffed library leans on volunteers.
-RESPONSE = {"subsidy": 0.3, "own_income": 0.45, "equity": 0.7, "volunteers": -0.45, "activities": 0.55,
-            "participants": 0.15, "adults": 0.5, "youth": 0.25, "visits": 0.45, "loans": 0.2,
-            "full_branches": 0.4, "other_locations": 0.25}
-THEMES = dict.fromkeys(("geletterdheid", "digitale_inclusie", "jeugd_onderwijs", "participatie_ontmoeting",
-                        "kunst_cultuur", "armoede_geldzaken", "gezondheid", "werk_ontwikkeling"), 0.35)  # 2-4 each
+RESPONSE = {
+    "subsidy": 0.3,
+    "own_income": 0.45,
+    "equity": 0.7,
+    "volunteers": -0.45,
+    "activities": 0.55,
+    "participants": 0.15,
+    "adults": 0.5,
+    "youth": 0.25,
+    "visits": 0.45,
+    "loans": 0.2,
+    "full_branches": 0.4,
+    "other_locations": 0.25,
+}
+THEMES = dict.fromkeys(
+    (
+        "geletterdheid",
+        "digitale_inclusie",
+        "jeugd_onderwijs",
+        "participatie_ontmoeting",
+        "kunst_cultuur",
+        "armoede_geldzaken",
+        "gezondheid",
+        "werk_ontwikkeling",
+    ),
+    0.35,
+)  # 2-4 each
 # Chance that a typical library runs the programme (Taalhuis and Klik & Tik: 96% of organisations, 2022).
-PROGRAMMES = {"taalhuis": 0.95, "ido": 0.85, "boekstart": 0.7, "dbos": 0.6, "digisterker": 0.5,
-              "klik_en_tik": 0.9, "digivitaler": 0.3}
+PROGRAMMES = {
+    "taalhuis": 0.95,
+    "ido": 0.85,
+    "boekstart": 0.7,
+    "dbos": 0.6,
+    "digisterker": 0.5,
+    "klik_en_tik": 0.9,
+    "digivitaler": 0.3,
+}
 # Larger organisations can carry more programmes (a shift of quality on the logit scale).
 PROGRAMME_BONUS = {"compact": -0.6, "kleinstedelijk": -0.2, "regionaal": 0.0, "centrumstad": 0.4, "grote_stad": 0.8}
 
@@ -138,22 +169,40 @@ NEGATIVE_EQUITY = "bib-wadkust"
 SINGLE_BRANCH = "bib-polderzicht"
 NO_FULL_BRANCH = "bib-veenhoven"  # small rural library with service points only
 NO_NEIGHBOURHOODS = "bib-maasheuvel"
-MISSING = {"bib-kranenwaard": ["eigen_vermogen", "vrijwilligers"],
-           "bib-de-peelrand": ["bezoeken", "uitleningen", "jeugdleden"],
-           "bib-rijnburcht": ["huisvestingskosten", "activiteiten", "deelnemers"]}
+MISSING = {
+    "bib-kranenwaard": ["eigen_vermogen", "vrijwilligers"],
+    "bib-de-peelrand": ["bezoeken", "uitleningen", "jeugdleden"],
+    "bib-rijnburcht": ["huisvestingskosten", "activiteiten", "deelnemers"],
+}
 N_WITHOUT_VESTIGING = 2  # municipalities without a full branch in a library that has one elsewhere
 # Besides, a small municipality (not a library's first) keeps its full branch with this chance in a typical
 # network; a weak network often makes do with a service point there.
 SMALL_MUNICIPALITY, KEEP_FULL = 15_000, 0.95
 
-OTHER_TYPES = {"servicepunt": 0.5, "afhaalpunt": 0.18, "bibliotheek op school": 0.22,
-               "open bibliotheek": 0.04, "bibliobus": 0.06}  # a bibliobus only in rural municipalities
-PREFIX = {"vestiging": "Bibliotheek", "servicepunt": "Servicepunt", "afhaalpunt": "Afhaalpunt",
-          "bibliotheek op school": "Bibliotheek op school", "open bibliotheek": "Open Bibliotheek",
-          "bibliobus": "Bibliobus"}
+OTHER_TYPES = {
+    "servicepunt": 0.5,
+    "afhaalpunt": 0.18,
+    "bibliotheek op school": 0.22,
+    "open bibliotheek": 0.04,
+    "bibliobus": 0.06,
+}  # a bibliobus only in rural municipalities
+PREFIX = {
+    "vestiging": "Bibliotheek",
+    "servicepunt": "Servicepunt",
+    "afhaalpunt": "Afhaalpunt",
+    "bibliotheek op school": "Bibliotheek op school",
+    "open bibliotheek": "Open Bibliotheek",
+    "bibliobus": "Bibliobus",
+}
 # Staffed hours per week by type, from a weak to a strong library; city vestigingen are open longer.
-HOURS = {"vestiging": (15, 40), "servicepunt": (4, 14.5), "afhaalpunt": (0, 4), "bibliotheek op school": (4, 10),
-         "open bibliotheek": (0, 0), "bibliobus": (6, 20)}
+HOURS = {
+    "vestiging": (15, 40),
+    "servicepunt": (4, 14.5),
+    "afhaalpunt": (0, 4),
+    "bibliotheek op school": (4, 10),
+    "open bibliotheek": (0, 0),
+    "bibliobus": (6, 20),
+}
 CITY_HOURS, TOWN_HOURS = (25, 45), (20, 45)  # district branches in a city; a town's own main branch
 CITY_BRANCHES = {"centrumstad": (4, 12), "grote_stad": (8, 25)}  # vestigingen in the city itself
 # Chance, for a typical library, that a location is open on an evening and at the weekend, and that it is
@@ -161,12 +210,50 @@ CITY_BRANCHES = {"centrumstad": (4, 12), "grote_stad": (8, 25)}  # vestigingen i
 LATE = {"main": (0.85, 0.95), "vestiging": (0.5, 0.6), "servicepunt": (0.15, 0.3), "bibliotheek op school": (0, 0)}
 ACCESSIBLE = {"main": 0.995, "vestiging": 0.97, "servicepunt": 0.9}
 VISITING_ADDRESS = ("vestiging", "servicepunt", "open bibliotheek")  # what CBS measures distances to
-AREA_NAMES = ("De Akkers", "Het Hoge Veld", "Molenwijk", "Kerkebuurt", "De Horst", "Oranjewijk", "Bloemenbuurt",
-              "Vogelwijk", "De Essen", "Het Laar", "Rietlanden", "De Kamp", "Schildersbuurt", "Stationsbuurt",
-              "Havenkwartier", "De Brink", "Beekdal", "De Weiden", "Zonnehoek", "Parkwijk", "De Eikenhof",
-              "Lindenhof", "Het Broek", "De Bongerd", "Sluiskwartier", "Dijkzicht", "De Vennen", "Wilgenrijk",
-              "Het Gein", "De Maten", "Fazantenhof", "De Gaard", "Nieuwe Erven", "Hooiland", "De Wetering",
-              "Klaverveld", "Steenakker", "Oude Dorp", "De Slenk", "Meidoornwijk", "Tuinstad", "Het Zand")
+AREA_NAMES = (
+    "De Akkers",
+    "Het Hoge Veld",
+    "Molenwijk",
+    "Kerkebuurt",
+    "De Horst",
+    "Oranjewijk",
+    "Bloemenbuurt",
+    "Vogelwijk",
+    "De Essen",
+    "Het Laar",
+    "Rietlanden",
+    "De Kamp",
+    "Schildersbuurt",
+    "Stationsbuurt",
+    "Havenkwartier",
+    "De Brink",
+    "Beekdal",
+    "De Weiden",
+    "Zonnehoek",
+    "Parkwijk",
+    "De Eikenhof",
+    "Lindenhof",
+    "Het Broek",
+    "De Bongerd",
+    "Sluiskwartier",
+    "Dijkzicht",
+    "De Vennen",
+    "Wilgenrijk",
+    "Het Gein",
+    "De Maten",
+    "Fazantenhof",
+    "De Gaard",
+    "Nieuwe Erven",
+    "Hooiland",
+    "De Wetering",
+    "Klaverveld",
+    "Steenakker",
+    "Oude Dorp",
+    "De Slenk",
+    "Meidoornwijk",
+    "Tuinstad",
+    "Het Zand",
+)
 # Neighbourhood distance from the centre ~ uniform ** exponent, per stedelijkheid: 0.5 would spread people
 # evenly over the municipality; towns have a dense core, cities are built up more evenly, rural areas thinly.
 SPREAD_EXPONENT = {1: 0.7, 2: 0.75, 3: 0.9, 4: 0.75, 5: 0.6}
@@ -190,7 +277,7 @@ def library_specs() -> list[tuple[str, str, str, str, list[str]]]:
 
 def noise(rng, sigma: float) -> float:
     """Lognormal factor with mean 1."""
-    return float(rng.lognormal(-sigma**2 / 2, sigma))
+    return float(rng.lognormal(-(sigma**2) / 2, sigma))
 
 
 def scaled(rng, typical: float, quality: float, response: float, sigma: float) -> float:
@@ -215,7 +302,7 @@ def pick(rng, chances: dict[str, float], low: int, high: int) -> str:
     """Comma-separated ids, each drawn with its chance, topped up or trimmed to low..high ids."""
     chosen = [i for i, p in chances.items() if rng.random() < p]
     extra = [i for i in rng.permutation(list(chances)) if i not in chosen]
-    chosen = chosen[:high] + extra[:max(0, low - len(chosen))]
+    chosen = chosen[:high] + extra[: max(0, low - len(chosen))]
     return ",".join(i for i in chances if i in chosen)
 
 
@@ -320,13 +407,27 @@ def make_municipalities(rng, quality: pd.DataFrame) -> pd.DataFrame:
         centres = place_centres(rng, province, len(names), taken)
         taken += centres
         shares = np.array(counts) * [noise(rng, 0.15) for _ in names]
-        for i, (name, inw, (lat, lon), share) in enumerate(zip(names, counts, centres, shares / shares.sum(),
-                                                                 strict=True)):
-            rows.append({"code": f"GM{FIRST_CODE + len(rows)}", "naam": name, "bibliotheek_id": lib,
-                         "inwoners": inw, "inwoners_0_17": round(inw * rng.uniform(0.18, 0.21)),
-                         "subsidie": round(per_capita * total * share), "beleidsthemas": pick(rng, THEMES, 2, 4),
-                         "stedelijkheid": urbanity(rng, inw), "provincie": province, "lat": lat, "lon": lon,
-                         "categorie": category, "eerste": i == 0, "enige": len(names) == 1})
+        for i, (name, inw, (lat, lon), share) in enumerate(
+            zip(names, counts, centres, shares / shares.sum(), strict=True)
+        ):
+            rows.append(
+                {
+                    "code": f"GM{FIRST_CODE + len(rows)}",
+                    "naam": name,
+                    "bibliotheek_id": lib,
+                    "inwoners": inw,
+                    "inwoners_0_17": round(inw * rng.uniform(0.18, 0.21)),
+                    "subsidie": round(per_capita * total * share),
+                    "beleidsthemas": pick(rng, THEMES, 2, 4),
+                    "stedelijkheid": urbanity(rng, inw),
+                    "provincie": province,
+                    "lat": lat,
+                    "lon": lon,
+                    "categorie": category,
+                    "eerste": i == 0,
+                    "enige": len(names) == 1,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -351,9 +452,14 @@ def finance_figures(rng, p: Profile, lib: str, subsidy: float, q: pd.Series) -> 
     housing = np.clip(18 + (1.5 if p.subsidy > 28 else 0) - 5 * q.money + rng.normal(0, 2.5), 10, 38)
     staff = np.clip(58 + 6 * min(q.staff, 0.5) - 0.8 * (housing - 19) + rng.normal(0, 2), 30, 75)
     equity = -4 if lib == NEGATIVE_EQUITY else scaled(rng, 22, min(q.money, 0.8), RESPONSE["equity"], 0.25)
-    return {"baten_totaal": baten, "eigen_inkomsten": baten * own, "lasten_totaal": lasten,
-            "personeelskosten": lasten * staff / 100, "huisvestingskosten": lasten * housing / 100,
-            "eigen_vermogen": lasten * equity / 100}
+    return {
+        "baten_totaal": baten,
+        "eigen_inkomsten": baten * own,
+        "lasten_totaal": lasten,
+        "personeelskosten": lasten * staff / 100,
+        "huisvestingskosten": lasten * housing / 100,
+        "eigen_vermogen": lasten * equity / 100,
+    }
 
 
 def use_figures(rng, category: str, inw: int, youth: int, q: pd.Series) -> dict:
@@ -363,11 +469,15 @@ def use_figures(rng, category: str, inw: int, youth: int, q: pd.Series) -> dict:
     members = young + (inw - youth) * scaled(rng, 0.09, q.reach, RESPONSE["adults"], 0.2)
     acts = scaled(rng, p.activities, q.offer, RESPONSE["activities"], 0.15) * inw / 1000
     chances = {i: chance(base, q.offer + PROGRAMME_BONUS[category], 1.2) for i, base in PROGRAMMES.items()}
-    return {"leden": members, "jeugdleden": young,
-            "bezoeken": scaled(rng, p.visits, q.reach, RESPONSE["visits"], 0.2) * inw,
-            "uitleningen": members * scaled(rng, 15.0, q.reach, RESPONSE["loans"], 0.15),
-            "activiteiten": acts, "deelnemers": acts * scaled(rng, 13.5, q.offer, RESPONSE["participants"], 0.1),
-            "programmas": pick(rng, chances, 2, 7)}
+    return {
+        "leden": members,
+        "jeugdleden": young,
+        "bezoeken": scaled(rng, p.visits, q.reach, RESPONSE["visits"], 0.2) * inw,
+        "uitleningen": members * scaled(rng, 15.0, q.reach, RESPONSE["loans"], 0.15),
+        "activiteiten": acts,
+        "deelnemers": acts * scaled(rng, 13.5, q.offer, RESPONSE["participants"], 0.1),
+        "programmas": pick(rng, chances, 2, 7),
+    }
 
 
 def library_row(rng, lib: str, label: str, province: str, gm: pd.DataFrame, q: pd.Series) -> dict:
@@ -375,16 +485,27 @@ def library_row(rng, lib: str, label: str, province: str, gm: pd.DataFrame, q: p
     p = PROFILE[category]
     inw, youth = int(gm.inwoners.sum()), int(gm.inwoners_0_17.sum())
     money = finance_figures(rng, p, lib, gm.subsidie.sum(), q)
-    row = {"id": lib, "naam": f"Bibliotheek {label}", "provincie": province, "poi": PROVINCES[province][0],
-           "jaar": YEAR, **staff_figures(rng, p, money["personeelskosten"], q), **money,
-           **use_figures(rng, category, inw, youth, q)}
+    row = {
+        "id": lib,
+        "naam": f"Bibliotheek {label}",
+        "provincie": province,
+        "poi": PROVINCES[province][0],
+        "jaar": YEAR,
+        **staff_figures(rng, p, money["personeelskosten"], q),
+        **money,
+        **use_figures(rng, category, inw, youth, q),
+    }
     return row | dict.fromkeys(MISSING.get(lib, []))
 
 
 def make_libraries(rng, gm: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
-    df = pd.DataFrame([library_row(rng, lib, label, prov, gm[gm.bibliotheek_id == lib], quality.loc[lib])
-                       for lib, label, prov, _, _ in library_specs()])
-    counts = df.columns[df.columns.get_loc("vrijwilligers"):-1]  # whole people, euros and counts
+    df = pd.DataFrame(
+        [
+            library_row(rng, lib, label, prov, gm[gm.bibliotheek_id == lib], quality.loc[lib])
+            for lib, label, prov, _, _ in library_specs()
+        ]
+    )
+    counts = df.columns[df.columns.get_loc("vrijwilligers") : -1]  # whole people, euros and counts
     df[counts] = df[counts].astype(float).round().astype("Int64")
     return df
 
@@ -403,9 +524,16 @@ def municipality_areas(rng, m) -> pd.DataFrame:
     people = 20 + np.floor(weights / weights.sum() * (m.inwoners - 20 * n)).astype(int)
     people[0] += m.inwoners - people.sum()
     lat, lon = np.array(points).T
-    return pd.DataFrame({"code": [f"BU{m.code[2:]}{i + 1:04d}" for i in range(n)],
-                         "naam": area_names(rng, m, lat, lon, radius), "gemeente_code": m.code,
-                         "inwoners": people, "lat": lat, "lon": lon})
+    return pd.DataFrame(
+        {
+            "code": [f"BU{m.code[2:]}{i + 1:04d}" for i in range(n)],
+            "naam": area_names(rng, m, lat, lon, radius),
+            "gemeente_code": m.code,
+            "inwoners": people,
+            "lat": lat,
+            "lon": lon,
+        }
+    )
 
 
 def area_names(rng, m, lat, lon, radius: float) -> list[str]:
@@ -442,8 +570,12 @@ def full_branch_counts(rng, gm: pd.DataFrame, quality: pd.DataFrame) -> pd.Serie
             low, high = CITY_BRANCHES.get(m.categorie, (0, n)) if m.eerste else (0, n)
             counts[m.code] = int(np.clip(n, low, high))
     n_municipalities = gm.bibliotheek_id.map(gm.bibliotheek_id.value_counts())
-    candidates = gm[gm.inwoners.between(10_000, 30_000) & gm.bibliotheek_id.duplicated()  # never the first
-                    & (n_municipalities <= 3) & ~gm.bibliotheek_id.isin([NO_NEIGHBOURHOODS, NO_FULL_BRANCH])]
+    candidates = gm[
+        gm.inwoners.between(10_000, 30_000)
+        & gm.bibliotheek_id.duplicated()  # never the first
+        & (n_municipalities <= 3)
+        & ~gm.bibliotheek_id.isin([NO_NEIGHBOURHOODS, NO_FULL_BRANCH])
+    ]
     candidates = candidates.assign(q=candidates.bibliotheek_id.map(quality.network)).sort_values("q")
     # Duty-of-care gaps arise in the weakest networks: one municipality in each of the weakest libraries.
     without = set(candidates.drop_duplicates("bibliotheek_id").code[:N_WITHOUT_VESTIGING])
@@ -495,18 +627,28 @@ def vestiging_hours(m, main: bool) -> tuple[float, float]:
 def branch_row(rng, m, kind: str, place, main: bool, q: pd.Series) -> dict:
     hours = within(rng, vestiging_hours(m, main) if kind == "vestiging" else HOURS[kind], q.network)
     staffed_location = kind in ("vestiging", "servicepunt")
-    unstaffed = rng.uniform(20, 40) if kind == "open bibliotheek" else (
-        within(rng, (6, 40), -q.staff) if staffed_location and rng.random() < chance(0.3, -q.staff, 0.8) else 0.0)
+    unstaffed = (
+        rng.uniform(20, 40)
+        if kind == "open bibliotheek"
+        else (within(rng, (6, 40), -q.staff) if staffed_location and rng.random() < chance(0.3, -q.staff, 0.8) else 0.0)
+    )
     role = "main" if main else kind
     evening, weekend = LATE.get(role, (0.05, 0.2))
     lat, lon = offset(place.lat, place.lon, rng.uniform(0, 0.3), rng.uniform(0, 2 * math.pi))
     name = f"{PREFIX[kind]} {m.naam}" + ("" if main or kind == "bibliobus" else f" {place.naam}")
-    return {"bibliotheek_id": m.bibliotheek_id, "naam": name, "type": kind, "gemeente_code": m.code,
-            "lat": round(lat, 5), "lon": round(lon, 5), "openingsuren": round(hours * 2) / 2,
-            "open_bibliotheek_uren": round(unstaffed),
-            "rolstoeltoegankelijk": chance(ACCESSIBLE.get(role, 0.85), q.network, 1.5),
-            "avond": chance(evening, q.network, 1.5 if main else 2),
-            "weekend": chance(weekend, q.network, 1.5 if main else 2)}
+    return {
+        "bibliotheek_id": m.bibliotheek_id,
+        "naam": name,
+        "type": kind,
+        "gemeente_code": m.code,
+        "lat": round(lat, 5),
+        "lon": round(lon, 5),
+        "openingsuren": round(hours * 2) / 2,
+        "open_bibliotheek_uren": round(unstaffed),
+        "rolstoeltoegankelijk": chance(ACCESSIBLE.get(role, 0.85), q.network, 1.5),
+        "avond": chance(evening, q.network, 1.5 if main else 2),
+        "weekend": chance(weekend, q.network, 1.5 if main else 2),
+    }
 
 
 def yes_no(rng, chances: pd.Series) -> pd.Series:
@@ -550,21 +692,35 @@ def add_road_distances(rng, bu: pd.DataFrame, br: pd.DataFrame) -> pd.DataFrame:
 
 def print_summary(gm: pd.DataFrame, lib: pd.DataFrame, br: pd.DataFrame) -> None:
     """Per category: median figures per inhabitant; then the sample's totals against the national ratios."""
-    area = gm.groupby("bibliotheek_id").agg(inw=("inwoners", "sum"), subsidie=("subsidie", "sum"),
-                                            categorie=("categorie", "first"))
+    area = gm.groupby("bibliotheek_id").agg(
+        inw=("inwoners", "sum"), subsidie=("subsidie", "sum"), categorie=("categorie", "first")
+    )
     area = area.join(lib.set_index("id")[["fte", "leden", "bezoeken", "activiteiten"]].astype(float))
     full = br[br.type == "vestiging"]
-    area = area.assign(vest=full.groupby("bibliotheek_id").size(), uren=br.groupby("bibliotheek_id").openingsuren.sum(),
-                       locaties=br.groupby("bibliotheek_id").size()).fillna({"vest": 0})
-    ratios = pd.DataFrame({"categorie": area.categorie, "euro": area.subsidie / area.inw,
-                           "fte_10k": area.fte / area.inw * 1e4, "uren_10k": area.uren / area.inw * 1e4,
-                           "vest_100k": area.vest / area.inw * 1e5, "vest": area.vest, "locaties": area.locaties})
+    area = area.assign(
+        vest=full.groupby("bibliotheek_id").size(),
+        uren=br.groupby("bibliotheek_id").openingsuren.sum(),
+        locaties=br.groupby("bibliotheek_id").size(),
+    ).fillna({"vest": 0})
+    ratios = pd.DataFrame(
+        {
+            "categorie": area.categorie,
+            "euro": area.subsidie / area.inw,
+            "fte_10k": area.fte / area.inw * 1e4,
+            "uren_10k": area.uren / area.inw * 1e4,
+            "vest_100k": area.vest / area.inw * 1e5,
+            "vest": area.vest,
+            "locaties": area.locaties,
+        }
+    )
     print(ratios.groupby("categorie", sort=False).median().round(1).to_string())
     total = area[["inw", "subsidie", "fte", "leden", "bezoeken", "activiteiten", "vest"]].sum()
-    print(f"sample (national): € {total.subsidie / total.inw:.2f} per inhabitant (26.25), "
-          f"{total.fte / total.inw * 1e4:.1f} fte per 10,000 (2.3), {total.leden / total.inw:.0%} members (20%), "
-          f"{total.bezoeken / total.inw:.1f} visits (2.8), {total.activiteiten / total.inw * 1e3:.0f} activities "
-          f"per 1,000 (14), {total.vest / total.inw * 1e5:.1f} vestigingen per 100,000 (4.2)")
+    print(
+        f"sample (national): € {total.subsidie / total.inw:.2f} per inhabitant (26.25), "
+        f"{total.fte / total.inw * 1e4:.1f} fte per 10,000 (2.3), {total.leden / total.inw:.0%} members (20%), "
+        f"{total.bezoeken / total.inw:.1f} visits (2.8), {total.activiteiten / total.inw * 1e3:.0f} activities "
+        f"per 1,000 (14), {total.vest / total.inw * 1e5:.1f} vestigingen per 100,000 (4.2)"
+    )
 
 
 def main() -> None:

@@ -134,6 +134,22 @@ def _summary(result) -> None:
         click.echo(f"Overzicht: {result.overview}")
 
 
+# The counts of `validate_all` (English keys, for --json) in the words of the plain report.
+COUNT_LABELS = {
+    "libraries": "bibliotheken",
+    "municipalities": "gemeenten",
+    "branches": "locaties",
+    "neighbourhoods": "buurten",
+    "categories": "categorieën",
+    "modules": "bouwstenen",
+    "indicators": "indicatoren",
+    "practices": "praktijken",
+    "themes": "thema's",
+    "programmes": "programma's",
+    "impact": "impactfeiten",
+}
+
+
 @main.command()
 @_data_option
 @click.option("--json", "as_json", is_flag=True, help="Uitkomst als één JSON-object.")
@@ -143,8 +159,8 @@ def validate(data, as_json) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        counts = ", ".join(f"{k}: {v}" for k, v in report.items() if isinstance(v, int))
-        click.echo(f"Gecontroleerd ({counts}).")
+        counts = ", ".join(f"{v} {COUNT_LABELS.get(k, k)}" for k, v in report.items() if isinstance(v, int))
+        click.echo(f"Gecontroleerd: {counts}.")
         for problem in report["problems"]:
             click.echo(f"  - {problem['tekst']}")
         click.echo(

@@ -15,10 +15,13 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_parts import (  # noqa: E402 (the sibling module is importable only after the path tweak)
+    GREY,
     HERE,
     bullets,
     columns,
@@ -31,7 +34,6 @@ from docx_parts import (  # noqa: E402 (the sibling module is importable only af
     paragraphs,
     setup_page,
     setup_styles,
-    table,
     toc,
 )
 
@@ -42,27 +44,43 @@ def build(out: Path) -> None:
     doc = Document()
     drop_styles_with_effects(doc)
     setup_styles(doc)
+    _extra_styles(doc)
     setup_page(doc)
     _cover(doc)
     toc(doc, o.CONTENTS)
-    _summary(doc)
-    _story(doc)
-    _modules(doc)
-    _proximity(doc)
-    _municipalities(doc)
-    _practices(doc)
-    _impact(doc)
-    _conversation(doc)
-    _appendix(doc)
+    for section in (_summary, _municipalities, _story, _modules, _proximity, _contribution, _conversation, _appendix):
+        section(doc)
     doc.core_properties.language = "nl-NL"
     doc.core_properties.title = "Handreiking voor het gesprek met de gemeente"
     doc.save(out)
 
 
+def _extra_styles(doc) -> None:
+    """'Klein': notes under a table and the appendix's small print, in the grey of the captions."""
+    small = doc.styles.add_style("Klein", WD_STYLE_TYPE.PARAGRAPH)
+    small.base_style = doc.styles["Normal"]
+    small.font.size = Pt(8.5)
+    small.font.color.rgb = GREY
+
+
+def _lead(doc, lead: str, text: str, style: str = "Normal"):
+    """A paragraph that opens with a bold lead-in (character style Strong)."""
+    p = paragraph(doc, "", style)
+    p.add_run(lead, style="Strong")
+    p.add_run(f" {text}")
+    return p
+
+
+def _when(doc, condition: str, body) -> None:
+    paragraph(doc, f"{{%p if {condition} %}}")
+    body()
+    paragraph(doc, "{%p endif %}")
+
+
 def _cover(doc) -> None:
     cover_page(
         doc,
-        "{{ bibliotheek.naam }}",
+        "{{ ondertitel }}",
         "{{ bibliotheek.categorie }} · {{ bibliotheek.provincie }} · {{ datum }}",
         o.COVER_PURPOSE,
     )
@@ -70,19 +88,66 @@ def _cover(doc) -> None:
 
 def _summary(doc) -> None:
     heading(doc, o.SUMMARY)
-    paragraphs(doc, "samenvatting.inleiding")
-    paragraph(doc, "Landelijke programma's in het aanbod: {{ bibliotheek.programmas }}.")
-    figure(doc, "samenvatting.figuur")
-    columns(
+    paragraphs(doc, "kort.inleiding")
+
+    def findings():
+        heading(doc, o.FINDINGS)
+        loop(
+            doc,
+            "{%p for b in kort.bevindingen %}",
+            lambda: _lead(doc, "{{ b.titel }}.", "{{ b.tekst }}", "List Bullet"),
+        )
+
+    _when(doc, "kort.bevindingen", findings)
+    heading(doc, o.ASKS)
+    loop(
         doc,
-        o.SUMMARY_TABLE,
-        "samenvatting.profiel",
-        ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"],
+        "{%p for v in kort.voorstellen %}",
+        lambda: _lead(
+            doc, "Voor {{ v.gemeente }}: {{ v.tekst }}", "Kosten: {{ v.bedrag }}. {{ v.verdeling }} {{ v.zonder }}"
+        ),
     )
-    heading(doc, o.STRENGTHS)
-    bullets(doc, "samenvatting.sterke_punten")
-    heading(doc, o.CONCERNS)
-    bullets(doc, "samenvatting.aandachtspunten")
+    paragraph(doc, "{{ kort.voorstellen_inleiding }}", "Klein")
+
+    def strengths():
+        heading(doc, o.STRENGTHS)
+        bullets(doc, "kort.sterk")
+
+    _when(doc, "kort.sterk", strengths)
+
+    def checks():
+        heading(doc, o.CHECKS)
+        bullets(doc, "kort.controle")
+
+    _when(doc, "kort.controle", checks)
+
+
+def _municipalities(doc) -> None:
+    def chapter():
+        heading(doc, o.MUNICIPALITIES)
+        paragraphs(doc, "gemeenten.inleiding")
+        paragraph(doc, "{%p for g in gemeenten.alineas %}")
+        heading(doc, o.MUNICIPALITY)
+        paragraph(doc, "{{ g.tekst }}")
+        paragraph(doc, "{%p endfor %}")
+        heading(doc, o.COMPARISON)
+        columns(
+            doc,
+            o.COMPARISON_TABLE,
+            "gemeenten.vergelijking",
+            [
+                "{{ r.naam }}",
+                "{{ r.inwoners }}",
+                "{{ r.subsidie }}",
+                "{{ r.per_inwoner }}",
+                "{{ r.locaties }}",
+                "{{ r.afstand }}",
+                "{{ r.binnen_2km }}",
+            ],
+        )
+        paragraph(doc, "{{ gemeenten.toelichting }}", "Klein")
+
+    _when(doc, "gemeenten", chapter)
 
 
 def _story(doc) -> None:
@@ -97,29 +162,26 @@ def _story(doc) -> None:
     paragraph(doc, "{%p endfor %}")
 
 
+STATUS_CELL = "{{ r.status.symbool }} {{ r.status.label }}"
+
+
 def _modules(doc) -> None:
     heading(doc, o.MODULES)
-    paragraph(doc, o.MODULES_INTRO)
+    paragraphs(doc, "bouwstenen_inleiding")
+    columns(doc, o.PROFILE_TABLE, "profiel", ["{{ r.naam }}", STATUS_CELL, "{{ r.samenvatting }}"])
+    figure(doc, "profiel_figuur")
     paragraph(doc, "{%p for m in bouwstenen %}")
     heading(doc, o.MODULE)
     status_line = paragraph(doc, "Status: ")
     status_line.add_run("{{ m.status.symbool }} {{ m.status.label }}", style="Status")
-    paragraph(doc, "{{ m.omschrijving }}")
+    paragraphs(doc, "m.tekst")
     columns(
         doc,
         o.MODULE_TABLE,
         "m.rijen",
-        [
-            "{{ r.naam }}",
-            "{{ r.waarde }}",
-            "{{ r.norm }}",
-            "{{ r.mediaan }}",
-            "{{ r.status.symbool }} {{ r.status.label }}",
-        ],
+        ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}", STATUS_CELL],
     )
     figure(doc, "m.figuur")
-    heading(doc, o.MODULE_SENTENCES)
-    loop(doc, "{%p for r in m.rijen %}", lambda: paragraph(doc, "{{ r.zin }}", "List Bullet"))
     paragraph(doc, "{%p endfor %}")
 
 
@@ -127,129 +189,108 @@ def _proximity(doc) -> None:
     heading(doc, o.PROXIMITY)
     paragraphs(doc, "nabijheid.inleiding")
     bullets(doc, "nabijheid.opmerkingen")
-    heading(doc, o.KEY_FIGURES)
     columns(doc, o.KEY_FIGURES_TABLE, "nabijheid.kerncijfers", ["{{ r.naam }}", "{{ r.waarde }}"])
     figure(doc, "nabijheid.figuur")
-    heading(doc, o.PER_MUNICIPALITY)
-    heads = [f"{{{{ nabijheid.gemeenten_kop[{i}] }}}}" for i in range(len(o.PER_MUNICIPALITY_WIDTHS))]
-    table(
-        doc,
-        heads,
-        "nabijheid.gemeenten",
-        [f"{{{{ r[{i}] }}}}" for i in range(len(heads))],
-        list(o.PER_MUNICIPALITY_WIDTHS),
-    )
-    paragraph(doc, "{%p if nabijheid.witte_vlekken %}")
-    heading(doc, o.WHITE_SPOTS)
-    paragraph(doc, o.WHITE_SPOTS_INTRO)
-    columns(
-        doc,
-        o.WHITE_SPOTS_TABLE,
-        "nabijheid.witte_vlekken",
-        ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"],
-    )
-    paragraph(doc, "{%p endif %}")
-    paragraph(doc, "{%p if nabijheid.vestigingen %}")
-    heading(doc, o.LOCATIONS)
-    columns(
-        doc,
-        o.LOCATIONS_TABLE,
-        "nabijheid.vestigingen",
-        [
-            "{{ r.naam }}",
-            "{{ r.soort }}",
-            "{{ r.gemeente }}",
-            "{{ r.uren }}",
-            "{{ r.open_bibliotheek }}",
-            "{{ r.rolstoel }}",
-            "{{ r.avond_weekend }}",
-        ],
-    )
-    paragraph(doc, "{%p endif %}")
+
+    def white_spots():
+        heading(doc, o.WHITE_SPOTS)
+        paragraph(doc, o.WHITE_SPOTS_INTRO)
+        columns(
+            doc,
+            o.WHITE_SPOTS_TABLE,
+            "nabijheid.witte_vlekken",
+            ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"],
+        )
+
+    _when(doc, "nabijheid.witte_vlekken", white_spots)
+
+    def locations():
+        heading(doc, o.LOCATIONS)
+        columns(
+            doc,
+            o.LOCATIONS_TABLE,
+            "nabijheid.vestigingen",
+            [
+                "{{ r.naam }}",
+                "{{ r.soort }}",
+                "{{ r.gemeente }}",
+                "{{ r.uren }}",
+                "{{ r.open_bibliotheek }}",
+                "{{ r.rolstoel }}",
+                "{{ r.avond_weekend }}",
+            ],
+        )
+
+    _when(doc, "nabijheid.vestigingen", locations)
 
 
-def _municipalities(doc) -> None:
-    heading(doc, o.MUNICIPALITIES)
-    columns(
-        doc,
-        o.MUNICIPALITIES_TABLE,
-        "gemeenten",
-        ["{{ r.naam }}", "{{ r.inwoners }}", "{{ r.subsidie }}", "{{ r.subsidie_per_inwoner }}", "{{ r.themas }}"],
-    )
+def _contribution(doc) -> None:
+    heading(doc, o.CONTRIBUTION)
+    heading(doc, o.THEMES)
+    paragraph(doc, o.PROGRAMMES_LINE.format("{{ bibliotheek.programmas }}"))
     paragraphs(doc, "themas_inleiding")
-    paragraph(doc, "{%p for t in themas %}")
-    heading(doc, o.THEME)
-    paragraph(doc, "Genoemd door: {{ t.gemeenten }}. Wettelijke functies: {{ t.functies }}.", "Inleiding")
-    paragraph(doc, "{{ t.opgave }}")
-    paragraph(doc, "{{ t.bijdrage }}")
-    paragraph(doc, "{{ t.lopend }} {{ t.kansen }}")
-    heading(doc, o.THEME_QUESTIONS)
-    bullets(doc, "t.vragen")
-    paragraph(doc, "{%p endfor %}")
-
-
-def _practices(doc) -> None:
+    loop(
+        doc,
+        "{%p for t in themas %}",
+        lambda: _lead(doc, "{{ t.naam }}{% if t.gemeenten %} ({{ t.gemeenten }}){% endif %}.", "{{ t.tekst }}"),
+    )
     heading(doc, o.PRACTICES)
     paragraphs(doc, "praktijken_inleiding")
     paragraph(doc, "{%p for p in praktijken %}")
     heading(doc, o.PRACTICE)
-    paragraph(doc, "{{ p.samenvatting }}", "Inleiding")
+    paragraph(doc, "{{ p.samenvatting }}")
     paragraph(doc, "{{ p.reden }}")
-    paragraphs(doc, "p.alineas")
-    heading(doc, o.PRACTICE_NEEDS)
-    paragraph(doc, "Personeel – {{ p.personeel }}", "List Bullet")
-    paragraph(doc, "Geld – {{ p.geld }}", "List Bullet")
-    paragraph(doc, "Partners – {{ p.partners }}", "List Bullet")
-    paragraph(doc, "{%p if p.impact %}")
-    heading(doc, o.PRACTICE_IMPACT)
+    paragraph(doc, "{{ p.vraagt }}", "Klein")
     bullets(doc, "p.impact")
-    paragraph(doc, "{%p endif %}")
     paragraph(doc, "{%p endfor %}")
 
+    def impact():
+        heading(doc, o.IMPACT)
+        paragraph(doc, o.IMPACT_INTRO)
+        loop(doc, "{%p for f in impact %}", lambda: paragraph(doc, "{{ f.tekst }} Bron: {{ f.bron }}.", "List Bullet"))
 
-def _impact(doc) -> None:
-    heading(doc, o.IMPACT)
-    paragraph(doc, o.IMPACT_INTRO)
-    loop(doc, "{%p for f in impact %}", lambda: paragraph(doc, "{{ f.tekst }} Bron: {{ f.bron }}.", "List Bullet"))
+    _when(doc, "impact", impact)
 
 
 def _conversation(doc) -> None:
     heading(doc, o.CONVERSATION)
     paragraphs(doc, "gesprek.inleiding")
-    heading(doc, o.AGENDA)
-    loop(
-        doc,
-        "{%p for a in gesprek.agenda %}",
-        lambda: paragraph(doc, "{{ a.titel }} – {{ a.toelichting }}", "List Number"),
-    )
     heading(doc, o.QUESTIONS)
-    paragraph(doc, "{%p for v in gesprek.vragenblokken %}")
-    heading(doc, o.QUESTION_BLOCK)
-    bullets(doc, "v.vragen")
-    paragraph(doc, "{%p endfor %}")
+    bullets(doc, "gesprek.vragen")
+    heading(doc, o.AGENDA)
+    bullets(doc, "gesprek.agenda", "List Number")
 
 
 def _appendix(doc) -> None:
     heading(doc, o.APPENDIX)
     heading(doc, o.METHOD)
     paragraphs(doc, "bijlage.werkwijze")
+
+    def calculations():
+        heading(doc, o.CALCULATIONS)
+        paragraph(doc, "{%p for k in bijlage.berekeningen %}")
+        heading(doc, o.CALCULATION)
+        paragraph(doc, "{{ k.uitleg }}")
+        bullets(doc, "k.uitwerking")
+        paragraph(doc, "{%p endfor %}")
+        columns(
+            doc, o.COSTS_TABLE, "bijlage.kosten", ["{{ r.naam }}", "{{ r.bedrag }}", "{{ r.soort }}", "{{ r.bron }}"]
+        )
+
+    _when(doc, "bijlage.berekeningen", calculations)
     heading(doc, o.INDICATORS)
-    columns(
+    loop(
         doc,
-        o.INDICATORS_TABLE,
-        "bijlage.definities",
-        [
-            "{{ r.bouwsteen }}",
-            "{{ r.naam }}",
-            "{{ r.definitie }}",
-            "{{ r.formule }}",
-            "{{ r.norm }}",
-            "{{ r.kwetsbaar }}",
-            "{{ r.bron }}",
-        ],
+        "{%p for d in bijlage.definities %}",
+        lambda: _lead(
+            doc,
+            "{{ d.naam }} ({{ d.bouwsteen }}).",
+            "{{ d.definitie }} Berekening: {{ d.formule }}. Norm: {{ d.norm }}; kwetsbaar: {{ d.kwetsbaar }}.",
+            "Klein",
+        ),
     )
     heading(doc, o.SOURCES)
-    bullets(doc, "bijlage.bronnen")
+    paragraphs(doc, "bijlage.bronnen", "Klein")
     heading(doc, o.COLOPHON)
     paragraphs(doc, "bijlage.colofon")
 

@@ -5,7 +5,7 @@ serve the other commands.
 """
 
 from robuust_docs.app.batch import BatchResult, run_batch
-from robuust_docs.app.document import Job, Outcome, file_names, jobs_for, render_library
+from robuust_docs.app.document import Job, Outcome, file_names, jobs_for, render_library, report_for
 from robuust_docs.app.export import export_templates
 from robuust_docs.app.overview import write_overview_reports
 from robuust_docs.app.prepare import FORMATS, Prepared, Settings, prepare
@@ -25,6 +25,7 @@ __all__ = [
     "jobs_for",
     "prepare",
     "render_library",
+    "report_for",
     "run_batch",
     "validate_all",
     "write_overview_reports",

@@ -15,6 +15,7 @@ from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.app.prepare import Prepared
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem, RobuustError
+from robuust_docs.findings import Findings
 from robuust_docs.output import slugify, unchanged, write_outputs
 from robuust_docs.render import Theme, render_docx, render_pdf
 from robuust_docs.report import ReportError, ReportSettings, build_report
@@ -34,6 +35,8 @@ class Job:
     force: bool
     report_settings: ReportSettings
     hashes: dict[str, str]
+    findings: Findings
+    focus: str | None = None  # a municipality code: that municipality's own guide
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,17 @@ def jobs_for(prepared: Prepared, ids: list[str]) -> list[Job]:
             s.force,
             prepared.report_settings,
             prepared.hashes,
+            prepared.findings[i],
         )
         for i in ids
         if i in prepared.analysis.libraries
     ]
+
+
+def report_for(prepared: Prepared, library_id: str, focus: str | None = None):
+    """The report model of one library (for `focus`, one of its municipalities), from a prepared run."""
+    lib = prepared.analysis.libraries[library_id]
+    return build_report(lib, prepared.content, prepared.findings[library_id], prepared.report_settings, focus)
 
 
 def file_names(library_id: str, formats: tuple[str, ...]) -> dict[str, str]:
@@ -79,7 +89,7 @@ def render_library(job: Job) -> Outcome:
     name = str(lib.rows.record["naam"])
     summary = _summary_fields(lib, job.content)
     try:
-        report = build_report(lib, job.content, job.report_settings)
+        report = build_report(lib, job.content, job.findings, job.report_settings, job.focus)
         names = file_names(lib.id, job.formats)
         inputs = _inputs_hash(report, job)
         slug = slugify(lib.id)

@@ -7,14 +7,15 @@ every library); a problem there stops the run before any file is written.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from robuust_docs import __version__
 from robuust_docs.analysis import Analysis, analyse_dataset
 from robuust_docs.content import Content, load_content
-from robuust_docs.errors import DataError, raise_if
+from robuust_docs.errors import DataError, Problem, raise_if
 from robuust_docs.files import digest_folder
+from robuust_docs.findings import FindingError, Findings, derive_findings
 from robuust_docs.inputs import Dataset, load_dataset, resolve_references
 from robuust_docs.render import Theme, check_template, load_theme
 from robuust_docs.report import ReportSettings, dataset_note
@@ -49,6 +50,7 @@ class Prepared:
     analysis: Analysis
     report_settings: ReportSettings
     hashes: dict[str, str]
+    findings: dict[str, Findings] = field(default_factory=dict)  # library id → its findings
 
 
 def prepare(settings: Settings) -> Prepared:
@@ -58,15 +60,30 @@ def prepare(settings: Settings) -> Prepared:
     check_template(settings.template)
     dataset = resolve_references(load_dataset(settings.data_dir), content)
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
-    analysis = analyse_dataset(dataset, content)
-    peers = {}
-    for lib in analysis.libraries.values():
-        peers[lib.category.id] = peers.get(lib.category.id, 0) + 1
-    report_settings = ReportSettings(settings.today, peers, dataset_note(dataset.sample, dataset.sources), __version__)
+    analysis, findings = _with_findings(analyse_dataset(dataset, content), content)
+    report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
         "data": dataset.digest,
         "inhoud": content.digest,
         "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)),
         "versie": __version__,
     }
-    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes)
+    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, findings)
+
+
+def _with_findings(analysis: Analysis, content: Content) -> tuple[Analysis, dict[str, Findings]]:
+    """Every library's findings, and the analysis with the building blocks after their knock-outs, so that every
+    document and the overview show the same statuses. A library whose finding text cannot be filled fails alone."""
+    findings: dict[str, Findings] = {}
+    libraries = dict(analysis.libraries)
+    failures = dict(analysis.failures)
+    for library_id, lib in analysis.libraries.items():
+        try:
+            found = derive_findings(lib, content)
+        except FindingError as exc:
+            failures[library_id] = (Problem("inhoud", str(exc), library=library_id),)
+            del libraries[library_id]
+            continue
+        findings[library_id] = found
+        libraries[library_id] = replace(lib, modules=found.modules)
+    return replace(analysis, libraries=libraries, failures=failures), findings

@@ -1,62 +1,39 @@
-"""`build_report`: one library's analysis and the content merged into the format-neutral `Report`.
+"""`build_report`: one library's analysis, its findings and the content merged into the format-neutral `Report`.
 
-All wording and number formatting of a handreiking happens here (through `fmt`) and in `report_parts.py`;
-the renderers only lay the result out.
+It reads like the document: "In het kort" (the decisive findings, the asks and the strengths), the municipalities,
+the category's story, the building blocks, proximity, what the library can contribute, the conversation and the
+appendix. All wording and number formatting of a handreiking happens in this package (through `fmt`); the
+renderers only lay the result out. With `focus` (a municipality code) the guide is that municipality's: its own
+findings, asks and paragraph come first.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import dataclass
-
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis
-from robuust_docs.content import (
-    Content,
-    Module,
-    TextError,
-    fill,
-    sentence_context,
-    split_paragraphs,
-    story_context,
-)
-from robuust_docs.report.figures import module_figure, profile_figure
-from robuust_docs.report.model import (
-    Bibliotheek,
-    Bijlage,
-    Bouwsteen,
-    Definitie,
-    IndicatorRij,
-    ModuleProfiel,
-    Report,
-    Samenvatting,
-    Tekstblok,
-    Verhaal,
-)
-from robuust_docs.report.norms import norm_text, threshold_text, weak_text
+from robuust_docs.content import Content, split_paragraphs, story_context
+from robuust_docs.findings import Findings
+from robuust_docs.report.appendix import TITLE, ReportSettings, build_appendix, comparison
+from robuust_docs.report.figures import profile_figure
+from robuust_docs.report.model import Bibliotheek, Report, Tekstblok, Verhaal
+from robuust_docs.report.modules import ReportError, build_modules, fill_text, profile
+from robuust_docs.report.municipalities import build_municipalities
+from robuust_docs.report.norms import threshold_text
 from robuust_docs.report.sections import (
     build_conversation,
     build_impact,
-    build_municipalities,
     build_practices,
     build_proximity,
     build_themes,
+    practices_intro,
     programme_names,
+    themes_intro,
 )
-from robuust_docs.status import Status
+from robuust_docs.report.summary import build_summary
 
-TITLE = "Handreiking voor het gesprek met de gemeente"
 PROJECT = "Projectteam Robuuste lokale bibliotheek"
 
-
-@dataclass(frozen=True)
-class ReportSettings:
-    """What a report needs beyond one library: the date, the peer counts and the dataset's description."""
-
-    today: _dt.date
-    peers: dict[str, int]
-    dataset_note: str
-    version: str
+__all__ = ["PROJECT", "TITLE", "ReportError", "ReportSettings", "build_report", "dataset_note"]
 
 
 def dataset_note(sample: bool, sources: dict[str, str], overview: bool = False) -> str:
@@ -77,44 +54,61 @@ def dataset_note(sample: bool, sources: dict[str, str], overview: bool = False) 
     )
 
 
-class ReportError(ValueError):
-    """A content text could not be filled for this library (message in Dutch)."""
-
-
-def build_report(lib: LibraryAnalysis, content: Content, settings: ReportSettings) -> Report:
-    """Merge one analysed library with the content into a Report."""
+def build_report(
+    lib: LibraryAnalysis, content: Content, findings: Findings, settings: ReportSettings, focus: str | None = None
+) -> Report:
+    """Merge one analysed library and its findings with the content into a Report (for `focus`, when given)."""
     info = _library_info(lib, content)
-    modules = tuple(_module_section(lib, m, content) for m in content.modules)
-    matches, practices = build_practices(lib, content)
+    modules = build_modules(lib, content, findings)
+    several = len(lib.municipalities) > 1
+    practices = build_practices(findings, content)
     themes = build_themes(lib, content)
     return Report(
         titel=TITLE,
-        ondertitel=info.naam,
+        ondertitel=_subtitle(lib, focus),
         datum=fmt.date(settings.today),
         auteur=info.poi if info.poi != fmt.NO_DATA else PROJECT,
         trefwoorden=f"bibliotheek, gemeente, Wsob, {info.categorie}, {info.naam}",
         bibliotheek=info,
-        samenvatting=_summary(lib, info, modules, settings),
+        kort=build_summary(lib, info, content, findings, focus),
+        profiel=profile(modules),
+        profiel_figuur=profile_figure(info.naam, modules),
+        gemeenten=build_municipalities(lib, content, focus),
         verhaal=_story(lib, info, content),
+        bouwstenen_inleiding=(
+            f"Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabellen zetten de waarde van de "
+            f"bibliotheek naast de norm en naast {info.vergelijking}.",
+        ),
         bouwstenen=modules,
-        nabijheid=build_proximity(lib),
-        gemeenten=build_municipalities(lib, content),
+        nabijheid=build_proximity(lib, several),
+        themas_inleiding=themes_intro(themes, several),
         themas=themes,
-        themas_inleiding=_themes_intro(themes),
+        praktijken_inleiding=practices_intro(findings),
         praktijken=practices,
-        praktijken_inleiding=_practices_intro(matches),
-        impact=build_impact(lib, content, matches),
-        gesprek=build_conversation(lib, content),
-        bijlage=_appendix(lib, content, settings),
+        impact=build_impact(lib, content, findings),
+        gesprek=build_conversation(content, findings, focus),
+        bijlage=build_appendix(
+            lib,
+            content,
+            findings,
+            settings,
+            [a for a in findings.asks if focus is None or a.municipality in (None, focus)],
+        ),
     )
+
+
+def _subtitle(lib: LibraryAnalysis, focus: str | None) -> str:
+    if focus is None:
+        return lib.name
+    return f"{lib.name} met de gemeente {next(m.name for m in lib.municipalities if m.code == focus)}"
 
 
 def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:
     rec = lib.rows.record
-    names = list(lib.rows.municipalities["naam"])
+    names = [m.name for m in lib.municipalities]
     return Bibliotheek(
         id=str(rec["id"]),
-        naam=str(rec["naam"]),
+        naam=lib.name,
         provincie=str(rec["provincie"]),
         poi=str(rec.get("poi") or fmt.NO_DATA),
         jaar=str(rec["jaar"]),
@@ -125,51 +119,8 @@ def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:
         aantal_gemeenten=fmt.number(len(names)),
         aantal_vestigingen=fmt.number(lib.access.count),
         programmas=fmt.join(programme_names(rec.get("programmas") or (), content)) or "geen opgegeven",
+        vergelijking=comparison(lib),
     )
-
-
-def _summary(
-    lib: LibraryAnalysis, info: Bibliotheek, modules: tuple[Bouwsteen, ...], settings: ReportSettings
-) -> Samenvatting:
-    peers = settings.peers.get(lib.category.id, 1)
-    counts = {status: sum(1 for m in modules if m.status is status) for status in Status}
-    profile_words = fmt.join([f"{counts[s]} {s.label.lower()}" for s in Status if counts[s]])
-    intro = (
-        f"{info.naam} is een {info.categorie.lower()}: het werkgebied telt {info.inwoners} inwoners in "
-        f"{_municipality_phrase(info)}. Deze handreiking zet de cijfers over {info.jaar} naast de normen voor "
-        f"deze categorie en naast de mediaan van {fmt.count(peers, 'bibliotheek', 'bibliotheken')} in dezelfde "
-        "categorie.",
-        f"Van de {fmt.number(len(modules))} bouwstenen zijn er {profile_words}. De hoofdstukken hierna lichten "
-        "elke bouwsteen toe en verbinden de uitkomsten met de beleidsdoelen van de gemeente.",
-    )
-    rows = [(m, r) for m in modules for r in m.rijen]
-    strong = [f"{r.naam}: {r.waarde} (norm {r.norm})" for m, r in rows if r.status is Status.ROBUST]
-    weak = [
-        f"{r.naam}: {r.waarde} (norm {r.norm}, {r.status.label.lower()})"
-        for status in (Status.WEAK, Status.ATTENTION)
-        for m, r in rows
-        if r.status is status
-    ]
-    profile = tuple(ModuleProfiel(m.naam, m.status, _module_line(m)) for m in modules)
-    return Samenvatting(
-        intro,
-        profile,
-        tuple(strong[:5]) or ("Geen indicator haalt de robuust-norm.",),
-        tuple(weak[:6]) or ("Alle indicatoren met gegevens halen de robuust-norm.",),
-        profile_figure(info.naam, modules),
-    )
-
-
-def _municipality_phrase(info: Bibliotheek) -> str:
-    return f"de gemeente {info.gemeenten}" if info.aantal_gemeenten == "1" else f"de gemeenten {info.gemeenten}"
-
-
-def _module_line(module: Bouwsteen) -> str:
-    known = [r for r in module.rijen if r.status is not Status.NO_DATA]
-    robust = sum(1 for r in known if r.status is Status.ROBUST)
-    if not known:
-        return "Geen van de indicatoren heeft gegevens."
-    return f"{robust} van {len(known)} indicatoren met gegevens robuust"
 
 
 def _story(lib: LibraryAnalysis, info: Bibliotheek, content: Content) -> Verhaal:
@@ -186,7 +137,7 @@ def _story(lib: LibraryAnalysis, info: Bibliotheek, content: Content) -> Verhaal
         {i.id: fmt.by_unit(lib.values.get(i.id), i.eenheid, i.decimalen) for i in content.indicators},
         {i.id: threshold_text(i, i.normen.get(lib.category.id), "robuust") for i in content.indicators},
     )
-    text = _fill(lib.category.verhaal, context, f"verhalen/{lib.category.id}.md")
+    text = fill_text(lib.category.verhaal, context, f"verhalen/{lib.category.id}.md", one_paragraph=False)
     blocks = []
     for block in text.split("\n\n"):
         stripped = block.strip()
@@ -197,108 +148,3 @@ def _story(lib: LibraryAnalysis, info: Bibliotheek, content: Content) -> Verhaal
         elif stripped:
             blocks.extend(Tekstblok("alinea", p) for p in split_paragraphs(stripped))
     return Verhaal(f"Het verhaal van een robuuste {lib.category.naam.lower()}", tuple(blocks))
-
-
-def _fill(text: str, context: dict, where: str) -> str:
-    try:
-        return fill(text, context)
-    except TextError as exc:
-        raise ReportError(f"{where}: {exc}") from None
-
-
-def _module_section(lib: LibraryAnalysis, module: Module, content: Content) -> Bouwsteen:
-    result = next(r for r in lib.modules if r.module == module.id)
-    rows = []
-    for ind, res in zip(module.indicatoren, result.indicators, strict=True):
-        norm = ind.normen.get(lib.category.id)
-        value = fmt.by_unit(res.value, ind.eenheid, ind.decimalen)
-        median = fmt.by_unit(res.median, ind.eenheid, ind.decimalen)
-        context = sentence_context(
-            value,
-            threshold_text(ind, norm, "robuust"),
-            threshold_text(ind, norm, "kwetsbaar"),
-            median,
-            ind.naam,
-            lib.category.naam,
-            str(lib.rows.record["naam"]),
-        )
-        code = res.status.code
-        sentence = _fill(ind.zinnen[code], context, f"modules.yaml, {ind.id}.zinnen.{code}")
-        rows.append(IndicatorRij(ind.naam, value, norm_text(ind, norm), median, res.status, sentence))
-    return Bouwsteen(
-        module.id,
-        module.naam,
-        module.omschrijving,
-        result.status,
-        tuple(rows),
-        module_figure(module, result, rows, lib.category.id),
-    )
-
-
-def _themes_intro(themes) -> tuple[str, ...]:
-    if not themes:
-        return (
-            "De gemeenten in het werkgebied hebben in de invoer geen beleidsthema's opgegeven. Bespreek in het "
-            "gesprek welke beleidsdoelen de gemeente heeft en welke thema's hieronder daarbij passen.",
-        )
-    return (
-        "Hieronder staan de beleidsthema's die de gemeenten in het werkgebied hebben opgegeven. Per thema: de "
-        "opgave voor de gemeente, de wettelijke functies van de bibliotheek die erbij horen, wat de "
-        "bibliotheek al doet en waar kansen liggen, en vragen voor het gesprek.",
-    )
-
-
-def _practices_intro(matches) -> tuple[str, ...]:
-    if not matches:
-        return (
-            "Voor deze bibliotheek is geen praktijkvoorbeeld geselecteerd: er zijn geen zwakke bouwstenen of "
-            "beleidsthema's waar een voorbeeld op aansluit dat de bibliotheek nog niet uitvoert.",
-        )
-    return (
-        "De praktijkvoorbeelden hieronder zijn gekozen bij de bouwstenen die aandacht vragen en bij de "
-        "beleidsthema's van de gemeenten. Programma's die de bibliotheek al uitvoert, zijn weggelaten. Het zijn "
-        "beproefde aanpakken, geen blauwdrukken: bespreek wat lokaal past.",
-    )
-
-
-def _appendix(lib: LibraryAnalysis, content: Content, settings: ReportSettings) -> Bijlage:
-    names = {m.id: m.naam for m in content.modules}
-    definitions = tuple(
-        Definitie(
-            names[i.module],
-            i.naam,
-            i.definitie,
-            i.formule.text.replace("*", "×").replace("_", " "),
-            norm_text(i, i.normen.get(lib.category.id)),
-            weak_text(i, i.normen.get(lib.category.id)),
-            i.bron or "eigen berekening",
-        )
-        for i in content.indicators
-    )
-    peers = settings.peers.get(lib.category.id, 1)
-    rule = lib.category
-    if rule.van == 0:
-        size = f"minder dan {fmt.number(rule.tot)}"
-    elif rule.tot is None:
-        size = f"{fmt.number(rule.van)} of meer"
-    else:
-        size = f"{fmt.number(rule.van)} tot {fmt.number(rule.tot)}"
-    method = (
-        f"De categorie volgt uit het aantal inwoners van het werkgebied (de som van de gemeenten): een "
-        f"{lib.category.naam.lower()} heeft een werkgebied van {size} inwoners.",
-        "Elke indicator wordt vergeleken met twee grenzen van de categorie: een indicator die de norm haalt, is "
-        "robuust; een indicator voorbij de kwetsbaar-grens is kwetsbaar; daartussen ligt een aandachtspunt. Beide "
-        "grenzen staan in de tabel hieronder. Ontbreekt een cijfer, dan staat er 'geen gegevens'.",
-        "Een bouwsteen krijgt de gemiddelde score van zijn indicatoren met gegevens (robuust 2, aandachtspunt 1, "
-        "kwetsbaar 0): vanaf 1,5 robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt.",
-        f"De mediaan is het middelste cijfer van de {fmt.count(peers, 'bibliotheek', 'bibliotheken')} in "
-        "dezelfde categorie in deze dataset. De normen zijn een beredeneerde standaard; het programma Robuuste "
-        "lokale bibliotheek kan ze vervangen door de officiële normen.",
-    )
-    sources = sorted({i.bron for i in content.indicators if i.bron} | {f.bron for f in content.impact if f.bron})
-    colophon = (
-        f"{TITLE} voor {lib.rows.record['naam']}, gemaakt op {fmt.date(settings.today)} met robuust-docs "
-        f"{settings.version}.",
-        f"Cijfers over {lib.rows.record['jaar']}. {settings.dataset_note}",
-    )
-    return Bijlage(definitions, method, tuple(sources), colophon)

@@ -16,7 +16,9 @@ from robuust_docs.status import Status
 def module_figure(module: Module, result: ModuleResult, rows, category_id: str) -> Figuur:
     """The bullet chart of one building block: per indicator the value against its norm and the peers' median."""
     bars = []
-    for ind, res, row in zip(module.indicatoren, result.indicators, rows, strict=True):
+    indicators = {i.id: i for i in module.indicatoren}
+    for res, row in zip(result.shown, rows, strict=True):
+        ind = indicators[res.indicator]
         norm = ind.normen.get(category_id)
         bars.append(
             Staaf(

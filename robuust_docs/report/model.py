@@ -30,6 +30,28 @@ class Bibliotheek:
     aantal_gemeenten: str
     aantal_vestigingen: str
     programmas: str
+    vergelijking: str  # "de mediaan van de 11 andere compacte bibliotheken" (or "indicatief: …" with few peers)
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """One of the decisive findings: a short title and one or two sentences with the figure and what it means."""
+
+    titel: str
+    tekst: str
+    ernst: str  # kritiek | belangrijk | ter_informatie
+    gemeente: str  # the municipality it concerns, '' for the library as a whole
+
+
+@dataclass(frozen=True)
+class Voorstel:
+    """What the library asks of the municipality: what, for whom, an indicative amount per year, and why."""
+
+    gemeente: str  # "Wâldsicht", or "alle gemeenten"
+    tekst: str
+    bedrag: str  # "ongeveer € 180.000 per jaar"
+    verdeling: str  # "Veenhoven € 62.300, Aa en Veen € 62.300 en Drieburg en Oostmoer € 55.800", or ''
+    zonder: str
 
 
 @dataclass(frozen=True)
@@ -40,12 +62,42 @@ class ModuleProfiel:
 
 
 @dataclass(frozen=True)
-class Samenvatting:
+class InHetKort:
+    """The first page: who the library is, what matters most, what it asks, and its real strengths."""
+
     inleiding: tuple[str, ...]
-    profiel: tuple[ModuleProfiel, ...]
-    sterke_punten: tuple[str, ...]
-    aandachtspunten: tuple[str, ...]
-    figuur: Figuur
+    bevindingen: tuple[Bevinding, ...]
+    voorstellen: tuple[Voorstel, ...]
+    voorstellen_inleiding: str
+    sterk: tuple[str, ...]
+    controle: tuple[str, ...]  # figures to check with the library before the conversation
+
+
+@dataclass(frozen=True)
+class GemeenteAlinea:
+    naam: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class GemeenteRij:
+    """One row of the comparison of the library's municipalities (the same table in every document)."""
+
+    naam: str
+    inwoners: str
+    subsidie: str
+    per_inwoner: str
+    locaties: str  # "3, waarvan 1 volwaardig"
+    afstand: str  # mean straight-line km to a volwaardige vestiging
+    binnen_2km: str  # residents within 2 km of any location
+
+
+@dataclass(frozen=True)
+class Gemeenten:
+    inleiding: tuple[str, ...]
+    alineas: tuple[GemeenteAlinea, ...]
+    vergelijking: tuple[GemeenteRij, ...]
+    toelichting: str
 
 
 @dataclass(frozen=True)
@@ -67,15 +119,15 @@ class IndicatorRij:
     norm: str
     mediaan: str
     status: Status
-    zin: str
+    verandering: str = ""  # against the previous year ("+3,1%"), '' with one year of figures
 
 
 @dataclass(frozen=True)
 class Bouwsteen:
     id: str
     naam: str
-    omschrijving: str
     status: Status
+    tekst: tuple[str, ...]  # composed from the indicators and the findings, so no two sentences contradict
     rijen: tuple[IndicatorRij, ...]
     figuur: Figuur
 
@@ -110,34 +162,17 @@ class VestigingRij:
 class Nabijheid:
     inleiding: tuple[str, ...]
     kerncijfers: tuple[Kerncijfer, ...]
-    gemeenten_kop: tuple[str, ...]
-    gemeenten: tuple[tuple[str, ...], ...]
     witte_vlekken: tuple[WitteVlek, ...]
     vestigingen: tuple[VestigingRij, ...]
-    opmerkingen: tuple[str, ...]  # missing data and signals (a municipality without a full branch), in words
+    opmerkingen: tuple[str, ...]  # missing data, in words
     figuur: Figuur | None
-
-
-@dataclass(frozen=True)
-class Gemeente:
-    naam: str
-    code: str
-    inwoners: str
-    subsidie: str
-    subsidie_per_inwoner: str
-    themas: str
 
 
 @dataclass(frozen=True)
 class ThemaKoppeling:
     naam: str
     gemeenten: str
-    functies: str
-    opgave: str
-    bijdrage: str
-    lopend: str
-    kansen: str
-    vragen: tuple[str, ...]
+    tekst: str  # what the theme asks of the municipality and what the library does and could do for it
 
 
 @dataclass(frozen=True)
@@ -145,11 +180,8 @@ class Praktijk:
     titel: str
     samenvatting: str
     reden: str
-    alineas: tuple[str, ...]
-    personeel: str
-    geld: str
-    partners: str
-    impact: tuple[str, ...]
+    vraagt: str  # "Personeel: …. Geld: …. Partners: …."
+    impact: tuple[str, ...]  # what such practices yield, with the source
 
 
 @dataclass(frozen=True)
@@ -159,22 +191,10 @@ class Impactfeit:
 
 
 @dataclass(frozen=True)
-class AgendaPunt:
-    titel: str
-    toelichting: str
-
-
-@dataclass(frozen=True)
-class Vragenblok:
-    titel: str
-    vragen: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Gesprek:
     inleiding: tuple[str, ...]
-    agenda: tuple[AgendaPunt, ...]
-    vragenblokken: tuple[Vragenblok, ...]
+    vragen: tuple[str, ...]  # the findings' own questions first, then the general ones
+    agenda: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -189,9 +209,28 @@ class Definitie:
 
 
 @dataclass(frozen=True)
+class Berekening:
+    """How one ask's amount was computed: in words, with the figures, and the assumptions used."""
+
+    voorstel: str
+    uitleg: str
+    uitwerking: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kostenaanname:
+    naam: str
+    bedrag: str
+    soort: str
+    bron: str
+
+
+@dataclass(frozen=True)
 class Bijlage:
-    definities: tuple[Definitie, ...]
     werkwijze: tuple[str, ...]
+    berekeningen: tuple[Berekening, ...]
+    kosten: tuple[Kostenaanname, ...]
+    definities: tuple[Definitie, ...]
     bronnen: tuple[str, ...]
     colofon: tuple[str, ...]
 
@@ -212,20 +251,23 @@ class DocMeta:
 @dataclass(frozen=True)
 class Report:
     titel: str
-    ondertitel: str
+    ondertitel: str  # the library, and the municipality the guide is for when it is one of several
     datum: str
     auteur: str
     trefwoorden: str
     bibliotheek: Bibliotheek
-    samenvatting: Samenvatting
+    kort: InHetKort
+    profiel: tuple[ModuleProfiel, ...]
+    profiel_figuur: Figuur
+    gemeenten: Gemeenten | None  # None for a library of one municipality
     verhaal: Verhaal
+    bouwstenen_inleiding: tuple[str, ...]
     bouwstenen: tuple[Bouwsteen, ...]
     nabijheid: Nabijheid
-    gemeenten: tuple[Gemeente, ...]
-    themas: tuple[ThemaKoppeling, ...]
     themas_inleiding: tuple[str, ...]
-    praktijken: tuple[Praktijk, ...]
+    themas: tuple[ThemaKoppeling, ...]
     praktijken_inleiding: tuple[str, ...]
+    praktijken: tuple[Praktijk, ...]
     impact: tuple[Impactfeit, ...]
     gesprek: Gesprek
     bijlage: Bijlage
@@ -233,7 +275,7 @@ class Report:
     @property
     def meta(self) -> DocMeta:
         return DocMeta(
-            f"{self.titel}: {self.bibliotheek.naam}",
+            f"{self.titel}: {self.ondertitel}",
             f"Robuuste lokale bibliotheek, {self.bibliotheek.categorie.lower()}",
             self.auteur,
             self.trefwoorden,

@@ -4,7 +4,8 @@ builder (`templates/build_template.py`) both lay the document out from these, an
 of `templates/handreiking.docx` follow `OUTLINE`.
 
 A heading whose title comes from the model is written as the template expression that yields it
-(`"{{ m.naam }}"`); the PDF takes that title from the model and only the level from here.
+(`"{{ m.naam }}"`); the PDF takes that title from the model and only the level from here. The table of contents
+lists levels 1 and 2.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEXT_WIDTH_CM = 16.4  # A4 minus 2,3 cm margins; table widths add up to this
+TOC_LEVELS = 2
 
 
 @dataclass(frozen=True)
@@ -31,105 +33,94 @@ class Columns:
 
 
 COVER_PURPOSE = (
-    "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een "
-    "robuuste lokale bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat en wat zij kan "
+    "Deze handreiking is bedoeld voor het gesprek tussen de bibliotheek en de gemeente over een robuuste lokale "
+    "bibliotheek: wat de bibliotheek nu doet, hoe zij ervoor staat, wat zij de gemeente vraagt en wat zij kan "
     "bijdragen aan de beleidsdoelen van de gemeente."
 )
 CONTENTS = "Inhoud"
 
-SUMMARY = Heading("Samenvatting", 1)
-SUMMARY_TABLE = Columns(("Bouwsteen", "Status", "Toelichting"), (5.5, 3.5, 7.4))
-STRENGTHS = Heading("Sterke punten", 2)
-CONCERNS = Heading("Aandachtspunten", 2)
+SUMMARY = Heading("In het kort", 1)
+FINDINGS = Heading("Wat opvalt", 2)
+ASKS = Heading("Wat de bibliotheek vraagt", 2)
+STRENGTHS = Heading("Waar de bibliotheek sterk in is", 2)
+CHECKS = Heading("Vóór het gesprek nagaan", 2)
+
+MUNICIPALITIES = Heading("De gemeenten", 1)
+MUNICIPALITY = Heading("{{ g.naam }}", 2)
+COMPARISON = Heading("De gemeenten naast elkaar", 2)
+COMPARISON_TABLE = Columns(
+    ("Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Locaties", "Afstand tot vestiging", "Binnen 2 km"),
+    (3.3, 2.0, 2.6, 2.0, 2.6, 2.1, 1.8),
+)
 
 STORY = Heading("{{ verhaal.titel }}", 1)
 STORY_PART = Heading("{{ b.tekst }}", 2)
 
 MODULES = Heading("De bouwstenen", 1)
-MODULES_INTRO = (
-    "Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabel zet de waarde van de "
-    "bibliotheek naast de norm en naast de mediaan van de bibliotheken in dezelfde categorie."
-)
+PROFILE_TABLE = Columns(("Bouwsteen", "Status", "Toelichting"), (5.0, 3.4, 8.0))
 MODULE = Heading("{{ m.naam }}", 2)
-MODULE_TABLE = Columns(("Indicator", "Waarde", "Norm", "Mediaan categorie", "Status"), (5.6, 2.6, 2.9, 2.6, 2.7))
-MODULE_SENTENCES = Heading("Wat de cijfers zeggen", 3)
+MODULE_TABLE = Columns(("Indicator", "Waarde", "Norm", "Mediaan", "Status"), (6.4, 2.4, 2.6, 2.4, 2.6))
 
 PROXIMITY = Heading("Nabijheid en toegankelijkheid in het werkgebied", 1)
-KEY_FIGURES = Heading("Kerncijfers", 2)
 KEY_FIGURES_TABLE = Columns(("Kerncijfer", "Waarde"), (10.4, 6.0))
-PER_MUNICIPALITY = Heading("Per gemeente", 2)
-PER_MUNICIPALITY_WIDTHS = (3.6, 2.2, 1.8, 2.1, 2.3, 2.2, 2.2)  # its headers come with the model
 WHITE_SPOTS = Heading("Witte vlekken", 2)
 WHITE_SPOTS_INTRO = "De buurten met inwoners die het verst van een locatie wonen:"
-WHITE_SPOTS_TABLE = Columns(
-    ("Buurt", "Gemeente", "Inwoners", "Afstand (hemelsbreed)", "CBS (weg)"), (4.2, 3.8, 2.4, 3.4, 2.6)
-)
+WHITE_SPOTS_TABLE = Columns(("Buurt", "Gemeente", "Inwoners", "Afstand", "CBS (weg)"), (4.6, 4.0, 2.4, 2.8, 2.6))
 LOCATIONS = Heading("Locaties", 2)
 LOCATIONS_TABLE = Columns(
-    ("Locatie", "Soort", "Gemeente", "Uren", "Zonder personeel", "Rolstoel", "Avond of weekend"),
-    (3.8, 2.6, 2.8, 1.9, 1.9, 1.6, 1.8),
+    ("Locatie", "Soort", "Gemeente", "Uren met personeel", "Uren zonder", "Rolstoel", "Avond of weekend"),
+    (3.8, 2.5, 2.9, 1.9, 1.7, 1.6, 2.0),
 )
 
-MUNICIPALITIES = Heading("De gemeenten en hun beleidsdoelen", 1)
-MUNICIPALITIES_TABLE = Columns(
-    ("Gemeente", "Inwoners", "Subsidie", "Per inwoner", "Beleidsthema's"), (3.4, 2.3, 2.8, 2.3, 5.6)
-)
-THEME = Heading("{{ t.naam }}", 2)
-THEME_QUESTIONS = Heading("Vragen voor het gesprek", 3)
-
-PRACTICES = Heading("Praktijkvoorbeelden", 1)
-PRACTICE = Heading("{{ p.titel }}", 2)
-PRACTICE_NEEDS = Heading("Wat het vraagt", 3)
-PRACTICE_IMPACT = Heading("Maatschappelijke impact", 3)
-
-IMPACT = Heading("Maatschappelijke impact", 1)
-IMPACT_INTRO = (
-    "Wat de bibliotheek oplevert en hoe zij er landelijk voor staat, volgens onderzoek en landelijke cijfers:"
-)
+CONTRIBUTION = Heading("Wat de bibliotheek kan bijdragen", 1)
+THEMES = Heading("De beleidsthema's", 2)
+PROGRAMMES_LINE = "Landelijke programma's in het aanbod van de bibliotheek: {}."
+PRACTICES = Heading("Praktijkvoorbeelden", 2)
+PRACTICE = Heading("{{ p.titel }}", 3)
+IMPACT = Heading("Maatschappelijke impact", 2)
+IMPACT_INTRO = "Wat bibliotheken opleveren, volgens onderzoek en landelijke cijfers:"
 
 CONVERSATION = Heading("Het gesprek met de gemeente", 1)
+QUESTIONS = Heading("Vragen voor het gesprek", 2)
 AGENDA = Heading("Agenda", 2)
-QUESTIONS = Heading("Vragen", 2)
-QUESTION_BLOCK = Heading("{{ v.titel }}", 3)
 
-APPENDIX = Heading("Bijlage: werkwijze, definities en bronnen", 1)
+APPENDIX = Heading("Bijlage: werkwijze, berekeningen en bronnen", 1)
 METHOD = Heading("Werkwijze", 2)
-INDICATORS = Heading("Indicatoren", 2)
-INDICATORS_TABLE = Columns(
-    ("Bouwsteen", "Indicator", "Definitie", "Berekening", "Norm", "Kwetsbaar", "Bron"),
-    (2.3, 2.5, 3.5, 2.5, 1.9, 1.9, 1.8),
-)
+CALCULATIONS = Heading("Hoe de bedragen zijn berekend", 2)
+CALCULATION = Heading("{{ k.voorstel }}", 3)
+COSTS_TABLE = Columns(("Aanname", "Bedrag", "Soort", "Bron"), (5.0, 2.8, 1.8, 6.8))
+INDICATORS = Heading("De indicatoren", 2)
 SOURCES = Heading("Bronnen", 2)
 COLOPHON = Heading("Colofon", 2)
 
 OUTLINE = (
     SUMMARY,
+    FINDINGS,
+    ASKS,
     STRENGTHS,
-    CONCERNS,
+    CHECKS,
+    MUNICIPALITIES,
+    MUNICIPALITY,
+    COMPARISON,
     STORY,
     STORY_PART,
     MODULES,
     MODULE,
-    MODULE_SENTENCES,
     PROXIMITY,
-    KEY_FIGURES,
-    PER_MUNICIPALITY,
     WHITE_SPOTS,
     LOCATIONS,
-    MUNICIPALITIES,
-    THEME,
-    THEME_QUESTIONS,
+    CONTRIBUTION,
+    THEMES,
     PRACTICES,
     PRACTICE,
-    PRACTICE_NEEDS,
-    PRACTICE_IMPACT,
     IMPACT,
     CONVERSATION,
-    AGENDA,
     QUESTIONS,
-    QUESTION_BLOCK,
+    AGENDA,
     APPENDIX,
     METHOD,
+    CALCULATIONS,
+    CALCULATION,
     INDICATORS,
     SOURCES,
     COLOPHON,

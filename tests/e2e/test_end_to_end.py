@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from robuust_docs.app import Settings, prepare
+from robuust_docs.app import Settings, prepare, report_for
 from robuust_docs.cli import main
-from robuust_docs.report import build_report, texts_of
+from robuust_docs.report import texts_of
 from tests.checks import docx_text, libreoffice_pdf, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
 
 pytestmark = pytest.mark.slow  # renders whole documents
@@ -70,7 +70,7 @@ def test_pdf_passes_qpdf_and_embeds_every_font(built, library_id):
 
 @pytest.mark.parametrize("library_id", SAMPLE_IDS)
 def test_model_texts_appear_in_word_and_pdf(built, prepared, library_id):
-    report = build_report(prepared.analysis.libraries[library_id], prepared.content, prepared.report_settings)
+    report = report_for(prepared, library_id)
     word = squash(docx_text(built / f"handreiking-{library_id}.docx"))
     furniture = (
         re.escape(report.bibliotheek.naam) + r".*Handreiking robuuste bibliotheek",
@@ -172,6 +172,14 @@ def test_validate_json_reports_counts_and_no_problems():
     assert report["categories"] >= 5 and report["modules"] >= 5 and report["indicators"] >= 20
     assert report["themes"] >= 8 and report["practices"] >= 30 and report["libraries"] >= 30
     assert report["municipalities"] > 0 and report["branches"] > 0
+
+
+def test_validate_says_what_it_checked_in_dutch():
+    plain = CliRunner().invoke(main, ["validate", "--data", str(ROOT / "data")])
+    counted = json.loads(CliRunner().invoke(main, ["validate", "--json", "--data", str(ROOT / "data")]).output)
+    first = plain.output.splitlines()[0]
+    assert first.startswith(f"Gecontroleerd: {counted['libraries']} bibliotheken, ")
+    assert not any(re.search(rf"\b{key}\b", first) for key, v in counted.items() if isinstance(v, int)), first
 
 
 def test_list_prints_every_library_with_its_category():

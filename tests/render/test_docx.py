@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from robuust_docs.app import Settings, prepare
+from robuust_docs.app import Settings, prepare, report_for
 from robuust_docs.errors import TemplateError
 from robuust_docs.render import check_template, render_docx, render_pdf, template_problems
-from robuust_docs.report import build_report
 from tests.checks import docx_text, need, pdf_text, squash
 
 pytestmark = pytest.mark.slow  # renders whole documents
@@ -35,15 +34,16 @@ HOSTILE = {
 def setup():
     prepared = prepare(Settings(ROOT / "data", ROOT / "templates", Path("unused"), today=datetime.date(2026, 11, 25)))
     lib = prepared.analysis.libraries["bib-veenhoven"]
-    return prepared, build_report(lib, prepared.content, prepared.report_settings)
+    return prepared, report_for(prepared, lib.id)
 
 
 def _hostile_report(report, value: str):
     info = dataclasses.replace(report.bibliotheek, naam=value)
     blocks = (*report.verhaal.blokken, dataclasses.replace(report.verhaal.blokken[-1], tekst=f"Alinea: {value}"))
     story = dataclasses.replace(report.verhaal, blokken=blocks)
-    first = report.gemeenten[0]
-    municipalities = (dataclasses.replace(first, naam=f"Gemeente {value}"), *report.gemeenten[1:])
+    rows = report.gemeenten.vergelijking
+    compared = (dataclasses.replace(rows[0], naam=f"Gemeente {value}"), *rows[1:])
+    municipalities = dataclasses.replace(report.gemeenten, vergelijking=compared)
     return dataclasses.replace(report, bibliotheek=info, ondertitel=value, verhaal=story, gemeenten=municipalities)
 
 

@@ -12,11 +12,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from robuust_docs.app import Settings, prepare
+from robuust_docs.app import Settings, prepare, report_for
 from robuust_docs.pdftags import Tagger
 from robuust_docs.render import render_pdf
 from robuust_docs.render.pdf.handreiking import build_story
-from robuust_docs.report import build_report
 from tests.checks import need, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
 from tests.pdfstructure import assert_parent_tree_matches_streams, kids, role, scan_page, walk
 
@@ -31,7 +30,7 @@ def prepared():
 
 
 def _report(prepared, library_id: str):
-    return build_report(prepared.analysis.libraries[library_id], prepared.content, prepared.report_settings)
+    return report_for(prepared, library_id)
 
 
 def _hostile(report):
@@ -111,19 +110,20 @@ def test_every_heading_text_is_in_the_pdf(rendered):
 
 
 def _figures(report):
-    figures = [report.samenvatting.figuur, *(m.figuur for m in report.bouwstenen), report.nabijheid.figuur]
+    figures = [report.profiel_figuur, *(m.figuur for m in report.bouwstenen), report.nabijheid.figuur]
     return [f for f in figures if f is not None]
 
 
 def _tables(report) -> list[tuple[int, int]]:
-    """(columns, data rows) of every table in document order, as pdf_story lays them out."""
-    n = report.nabijheid
-    tables = [(3, len(report.samenvatting.profiel))]
+    """(columns, data rows) of every table in document order, as render/pdf/handreiking.py lays them out."""
+    n, g, b = report.nabijheid, report.gemeenten, report.bijlage
+    tables = [(7, len(g.vergelijking))] if g else []
+    tables += [(3, len(report.profiel))]
     tables += [(5, len(m.rijen)) for m in report.bouwstenen]
-    tables += [(2, len(n.kerncijfers)), (len(n.gemeenten_kop), len(n.gemeenten))]
+    tables += [(2, len(n.kerncijfers))]
     tables += [(5, len(n.witte_vlekken))] if n.witte_vlekken else []
     tables += [(7, len(n.vestigingen))] if n.vestigingen else []
-    tables += [(5, len(report.gemeenten)), (7, len(report.bijlage.definities))]
+    tables += [(4, len(b.kosten))] if b.berekeningen else []
     return [t for t in tables if t[1]]
 
 

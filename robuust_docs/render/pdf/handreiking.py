@@ -23,23 +23,25 @@ def build_story(report: Report, theme: Theme, tagger) -> Story:
     """The whole document: `.items` (flowables), `.headings` (level, text) in order, and `.toc`."""
     s = Story(theme, tagger)
     _cover(s, report)
-    s.contents()
-    _summary(s, report)
-    _story_section(s, report)
-    _modules(s, report)
-    _proximity(s, report)
-    _municipalities(s, report)
-    _practices(s, report)
-    _impact(s, report)
-    _conversation(s, report)
-    _appendix(s, report)
+    s.contents(o.CONTENTS)
+    for section in (
+        _summary,
+        _municipalities,
+        _story_section,
+        _modules,
+        _proximity,
+        _contribution,
+        _conversation,
+        _appendix,
+    ):
+        section(s, report)
     return s
 
 
 def _cover(s: Story, r: Report) -> None:
     s.items.append(Spacer(1, 5.2 * cm))
     s.items.append(s.tagger.leaf(Paragraph(markup(r.titel), s.styles["title"]), "H1"))
-    s.para(r.bibliotheek.naam, "subtitle")
+    s.para(r.ondertitel, "subtitle")
     s.para(f"{r.bibliotheek.categorie} · {r.bibliotheek.provincie} · {r.datum}", "intro")
     s.items.append(Spacer(1, 0.6 * cm))
     s.para(o.COVER_PURPOSE)
@@ -49,17 +51,42 @@ def _cover(s: Story, r: Report) -> None:
 
 
 def _summary(s: Story, r: Report) -> None:
-    sm = r.samenvatting
+    k = r.kort
     s.begin("Sect")
     s.section(o.SUMMARY)
-    s.paras(sm.inleiding)
-    s.para(f"Landelijke programma's in het aanbod: {r.bibliotheek.programmas}.")
-    s.figure(sm.figuur)
-    s.columns(o.SUMMARY_TABLE, [(p.naam, p.status, p.samenvatting) for p in sm.profiel])
-    s.section(o.STRENGTHS)
-    s.bullets(sm.sterke_punten)
-    s.section(o.CONCERNS)
-    s.bullets(sm.aandachtspunten)
+    s.paras(k.inleiding)
+    if k.bevindingen:
+        s.section(o.FINDINGS)
+        s.lead_bullets([(f"{b.titel}.", b.tekst) for b in k.bevindingen])
+    s.section(o.ASKS)
+    for v in k.voorstellen:
+        s.lead(f"Voor {v.gemeente}: {v.tekst}", f"Kosten: {v.bedrag}. {v.verdeling} {v.zonder}".replace("  ", " "))
+    s.para(k.voorstellen_inleiding, "small")
+    if k.sterk:
+        s.section(o.STRENGTHS)
+        s.bullets(k.sterk)
+    if k.controle:
+        s.section(o.CHECKS)
+        s.bullets(k.controle)
+    s.end()
+
+
+def _municipalities(s: Story, r: Report) -> None:
+    g = r.gemeenten
+    if g is None:
+        return
+    s.begin("Sect")
+    s.section(o.MUNICIPALITIES)
+    s.paras(g.inleiding)
+    for a in g.alineas:
+        s.heading(a.naam, o.MUNICIPALITY.level)
+        s.para(a.tekst)
+    s.section(o.COMPARISON)
+    s.columns(
+        o.COMPARISON_TABLE,
+        [(x.naam, x.inwoners, x.subsidie, x.per_inwoner, x.locaties, x.afstand, x.binnen_2km) for x in g.vergelijking],
+    )
+    s.para(g.toelichting, "small")
     s.end()
 
 
@@ -78,15 +105,15 @@ def _story_section(s: Story, r: Report) -> None:
 def _modules(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.section(o.MODULES)
-    s.para(o.MODULES_INTRO)
+    s.paras(r.bouwstenen_inleiding)
+    s.columns(o.PROFILE_TABLE, [(p.naam, p.status, p.samenvatting) for p in r.profiel])
+    s.figure(r.profiel_figuur)
     for m in r.bouwstenen:
         s.heading(m.naam, o.MODULE.level)
         s.items.append(s.tagger.leaf(Paragraph(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
-        s.para(m.omschrijving)
+        s.paras(m.tekst)
         s.columns(o.MODULE_TABLE, [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen])
         s.figure(m.figuur)
-        s.section(o.MODULE_SENTENCES)
-        s.bullets([x.zin for x in m.rijen])
     s.end()
 
 
@@ -96,11 +123,8 @@ def _proximity(s: Story, r: Report) -> None:
     s.section(o.PROXIMITY)
     s.paras(n.inleiding)
     s.bullets(n.opmerkingen)
-    s.section(o.KEY_FIGURES)
     s.columns(o.KEY_FIGURES_TABLE, [(k.naam, k.waarde) for k in n.kerncijfers])
     s.figure(n.figuur)
-    s.section(o.PER_MUNICIPALITY)
-    s.table(n.gemeenten_kop, n.gemeenten, o.PER_MUNICIPALITY_WIDTHS)
     if n.witte_vlekken:
         s.section(o.WHITE_SPOTS)
         s.para(o.WHITE_SPOTS_INTRO)
@@ -117,45 +141,26 @@ def _proximity(s: Story, r: Report) -> None:
     s.end()
 
 
-def _municipalities(s: Story, r: Report) -> None:
+def _contribution(s: Story, r: Report) -> None:
     s.begin("Sect")
-    s.section(o.MUNICIPALITIES)
-    s.columns(
-        o.MUNICIPALITIES_TABLE,
-        [(g.naam, g.inwoners, g.subsidie, g.subsidie_per_inwoner, g.themas) for g in r.gemeenten],
-    )
+    s.section(o.CONTRIBUTION)
+    s.section(o.THEMES)
+    s.para(o.PROGRAMMES_LINE.format(r.bibliotheek.programmas))
     s.paras(r.themas_inleiding)
     for t in r.themas:
-        s.heading(t.naam, o.THEME.level)
-        s.para(f"Genoemd door: {t.gemeenten}. Wettelijke functies: {t.functies}.", "intro")
-        s.paras([t.opgave, t.bijdrage, f"{t.lopend} {t.kansen}"])
-        s.section(o.THEME_QUESTIONS)
-        s.bullets(t.vragen)
-    s.end()
-
-
-def _practices(s: Story, r: Report) -> None:
-    s.begin("Sect")
+        s.lead(f"{t.naam}{f' ({t.gemeenten})' if t.gemeenten else ''}.", t.tekst)
     s.section(o.PRACTICES)
     s.paras(r.praktijken_inleiding)
     for p in r.praktijken:
         s.heading(p.titel, o.PRACTICE.level)
-        s.para(p.samenvatting, "intro")
+        s.para(p.samenvatting)
         s.para(p.reden)
-        s.paras(p.alineas)
-        s.section(o.PRACTICE_NEEDS)
-        s.bullets([f"Personeel – {p.personeel}", f"Geld – {p.geld}", f"Partners – {p.partners}"])
-        if p.impact:
-            s.section(o.PRACTICE_IMPACT)
-            s.bullets(p.impact)
-    s.end()
-
-
-def _impact(s: Story, r: Report) -> None:
-    s.begin("Sect")
-    s.section(o.IMPACT)
-    s.para(o.IMPACT_INTRO)
-    s.bullets([f"{f.tekst} Bron: {f.bron}." for f in r.impact])
+        s.para(p.vraagt, "small")
+        s.bullets(p.impact)
+    if r.impact:
+        s.section(o.IMPACT)
+        s.para(o.IMPACT_INTRO)
+        s.bullets([f"{f.tekst} Bron: {f.bron}." for f in r.impact])
     s.end()
 
 
@@ -164,12 +169,10 @@ def _conversation(s: Story, r: Report) -> None:
     s.begin("Sect")
     s.section(o.CONVERSATION)
     s.paras(g.inleiding)
-    s.section(o.AGENDA)
-    s.bullets([f"{a.titel} – {a.toelichting}" for a in g.agenda], numbered=True)
     s.section(o.QUESTIONS)
-    for block in g.vragenblokken:
-        s.heading(block.titel, o.QUESTION_BLOCK.level)
-        s.bullets(block.vragen)
+    s.bullets(g.vragen)
+    s.section(o.AGENDA)
+    s.bullets(g.agenda, numbered=True)
     s.end()
 
 
@@ -179,13 +182,22 @@ def _appendix(s: Story, r: Report) -> None:
     s.section(o.APPENDIX)
     s.section(o.METHOD)
     s.paras(b.werkwijze)
+    if b.berekeningen:
+        s.section(o.CALCULATIONS)
+        for k in b.berekeningen:
+            s.heading(k.voorstel, o.CALCULATION.level)
+            s.para(k.uitleg)
+            s.bullets(k.uitwerking)
+        s.columns(o.COSTS_TABLE, [(c.naam, c.bedrag, c.soort, c.bron) for c in b.kosten])
     s.section(o.INDICATORS)
-    s.columns(
-        o.INDICATORS_TABLE,
-        [(d.bouwsteen, d.naam, d.definitie, d.formule, d.norm, d.kwetsbaar, d.bron) for d in b.definities],
-    )
+    for d in b.definities:
+        s.lead(
+            f"{d.naam} ({d.bouwsteen}).",
+            f"{d.definitie} Berekening: {d.formule}. Norm: {d.norm}; kwetsbaar: {d.kwetsbaar}.",
+            "small",
+        )
     s.section(o.SOURCES)
-    s.bullets(b.bronnen)
+    s.paras(b.bronnen, "small")
     s.section(o.COLOPHON)
     s.paras(b.colofon)
     s.end()

@@ -74,11 +74,28 @@ class Story:
         """A table with the headers and widths of an outline's `Columns`."""
         self.table(columns.headers, rows, columns.widths)
 
+    def lead(self, lead: str, text: str, style: str = "body") -> None:
+        """A paragraph that opens with a bold lead-in: '<b>Geen volwaardige vestiging.</b> De bibliotheek …'."""
+        if lead.strip() or text.strip():
+            self.items.append(
+                self.tagger.leaf(Paragraph(f"<b>{markup(lead)}</b> {markup(text)}", self.styles[style]), "P")
+            )
+
+    def lead_bullets(self, pairs) -> None:
+        """A bulleted list whose items open with a bold lead-in."""
+        pairs = [(a, b) for a, b in pairs if a.strip() or b.strip()]
+        if not pairs:
+            return
+        items = [Paragraph(f"<b>{markup(a)}</b> {markup(b)}", self.styles["item"]) for a, b in pairs]
+        self._list(items, False)
+
     def bullets(self, texts, numbered: bool = False) -> None:
         texts = [t for t in texts if t.strip()]
         if not texts:
             return
-        items = [Paragraph(markup(t), self.styles["item"]) for t in texts]
+        self._list([Paragraph(markup(t), self.styles["item"]) for t in texts], numbered)
+
+    def _list(self, items: list, numbered: bool) -> None:
         kwargs = {"bulletType": "1", "bulletFormat": "%s."} if numbered else {"bulletType": "bullet", "start": "•"}
         self.items.append(
             self.tagger.list_flowable(
@@ -125,9 +142,9 @@ class Story:
             KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
         )
 
-    def contents(self) -> None:
+    def contents(self, title: str = "Inhoud") -> None:
         """The table of contents, filled with the headings and their pages when the document is laid out."""
-        self.items.append(self.tagger.leaf(Paragraph("Inhoud", self.styles["h2"]), "P"))
+        self.items.append(self.tagger.leaf(Paragraph(markup(title), self.styles["h2"]), "P"))
         toc = TableOfContents(
             levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0
         )
@@ -135,6 +152,8 @@ class Story:
             ("FONTNAME", (0, 0), (-1, -1), self.theme.font),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
         self.toc = toc

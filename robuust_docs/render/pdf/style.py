@@ -46,6 +46,7 @@ def paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "cellhead": ParagraphStyle(
             "cellhead", parent=base, fontName=theme.font_bold, fontSize=8.5, leading=11, spaceAfter=0, textColor=primary
         ),
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5, textColor=light),
         "caption": ParagraphStyle(
             "caption", parent=base, fontName=theme.font_italic, fontSize=8.5, leading=11, textColor=light, spaceAfter=12
         ),
@@ -86,7 +87,9 @@ def paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
             "title", parent=base, fontName=theme.font_bold, fontSize=28, leading=34, textColor=primary, spaceAfter=12
         ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=18, leading=24, textColor=light, spaceAfter=8),
-        "toc1": ParagraphStyle("toc1", parent=base, fontName=theme.font_bold, fontSize=10.5, leading=15, spaceAfter=2),
-        "toc2": ParagraphStyle("toc2", parent=base, fontSize=9.5, leading=13, leftIndent=14, spaceAfter=0),
+        "toc1": ParagraphStyle(
+            "toc1", parent=base, fontName=theme.font_bold, fontSize=10, leading=13, spaceBefore=3, spaceAfter=0
+        ),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leading=11.5, leftIndent=14, spaceAfter=0),
         "toc3": ParagraphStyle("toc3", parent=base, fontSize=9, leading=12, leftIndent=28, spaceAfter=0),
     }

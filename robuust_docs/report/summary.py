@@ -1,0 +1,130 @@
+""" "In het kort": the page an alderman reads when they read nothing else. Who the library is; the three to five
+findings that matter most, each with its figure and what it means; what the library asks of the municipality,
+with an indicative amount per year and what happens without it; its real strengths; and what the advisor should
+check with the library first. Everything here comes from the findings stage; nothing is a fixed text.
+"""
+
+from __future__ import annotations
+
+from robuust_docs import fmt
+from robuust_docs.analysis import LibraryAnalysis
+from robuust_docs.content import Content
+from robuust_docs.findings import Ask, Finding, Findings
+from robuust_docs.report.model import Bevinding, Bibliotheek, InHetKort, Voorstel
+from robuust_docs.report.words import in_words
+
+MAX_FINDINGS = 5
+MAX_ASKS = 3
+
+
+def build_summary(
+    lib: LibraryAnalysis, info: Bibliotheek, content: Content, findings: Findings, focus: str | None = None
+) -> InHetKort:
+    """The first page; with `focus` (a municipality code) the findings and asks of that municipality come first."""
+    items = _decisive(findings.items, focus)
+    asks = [a for a in findings.asks if focus is None or a.municipality in (None, focus)][:MAX_ASKS]
+    return InHetKort(
+        inleiding=(_introduction(lib, info),),
+        bevindingen=tuple(_finding(f, others, focus) for f, others in items),
+        voorstellen=tuple(_ask(a, lib) for a in asks),
+        voorstellen_inleiding=_asks_introduction(asks),
+        sterk=tuple(_strength(s, lib, content) for s in findings.strengths),
+        controle=tuple(f"{f.text} {f.consequence}".strip() for f in findings.items if f.check),
+    )
+
+
+def _asks_introduction(asks: list[Ask]) -> str:
+    if not asks:
+        return "Uit de cijfers volgt geen voorstel met een bedrag."
+    text = (
+        "De bedragen zijn een indicatie per jaar, berekend met de aannames in de bijlage; daar staat ook hoe elk "
+        "bedrag is berekend."
+    )
+    wide = next((a for a in asks if a.covers_others), None)
+    others = [a for a in asks if a is not wide]
+    if wide is not None and others and wide.exact >= sum(a.exact for a in others):
+        text += (
+            " Met de subsidie op de norm kan de bibliotheek ook de andere voorstellen betalen: tel de bedragen dus "
+            "niet op."
+        )
+    return text
+
+
+def _finding(finding: Finding, others: list[Finding], focus: str | None) -> Bevinding:
+    """One finding with its figure and meaning; other municipalities where the same rule holds are named after it
+    (in a report for one municipality they are left to the findings chapter)."""
+    also = [o.municipality_name for o in others] if focus is None else []
+    text = f"{finding.text} {finding.consequence}".strip()
+    if also:
+        text += f" Hetzelfde geldt voor {fmt.join(also)}."
+    return Bevinding(finding.title, text, finding.severity, finding.municipality_name)
+
+
+def _decisive(items: tuple[Finding, ...], focus: str | None) -> list[tuple[Finding, list[Finding]]]:
+    """The most severe findings, one per rule (its weightiest case, the focus municipality's first), each with the
+    other municipalities' cases of that rule."""
+    chosen: dict[str, tuple[Finding, list[Finding]]] = {}
+    ranked = sorted(
+        items,
+        key=lambda f: (
+            focus is not None and f.municipality not in (None, focus),
+            focus is not None and f.municipality != focus,
+        ),
+    )
+    for finding in ranked:
+        if finding.check:
+            continue
+        if finding.rule in chosen:
+            chosen[finding.rule][1].append(finding)
+        else:
+            chosen[finding.rule] = (finding, [])
+    return list(chosen.values())[:MAX_FINDINGS]
+
+
+def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
+    locations = lib.access.count
+    full = lib.access.full_count
+    where = (
+        f"de gemeente {info.gemeenten}"
+        if len(lib.municipalities) == 1
+        else f"{in_words(len(lib.municipalities))} gemeenten: {info.gemeenten}"
+    )
+    branches = (
+        f"{fmt.count(locations, 'locatie', 'locaties')}, waarvan "
+        f"{fmt.count(full, 'volwaardige vestiging', 'volwaardige vestigingen')}"
+        if full and full < locations
+        else fmt.count(locations, "volwaardige vestiging", "volwaardige vestigingen")
+        if full
+        else f"{fmt.count(locations, 'locatie', 'locaties')}, geen volwaardige vestiging"
+    )
+    return (
+        f"{info.naam} is een {info.categorie.lower()} voor {info.inwoners} inwoners in {where}, met "
+        f"{branches}. Deze handreiking zet de cijfers over {info.jaar} naast de normen voor deze categorie en "
+        f"naast {info.vergelijking}."
+    )
+
+
+def _ask(ask: Ask, lib: LibraryAnalysis) -> Voorstel:
+    who = ask.municipality_name or ("de gemeente" if len(lib.municipalities) == 1 else "alle gemeenten")
+    parts = [f"{s.name} {fmt.money(s.amount, 0)}" for s in ask.shares]
+    split = {"eigen": "naar hun eigen cijfers", "inwoners": "naar inwoners verdeeld"}.get(ask.split, "")
+    spread = f"Per gemeente ({split}): {fmt.join(parts)}." if len(parts) > 1 else ""
+    return Voorstel(who, ask.text, f"ongeveer {indicative_amount(ask.amount)} per jaar", spread, ask.without)
+
+
+def indicative_amount(amount: float) -> str:
+    """'€ 597.000'; from a million: '€ 1,74 miljoen'."""
+    if abs(amount) >= 1_000_000:
+        return f"€ {fmt.number(amount / 1_000_000, 2)} miljoen"
+    return fmt.money(amount, 0)
+
+
+def _strength(strength, lib: LibraryAnalysis, content: Content) -> str:
+    """'Uitleningen per inwoner: 5,26 (norm 2,60; vergelijkbare bibliotheken 2,33).'"""
+    ind = next(i for i in content.indicators if i.id == strength.indicator)
+
+    def shown(value: float) -> str:
+        return fmt.by_unit(value, ind.eenheid, ind.decimalen)
+
+    median = f"; vergelijkbare bibliotheken {shown(strength.median)}" if strength.median is not None else ""
+    return f"{ind.naam}: {shown(strength.value)} (norm {shown(strength.norm)}{median})."

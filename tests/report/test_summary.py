@@ -1,0 +1,99 @@
+""" "In het kort" on the hand-made libraries: the decisive findings first, one sentence each with its figure and
+meaning, then what the library asks, naming the municipality, an amount per year and what happens without it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from robuust_docs.findings import Ask
+from robuust_docs.report import ReportSettings, build_report
+from tests.findings.scenarios import analysed
+
+SETTINGS = ReportSettings(datetime.date(2026, 12, 2), "Fictieve gegevens.", "test")
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    content, analysis, found = analysed(tmp_path_factory.mktemp("summary"))
+    return {lid: build_report(lib, content, found[lid], SETTINGS) for lid, lib in analysis.libraries.items()}
+
+
+def test_the_summary_opens_with_who_the_library_is_and_whom_it_is_compared_with(reports):
+    intro = reports["bib-kern"].kort.inleiding[0]
+    assert intro.startswith(
+        "Bibliotheek Kernland is een compacte bibliotheek voor 22.000 inwoners in drie gemeenten: "
+        "Oosterwolde, Westerhoeve en Zuiderveen, met 2 locaties, waarvan 1 volwaardige vestiging."
+    )
+    assert "de mediaan van de vier andere compacte bibliotheken (een indicatie: het zijn er minder dan acht)" in intro
+
+
+def test_the_decisive_findings_come_first_one_per_rule_and_checks_apart(reports):
+    kort = reports["bib-kern"].kort
+    titles = [b.titel for b in kort.bevindingen]
+    assert titles == [
+        "Gemeente zonder volwaardige vestiging",
+        "Tekort, reserve snel op",
+        "Inwoners ver van een vestiging",
+        "Gemeente betaalt veel minder dan de andere",
+    ]
+    first = kort.bevindingen[0]
+    assert first.gemeente == "Westerhoeve" and first.tekst.startswith(
+        "Westerhoeve (6.000 inwoners) heeft geen volwaardige vestiging"
+    )
+    assert "zorgplicht" in first.tekst  # the figure, then what it means
+    assert first.tekst.endswith(" Hetzelfde geldt voor Zuiderveen.")  # one rule, one item: the others named
+    assert len(kort.controle) == 1
+    assert kort.controle[0].startswith("De bibliotheek telt 400.000 bezoeken per jaar en is 42 uur per week open")
+
+
+def test_the_asks_name_the_municipality_the_amount_and_what_happens_without(reports):
+    voorstellen = reports["bib-kern"].kort.voorstellen
+    assert [(v.gemeente, v.bedrag) for v in voorstellen] == [
+        ("Westerhoeve", "ongeveer € 53.700 per jaar"),
+        ("Zuiderveen", "ongeveer € 79.500 per jaar"),
+        ("alle gemeenten", "ongeveer € 100.000 per jaar"),
+    ]
+    assert voorstellen[0].tekst.startswith("Maak in Westerhoeve de grootste locatie een volwaardige vestiging")
+    assert voorstellen[0].zonder.startswith("Zonder volwaardige vestiging voldoet Westerhoeve niet")
+    assert voorstellen[2].verdeling == (
+        "Per gemeente (naar inwoners verdeeld): Oosterwolde € 54.500, Westerhoeve € 27.300 en Zuiderveen € 18.200."
+    )
+
+
+def test_an_ordinary_library_has_no_ask_and_says_so(reports):
+    kort = reports["bib-gewoon-1"].kort
+    assert kort.bevindingen == () and kort.voorstellen == ()
+    assert kort.voorstellen_inleiding == "Uit de cijfers volgt geen voorstel met een bedrag."
+
+
+def test_every_amount_of_an_ask_is_worked_out_in_the_appendix(reports):
+    report = reports["bib-kern"]
+    assert len(report.bijlage.berekeningen) == len(report.kort.voorstellen)
+    westerhoeve = report.bijlage.berekeningen[0]
+    assert westerhoeve.uitwerking == ("max(0; 15 − 6,0 uur) × € 4.300 + € 15.000 = € 53.700",)
+    assert "Uitkomst, afgerond: € 53.700 per jaar." in westerhoeve.uitleg
+
+
+def _ask(group: str, exact: float, covers: bool = False) -> Ask:
+    return Ask("r", group, None, "", "Doe iets.", exact, exact, "Anders niet.", "", (), (), "", covers)
+
+
+@pytest.mark.parametrize(
+    ("wide", "others", "summed"),
+    [(100_000, [40_000, 50_000], False), (100_000, [60_000, 50_000], True), (None, [60_000, 50_000], True)],
+)
+def test_asks_are_said_not_to_add_up_only_when_the_subsidy_raise_pays_for_the_others(tmp_path, wide, others, summed):
+    content, analysis, found = analysed(tmp_path)
+    asks = ([_ask("subsidie", wide, covers=True)] if wide else []) + [_ask(f"g{i}", a) for i, a in enumerate(others)]
+    findings = dataclasses.replace(found["bib-kern"], asks=tuple(asks))
+    intro = build_report(analysis.libraries["bib-kern"], content, findings, SETTINGS).kort.voorstellen_inleiding
+    assert ("tel de bedragen dus niet op" in intro) is not summed
+
+
+def test_strengths_are_figures_where_more_is_better(reports):
+    for report in reports.values():
+        for line in report.kort.sterk:
+            assert "(norm " in line and not line.startswith(("Openingstijd zonder personeel", "Huisvestingskosten"))
