@@ -26,6 +26,7 @@ NAMES = ["Aa en Veen", "Drieburg en Oostmoer", "Veenhoven", "Noardburren", "Fean
         ("In de regio is er 3 servicepunten.", "'is er' bij meer dan één"),
         ("Daarvan 1 bouwsteen zijn robuust.", "één met een meervoudig werkwoord"),
         ("Daarvan 3 bouwstenen is robuust.", "meer dan één met een enkelvoudig werkwoord"),
+        ("Bereik en gebruik: 0 van 1 indicatoren met gegevens robuust", "één met een meervoud"),
         ("Zonder volwaardige vestiging: Veenhoven; Aa en Veen; Drieburg en Oostmoer.", "puntkomma"),
         ("De gemeenten Noardburren; Feankamp doen mee.", "puntkomma"),
     ],
@@ -68,6 +69,11 @@ def test_a_sentence_broken_over_two_lines_is_still_read():
         "ALIA (2013); Libraries Work! (Victoria, 2018)",
         "CBS, Bibliotheken; kerncijfers (StatLine 82469NED); VOB",
         "De bibliotheek groeit; Veenhoven ook.",
+        "Met een werkgebied van 68.781 inwoners is zij groot genoeg.",
+        "Drie vestigingen heeft de bibliotheek al, 3 servicepunten heeft Veenhoven.",
+        "Met 1 vestiging zijn de afstanden groot.",
+        "Compacte bibliotheek · Gelderland · 2 december 2026\nschool",
+        "In 2025 bibliotheken en in 1999 gemeente",
     ],
 )
 def test_correct_dutch_is_not_flagged(text):
@@ -158,6 +164,10 @@ class TestHunspell:
     def test_a_brand_name_may_start_a_compound(self):
         assert unknown_words("een BoekStartkoffertje", {"BoekStart"}) == {}
         assert unknown_words("een BoekStartkofertje", {"BoekStart"}) == {"BoekStartkofertje": 1}
+
+    def test_an_abbreviation_keeps_its_dot(self):
+        assert unknown_words("€ 77,8 mln. van de begroting, bijv. hier.") == {}
+        assert unknown_words("€ 77,8 mln van de begroting") == {"mln": 1}
 
     def test_a_web_address_is_unknown_unless_accepted(self):
         assert unknown_words("zie k.nl en werk.nl", {"werk.nl"}) == {"k.nl": 1}
