@@ -285,7 +285,7 @@ _WORD_NUMBERS = (
 ).split()
 _YEAR = r"(?:1[89]|20)\d\d(?!\d)"  # '2026 school' is a date followed by a word, not a count
 _MORE = (
-    rf"(?:(?<![\d.,])(?!{_YEAR})(?:[2-9]|[1-9]\d+|\d{{1,3}}(?:\.\d{{3}})+)(?![\d,]|\.\d)|\b(?:"
+    rf"(?:(?<![\d.,])(?<!= )(?!{_YEAR})(?:[2-9]|[1-9]\d+|\d{{1,3}}(?:\.\d{{3}})+)(?![\d,]|\.\d)|\b(?:"
     + "|".join(_WORD_NUMBERS)
     + r"))"
 )
@@ -336,7 +336,8 @@ def agreement_errors(text: str, names: Iterable[str] = ()) -> list[str]:
 
     plural_subject = rf"(?<![\w⟩])({_NAME}(?:,\s{_NAME})*,?\sen\s{_NAME})\s(\w+)\b"
     for match in re.finditer(plural_subject, masked):
-        before = masked[: match.start()].split()[-1:] + match.group(1).split()[:1]  # 'tussen X en Y', 'In X en Y'
+        # 'tussen X en Y', 'In X en Y', 'in de gemeenten X en Y heeft Bibliotheek Z': no subject
+        before = re.split(r"[.,;:!?()]", masked[: match.start()])[-1].split()[-3:] + match.group(1).split()[:1]
         if match.group(2) in SINGULAR_VERBS and not any(w.lower() in PREPOSITIONS for w in before):
             report("meervoudig onderwerp, enkelvoudig werkwoord", match)
     for match in re.finditer(rf"{_ONE}\s(\w+'?s?)\b", masked):

@@ -17,6 +17,7 @@ NAMES = ["Aa en Veen", "Drieburg en Oostmoer", "Veenhoven", "Noardburren", "Fean
         ("omdat Noardburren en Feankamp inzet op ‘kunst en cultuur’", "meervoudig onderwerp"),
         ("Heidelân, Wâldsicht, Feankamp en Sânwâld inzet op ‘kunst en cultuur’", "meervoudig onderwerp"),
         ("Veenhoven en Aa en Veen heeft een servicepunt.", "meervoudig onderwerp"),
+        ("Daarom heeft de bibliotheek, omdat de gemeenten Noardburren en Feankamp inzet op", "meervoudig onderwerp"),
         ("Aa en Veen, en Drieburg en Oostmoer heeft geen vestiging.", "meervoudig onderwerp"),
         ("Van de 5 bouwstenen zijn er 3 robuust en 2 aandachtspunt.", "meer dan één met een enkelvoud"),
         ("Van de 5 bouwstenen zijn er 1 aandachtspunt en 4 kwetsbaar.", "'zijn er' bij één"),
@@ -74,6 +75,8 @@ def test_a_sentence_broken_over_two_lines_is_still_read():
         "Met 1 vestiging zijn de afstanden groot.",
         "Compacte bibliotheek · Gelderland · 2 december 2026\nschool",
         "In 2025 bibliotheken en in 1999 gemeente",
+        "Compacte bibliotheek n = 12 norm mediaan 1,8",
+        "Met 742.996 inwoners in de gemeenten Markstad en Aa-en-Donk heeft Bibliotheek Markstad de schaal.",
     ],
 )
 def test_correct_dutch_is_not_flagged(text):
