@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 with (ROOT / "data" / "bibliotheken.csv").open(encoding="utf-8", newline="") as _table:
     SAMPLE_LIBRARIES = [row["id"] for row in csv.DictReader(_table)]
 SAMPLE_DOCUMENTS = [f"handreiking-{i}" for i in SAMPLE_LIBRARIES] + ["landelijk-beeld"]
-_SAMPLES = tempfile.TemporaryDirectory(prefix="robuust-samples-")  # removed when the test run ends
+_SAMPLE_FOLDERS: list[tempfile.TemporaryDirectory] = []  # kept for the run, removed when it ends
 
 
 @functools.cache
@@ -50,7 +50,8 @@ def sample_texts() -> dict[tuple[str, str], str]:
 
     from robuust_docs.cli import main
 
-    out = Path(_SAMPLES.name)
+    _SAMPLE_FOLDERS.append(tempfile.TemporaryDirectory(prefix="robuust-samples-"))
+    out = Path(_SAMPLE_FOLDERS[-1].name)
     common = ["--data", str(ROOT / "data"), "--templates", str(ROOT / "templates"), "--out", str(out)]
     for command in (["generate", "--all", "--jobs", "2"], ["overview"]):
         result = CliRunner().invoke(main, [*command, *common])
