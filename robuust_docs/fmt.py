@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
 NO_DATA = "geen gegevens"
+LIST_STYLES = {"en": "standard", "of": "or"}  # babel list styles per conjunction
+_CONTAINS_CONJUNCTION = re.compile(r"(?:^|\s)(?:en|of|&)(?:\s|$)|,", re.IGNORECASE)
 
 
 def is_missing(value: object) -> bool:
@@ -80,15 +86,33 @@ def date(value: _dt.date) -> str:
     return format_date(value, format="d MMMM y", locale=LOCALE)
 
 
-def join(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b en c'; items that contain 'en' or a comma themselves are separated by
-    semicolons ('Aa en Veen; Drieburg en Oostmoer; Veenhoven'), so the list stays readable."""
-    items = [i for i in items if i]
+def join(items: Iterable[str], conjunction: str = "en") -> str:
+    """['a', 'b', 'c'] → 'a, b en c' (conjunction 'of': 'a, b of c'), from babel's Dutch list patterns.
+
+    Empty items are left out. When an item holds a conjunction or a comma itself ('Aa en Veen', 'Lezen &
+    Schrijven'), a comma also goes before the final conjunction, so the reader sees where each item ends:
+    'Veenhoven, Aa en Veen, en Drieburg en Oostmoer'. Never semicolons. The rule and its sources:
+    `robuust_docs.wording`, which is the API to use in new code.
+    """
+    if conjunction not in LIST_STYLES:
+        raise ValueError(f"conjunction must be one of {sorted(LIST_STYLES)}, not {conjunction!r}")
+    items = [str(i) for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    if any(" en " in i or "," in i for i in items):
-        return "; ".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+    if not any(_CONTAINS_CONJUNCTION.search(i) for i in items):
+        return format_list(items, style=LIST_STYLES[conjunction], locale=LOCALE)
+    patterns = Locale.parse(LOCALE).list_patterns[LIST_STYLES[conjunction]]
+    last = patterns["2"] if len(items) == 2 else patterns["end"]
+    serial = last.replace("{0} ", "{0}, ", 1)  # '{0} en {1}' → '{0}, en {1}'
+    head = items[0]
+    for item in items[1:-1]:
+        head = patterns["middle"].format(head, item)
+    return serial.format(head, items[-1])
+
+
+def plural_form(n: float) -> str:
+    """Babel's CLDR plural category of `n` in Dutch: 'one' for 1, 'other' for everything else (0, 2, 1,5)."""
+    return Locale.parse(LOCALE).plural_form(n)
 
 
 def count(n: int, singular: str, plural: str) -> str:

@@ -27,7 +27,7 @@ LAYERS = [
     "app",
     "cli",
 ]
-FOUNDATION = {"robuust_docs", "errors", "files", "fmt", "paths", "schema", "status"}
+FOUNDATION = {"robuust_docs", "errors", "files", "fmt", "paths", "schema", "status", "wording"}
 TOP_LEVEL = FOUNDATION | {"cli", "__main__"}
 MAX_TOP_MODULES = 10
 READABLE_BY_RENDER = {"model", "figure_model", "outline"}

@@ -14,6 +14,8 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from robuust_docs import wording
+
 
 class TextError(ValueError):
     """A content text could not be rendered; the message is Dutch and names the cause."""
@@ -21,7 +23,9 @@ class TextError(ValueError):
 
 @lru_cache(maxsize=1)
 def _environment() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters.update(wording.FILTERS)  # Dutch wording filters: lijst, aantal, werkwoord, … (docs/inhoud.md)
+    return env
 
 
 @lru_cache(maxsize=2048)

@@ -167,3 +167,115 @@ def test_text_cannot_change_the_figures(text):
     with pytest.raises(TextError):
         fill(text, context)
     assert context == CONTEXT
+
+
+# --- the wording filters (robuust_docs.wording.FILTERS, docs/inhoud.md "Filters in teksten") ------------------------
+
+FILTER_CONTEXT = {
+    "gemeenten": ["Aa en Veen", "Drieburg en Oostmoer", "Veenhoven"],
+    "een_gemeente": ["Aa en Veen"],
+    "twee": ["Noardburren", "Feankamp"],
+    "werkgebied": {"aantal_gemeenten": "3", "aantal_volwaardig": "0", "inwoners": "24.310"},
+    "naam": "de Bibliotheek op school",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{ gemeenten | lijst }}", "Aa en Veen, Drieburg en Oostmoer, en Veenhoven"),
+        ("{{ twee | of_lijst }}", "Noardburren of Feankamp"),
+        ("{{ twee | lijst }} {{ twee | werkwoord('zet', 'zetten') }} in op", "Noardburren en Feankamp zetten in op"),
+        ("{{ een_gemeente | lijst }} {{ een_gemeente | werkwoord('zet', 'zetten') }} in op", "Aa en Veen zet in op"),
+        ("{{ werkgebied.aantal_gemeenten | aantal('gemeente', 'gemeenten') }}", "drie gemeenten"),
+        ("{{ werkgebied.aantal_gemeenten | aantal('gemeente', 'gemeenten', cijfers=true) }}", "3 gemeenten"),
+        ("{{ werkgebied.aantal_volwaardig | aantal('vestiging', 'vestigingen') }}", "geen enkele vestiging"),
+        (
+            "{{ werkgebied.aantal_volwaardig | aantal('servicepunt', 'servicepunten', het=true) }}",
+            "geen enkel servicepunt",
+        ),
+        ("{{ werkgebied.inwoners | aantal('inwoner', 'inwoners') }}", "24.310 inwoners"),
+        ("{{ werkgebied.aantal_gemeenten | in_woorden }}", "drie"),
+        ("de {{ werkgebied.aantal_gemeenten | rangtelwoord }}", "de derde"),
+        ("{{ 2 | van_de(werkgebied.aantal_gemeenten, 'gemeente', 'gemeenten') }}", "twee van de drie gemeenten"),
+        ("{{ werkgebied.aantal_gemeenten | werkwoord('heeft', 'hebben') }}", "hebben"),
+        ("{{ een_gemeente | met_namen('de gemeente', 'de gemeenten') }}", "de gemeente Aa en Veen"),
+        ("{{ naam | hoofdletter }} doet mee.", "De Bibliotheek op school doet mee."),
+        ("{{ werkgebied.aantal_gemeenten | aantal('gemeente', 'gemeenten') | hoofdletter }}", "Drie gemeenten"),
+    ],
+    ids=[
+        "list",
+        "or-list",
+        "verb-plural",
+        "verb-one-name-with-en",
+        "count-in-words",
+        "count-in-digits",
+        "count-zero",
+        "count-zero-het-word",
+        "count-large",
+        "in-words",
+        "ordinal",
+        "part-of-total",
+        "verb-by-count",
+        "named",
+        "capital",
+        "chained",
+    ],
+)
+def test_wording_filters_in_a_text(text, expected):
+    assert fill(text, FILTER_CONTEXT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ naam | lijst }}", "filter lijst: verwacht een lijst met namen"),
+        ("{{ werkgebied | lijst }}", "filter lijst: verwacht een lijst met namen"),
+        ("{{ werkgebied.aantal_gemeenten | aantal('gemeente') }}", "filter aantal verkeerd gebruikt"),
+        ("{{ naam | aantal('gemeente', 'gemeenten') }}", "filter aantal: verwacht een aantal"),
+        ("{{ 4 | van_de(werkgebied.aantal_gemeenten, 'gemeente', 'gemeenten') }}", "meer dan het totaal"),
+        ("{{ gemeenten | werkwoord(1, 2) }}", "tussen aanhalingstekens"),
+        ("{{ onbekend | lijst }}", "onbekend veld"),
+    ],
+    ids=[
+        "text-not-list",
+        "dict-not-list",
+        "missing-word",
+        "text-not-count",
+        "part-over-total",
+        "bare-numbers",
+        "undefined",
+    ],
+)
+def test_a_filter_used_wrongly_is_a_text_error_that_says_how(text, message):
+    with pytest.raises(TextError, match=message):
+        fill(text, FILTER_CONTEXT)
+
+
+def test_an_unknown_filter_is_a_syntax_error():
+    with pytest.raises(TextError, match="regel 1"):
+        fill("{{ gemeenten | bestaat_niet }}", FILTER_CONTEXT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ ''.__class__.__mro__ | lijst }}",
+        "{{ gemeenten.__class__ | aantal('a', 'b') }}",
+        "{{ lijst }}",
+        "{{ (gemeenten | lijst).__class__ }}",
+        "{{ gemeenten | attr('append') }}",
+    ],
+    ids=["mro-into-filter", "class-into-filter", "filter-is-not-a-field", "class-of-result", "attr-of-list"],
+)
+def test_filters_open_no_way_out_of_the_sandbox(text):
+    with pytest.raises(TextError):
+        fill(text, FILTER_CONTEXT)
+
+
+def test_filters_do_not_change_the_names():
+    context = copy.deepcopy(FILTER_CONTEXT)
+    fill(
+        "{{ gemeenten | lijst }}{{ gemeenten | werkwoord('is', 'zijn') }}{{ gemeenten | met_namen('a', 'b') }}", context
+    )
+    assert context == FILTER_CONTEXT
