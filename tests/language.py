@@ -200,7 +200,8 @@ def name_words(names: Iterable[str]) -> set[str]:
 def data_names(dataset, content) -> set[str]:
     """The words of every name in the data and the content, accepted without a dictionary: libraries, their
     POI and province, municipalities, branches, neighbourhoods, programmes, and from the sources (indicators,
-    impact facts) the capitalised words and web addresses: names of organisations, authors and publications."""
+    impact facts, cost assumptions) the capitalised words and web addresses: names of organisations, authors and
+    publications."""
     names = [
         *dataset.libraries["naam"],
         *dataset.libraries["poi"].dropna(),
@@ -210,7 +211,7 @@ def data_names(dataset, content) -> set[str]:
         *dataset.neighbourhoods["naam"],
         *(p.naam for p in content.programmes),
     ]
-    sources = [i.bron for i in content.indicators] + [f.bron for f in content.impact]
+    sources = [i.bron for i in content.indicators] + [f.bron for f in content.impact] + [c.bron for c in content.costs]
     cited = [w for source in sources for w in words(source) if w[:1].isupper()]
     addresses = [w for text in _strings(content) for w in words(text) if _URL.search(w)]
     return name_words([*names, *cited, *addresses])

@@ -275,8 +275,8 @@ def _programmes(scope: Scope) -> Programmas:
                 )
             )
     intro = (
-        "Hoeveel bibliotheken per categorie een landelijk programma uitvoeren, volgens de kolom programmas in "
-        "de invoer. Een programma dat niet is opgegeven, telt als niet uitgevoerd.",
+        "Hoeveel bibliotheken per categorie een landelijk programma uitvoeren, volgens de programma's die elke "
+        "bibliotheek in de invoer opgeeft. Een programma dat niet is opgegeven, telt als niet uitgevoerd.",
     )
     return Programmas(intro, tuple(rows))
 
@@ -284,12 +284,11 @@ def _programmes(scope: Scope) -> Programmas:
 def _appendix(scope: Scope, prepared, title: str, today: _dt.date) -> OverzichtBijlage:
     left_out = len(prepared.analysis.failures)
     method = [
-        "Kwartielen en mediaan zijn berekend met numpy (lineaire interpolatie tussen de gesorteerde waarden, gelijk "
-        "aan de methode 'inclusive' van de Python-module statistics). Een bibliotheek zonder cijfer voor een "
-        "indicator telt bij die indicator niet mee.",
+        "Kwartielen en mediaan zijn berekend met lineaire interpolatie tussen de gesorteerde waarden. Een "
+        "bibliotheek zonder cijfer voor een indicator telt bij die indicator niet mee.",
         "Een bibliotheek haalt de norm als haar indicator de status robuust heeft. Een norm die in een categorie "
         f"niemand of iedereen haalt, wordt pas gemeld vanaf {fmt.number(MIN_FOR_SIGNAL)} bibliotheken met gegevens.",
-        "Verbanden zijn berekend met scipy.stats.linregress: de correlatiecoëfficiënt van Pearson (r), de "
+        "Verbanden zijn beschreven met de correlatiecoëfficiënt van Pearson (r), de "
         "tweezijdige p-waarde en de kleinste-kwadratenlijn. Met minder dan "
         f"{fmt.number(MIN_PAIRS)} bibliotheken, of zonder spreiding in een van beide cijfers, is er geen verband.",
         "Afstanden zijn hemelsbreed, van het midden van elke buurt naar de dichtstbijzijnde locatie, gewogen naar "

@@ -108,8 +108,8 @@ def _method(lib: LibraryAnalysis, content: Content) -> tuple[str, ...]:
         "robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt." + knockouts,
         f"De mediaan is {comparison(lib)}; de bibliotheek zelf telt daarin niet mee. De normen zijn een beredeneerde "
         "standaard; het programma Robuuste lokale bibliotheek kan ze vervangen door de officiële normen.",
-        "De bevindingen volgen uit vaste regels over de cijfers (in de inhoud van robuust-docs, bevindingen.yaml), "
-        "de bedragen uit een kostenmodel met de aannames hieronder. Een bedrag is een orde van grootte, geen "
+        "De bevindingen volgen uit vaste regels over de cijfers, die het programma kan aanpassen; de bedragen "
+        "volgen uit een kostenmodel met de aannames hieronder. Een bedrag is een orde van grootte, geen "
         "begroting: lokale cijfers gaan voor.",
     )
 

@@ -41,13 +41,13 @@ def dataset_note(sample: bool, sources: dict[str, str], overview: bool = False) 
     files = ", ".join(sorted(set(sources.values())))
     if overview:
         return (
-            "Let op: de cijfers en namen in dit overzicht komen uit een fictieve voorbeelddataset en gaan niet "
+            "Let op: de cijfers en namen in dit overzicht zijn fictieve voorbeeldgegevens en gaan niet "
             "over bestaande bibliotheken of gemeenten."
             if sample
             else f"Bron van de cijfers: de invoer van de bibliotheken ({files})."
         )
     return (
-        "Let op: de cijfers en namen in deze handreiking komen uit een fictieve voorbeelddataset en gaan niet "
+        "Let op: de cijfers en namen in deze handreiking zijn fictieve voorbeeldgegevens en gaan niet "
         "over een bestaande bibliotheek of gemeente."
         if sample
         else f"Bron van de cijfers: de invoer van de bibliotheek ({files})."

@@ -16,12 +16,6 @@ from tests.language import agreement_errors, sample_texts
 pytestmark = pytest.mark.slow  # renders every sample document
 
 ROOT = Path(__file__).resolve().parents[2]
-NOT_YET = pytest.mark.xfail(
-    strict=False,
-    reason="issue 14: the generated sentences are being rewritten with robuust_docs.wording (report/sections.py "
-    "writes 'X en Y inzet op', report/build.py 'zijn er 3 robuust en 2 aandachtspunt' and '0 van 1 indicatoren'). "
-    "Remove this mark when they agree.",
-)
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +38,11 @@ def test_no_semicolons_chain_names(errors):
     assert not found, found
 
 
-@NOT_YET
 def test_a_list_of_names_takes_a_plural_verb(errors):
     found = _found(errors, "meervoudig onderwerp")
     assert not found, found
 
 
-@NOT_YET
 def test_counts_agree_with_their_noun_and_verb(errors):
     found = _found(errors, "één met", "meer dan één", "'zijn er'", "'is er'")
     assert not found, found

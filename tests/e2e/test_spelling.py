@@ -24,27 +24,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "data" / "content"
 # YAML keys whose values are ids, formulas or numbers, not text a reader sees; the lists of ids share their key
 # with a file's top-level list of records ('themas: [geletterdheid]' in a practice, 'themas:' in themas.yaml).
-NOT_TEXT = {"id", "formule", "eenheid", "richting", "decimalen", "normen", "regel", "jaar", "wsob_functies"}
-ID_LISTS = {"programmas", "programma", "themas", "modules", "categorieen", "impact"}
+NOT_TEXT = {
+    "id", "formule", "eenheid", "richting", "decimalen", "normen", "regel", "jaar", "wsob_functies",
+    # bevindingen.yaml, kosten.yaml, modules.yaml and the practices: formulas and fixed vocabularies
+    "voorwaarde", "gewicht", "bedrag", "toon_als", "niveau", "ernst", "groep", "soort",
+}  # fmt: skip
+ID_LISTS = {"programmas", "programma", "themas", "modules", "categorieen", "impact", "bouwstenen", "verbetert"}
 CONTENT_FILES = sorted(str(p.relative_to(CONTENT)) for p in CONTENT.rglob("*") if p.suffix in (".md", ".yaml"))
-# Content files with unknown words today, each with what they are. Strict: a file that becomes clean fails here
-# until it is taken off this list, so the list only shrinks.
-CONTENT_NOT_CLEAN_YET = {
-    "modules.yaml": "vestigingennet; mln without its dot (mln.)",
-    "praktijken/bibliobus.yaml": "pop-upbibliotheek",
-    "praktijken/bibliotheek_in_mfa.yaml": "zelfservicevoorzieningen",
-    "praktijken/digivitaler_zorg.yaml": "beeldbelconsult",
-    "praktijken/geldzaken_spreekuur.yaml": "schuldhulppartners",
-    "praktijken/leesbevordering_ouderen.yaml": "leesbevorderaar",
-    "praktijken/open_bibliotheek.yaml": "zelfservice, zelfservicesystemen",
-    "praktijken/regionale_samenwerking.yaml": "Taalhuiscoördinator",
-    "praktijken/servicepunt_dorpshuis.yaml": "dorpshuisbestuur, zelfserviceapparatuur",
-    "praktijken/sociaal_domein_netwerk.yaml": "wijkteammedewerkers",
-    "praktijken/statushouders_inburgering.yaml": "tweedetaalleerders",
-    "praktijken/taalhuis_roc_welzijn.yaml": "Taalhuiscoördinator, werkplein (the name is Werkplein)",
-    "praktijken/vrijwilligersbeleid.yaml": "VOG's",
-    "praktijken/werkplein_samenwerking.yaml": "werkplein (the name is Werkplein)",
-}
 
 
 def _visible(value: object, key: str = "") -> list[str]:
@@ -88,26 +74,12 @@ def _listing(unknown) -> str:
     return ", ".join(f"{word} ({n}×)" for word, n in sorted(unknown.items(), key=lambda x: (-x[1], x[0])))
 
 
-@pytest.mark.parametrize(
-    "relative",
-    [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=CONTENT_NOT_CLEAN_YET[f]))
-        if f in CONTENT_NOT_CLEAN_YET
-        else f
-        for f in CONTENT_FILES
-    ],
-)
+@pytest.mark.parametrize("relative", CONTENT_FILES)
 def test_every_word_of_the_content_is_dutch_or_a_known_name(content_unknown, relative):
     unknown = content_unknown[relative]
     assert not unknown, f"data/content/{relative}: unknown to hunspell nl_NL: {_listing(unknown)}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 14: the documents are being rewritten; today the PDF appendix tables break words mid-word "
-    "(Kwetsbaa/r, bibliothee/knetwerk.nl) and generated sentences use words hunspell does not know "
-    "(voorbeelddataset, buurtmidden, the overview's method words). Remove this mark when they are clean.",
-)
 @pytest.mark.parametrize(("document", "fmt"), [(d, f) for d in SAMPLE_DOCUMENTS for f in ("docx", "pdf")])
 def test_every_word_of_every_sample_document_is_dutch_or_a_known_name(document_unknown, document, fmt):
     unknown = document_unknown[(document, fmt)]
