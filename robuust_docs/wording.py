@@ -296,9 +296,12 @@ def _check(name: str, args: tuple, count: int, kwargs: dict, allowed: tuple[str,
 
 
 def _count_of(value: object, name: str) -> int:
-    """A count from the context: an int, or a formatted whole number like '3' or '1.234'."""
+    """A count from the context: an int, a float without a fraction (the facts of a finding are floats: 2.0), or a
+    formatted whole number like '3' or '1.234'."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, str) and _DUTCH_INTEGER.fullmatch(value.strip()):
         return int(value.strip().replace(".", ""))
     raise FilterError(f"filter {name}: verwacht een aantal (een geheel getal), gevonden {_shown(value)}")

@@ -288,3 +288,10 @@ def test_filter_errors_are_value_errors_so_fill_reports_them():
 def test_unknown_keyword_of_a_filter_is_refused():
     with pytest.raises(FilterError):
         FILTERS["aantal"]("3", "a", "b", woorden=True)
+
+
+def test_a_fact_of_a_finding_counts_as_a_whole_number_when_it_has_no_fraction():
+    # the facts of bevindingen.yaml are floats (2.0); a count filter takes them, a fraction it refuses
+    assert wording.FILTERS["in_woorden"](2.0) == "twee"
+    with pytest.raises(wording.FilterError):
+        wording.FILTERS["in_woorden"](2.5)

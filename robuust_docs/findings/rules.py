@@ -5,7 +5,7 @@ are ranked by severity and weight, and the knock-outs cap the building blocks th
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis, ModuleResult, MunicipalityAnalysis
 from robuust_docs.analysis.assess import capped
 from robuust_docs.content import Content, FindingRule, TextError, fill
@@ -80,7 +80,7 @@ def fill_rule_text(text: str, context: dict, rule: FindingRule, key: str, senten
         raise FindingError(f"bevindingen.yaml, {rule.id}.{key}: {exc}") from None
     if not sentence:
         return filled
-    return "Eén" + filled[3:] if filled.startswith("één") else filled[:1].upper() + filled[1:]
+    return wording.capitalise(filled)
 
 
 def _finding(

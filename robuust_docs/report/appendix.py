@@ -8,14 +8,13 @@ import ast
 import datetime as _dt
 from dataclasses import dataclass
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import Content, Indicator
 from robuust_docs.findings import Findings
 from robuust_docs.report.model import Berekening, Bijlage, Definitie, Kostenaanname
 from robuust_docs.report.norms import norm_text, weak_text
 from robuust_docs.report.summary import indicative_amount
-from robuust_docs.report.words import in_words
 
 TITLE = "Handreiking voor het gesprek met de gemeente"
 INDICATIVE_FROM = 8  # with fewer peers the comparison with the median is called indicative
@@ -39,7 +38,7 @@ def comparison(lib: LibraryAnalysis) -> str:
         return f"geen andere {category}: er is geen mediaan om mee te vergelijken"
     if lib.peers == 1:
         return f"die van de enige andere {lib.category.naam.lower()} (een indicatie, geen maatstaf)"
-    text = f"de mediaan van de {in_words(lib.peers)} andere {category}"
+    text = f"de mediaan van de {wording.in_words(lib.peers)} andere {category}"
     return text + (" (een indicatie: het zijn er minder dan acht)" if lib.peers < INDICATIVE_FROM else "")
 
 

@@ -11,7 +11,7 @@ text says what the tool knows instead of hedging.
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import IndicatorResult, LibraryAnalysis, ModuleResult
 from robuust_docs.content import Content, Indicator, Module, TextError, fill, sentence_context
 from robuust_docs.content.variables import missing_inputs
@@ -19,7 +19,6 @@ from robuust_docs.findings import Findings
 from robuust_docs.report.figures import module_figure
 from robuust_docs.report.model import Bouwsteen, IndicatorRij, ModuleProfiel
 from robuust_docs.report.norms import norm_text, threshold_text
-from robuust_docs.report.words import capitalised, count_of, lowercase_first
 from robuust_docs.status import Status
 
 MAX_SENTENCES = 3  # indicator sentences per building block; the others are named in the opening sentence
@@ -36,7 +35,7 @@ def fill_text(text: str, context: dict, where: str, one_paragraph: bool = True) 
         filled = fill(text, context)
     except TextError as exc:
         raise ReportError(f"{where}: {exc}") from None
-    return capitalised(" ".join(filled.split()) if one_paragraph else filled.strip())
+    return wording.capitalise(" ".join(filled.split()) if one_paragraph else filled.strip())
 
 
 def build_modules(lib: LibraryAnalysis, content: Content, findings: Findings) -> tuple[Bouwsteen, ...]:
@@ -93,8 +92,8 @@ def _opening(known: list[IndicatorResult], indicators) -> str:
     if not known:
         return "Voor geen van de indicatoren zijn cijfers bekend."
     robust = sum(1 for r in known if r.status is Status.ROBUST)
-    text = count_of(robust, len(known), "indicator", "indicatoren", "haalt de norm", "halen de norm")
-    weak = [lowercase_first(indicators[r.indicator].naam) for r in known if r.status is Status.WEAK]
+    text = _norms_met(robust, len(known))
+    weak = [_in_sentence(indicators[r.indicator].naam) for r in known if r.status is Status.WEAK]
     if weak:
         text += f"; kwetsbaar: {fmt.join(weak)}"
     return text + "."
@@ -107,7 +106,7 @@ def _capped(result: ModuleResult, indicators, findings: Findings) -> str:
     reasons = []
     for cause in result.capped_by:
         if cause in indicators:
-            reasons.append(f"{lowercase_first(indicators[cause].naam)} kwetsbaar is")
+            reasons.append(f"{_in_sentence(indicators[cause].naam)} kwetsbaar is")
         else:
             finding = next((f for f in findings.items if f.rule == cause), None)
             if finding is not None:
@@ -150,10 +149,17 @@ def profile(modules: tuple[Bouwsteen, ...]) -> tuple[ModuleProfiel, ...]:
     for m in modules:
         known = [r for r in m.rijen if r.status is not Status.NO_DATA]
         robust = sum(1 for r in known if r.status is Status.ROBUST)
-        summary = (
-            count_of(robust, len(known), "indicator", "indicatoren", "haalt de norm", "halen de norm")
-            if known
-            else "Geen cijfers bekend"
-        )
+        summary = _norms_met(robust, len(known)) if known else "Geen cijfers bekend"
         lines.append(ModuleProfiel(m.naam, m.status, summary))
     return tuple(lines)
+
+
+def _norms_met(robust: int, known: int) -> str:
+    """'Drie van de vijf indicatoren halen de norm', 'De enige indicator haalt de norm', 'Geen van de vier …'."""
+    phrase = wording.of_total(robust, known, "indicator", "indicatoren", verb=("haalt", "halen"))
+    return wording.capitalise(f"{phrase} de norm")
+
+
+def _in_sentence(name: str) -> str:
+    """An indicator's name inside a sentence: 'Leden als aandeel …' → 'leden als aandeel …'."""
+    return name[:1].lower() + name[1:]

@@ -5,11 +5,10 @@ naming the outliers, and one comparison table of all of them, the same in every 
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis, MunicipalityAnalysis
 from robuust_docs.content import Content
 from robuust_docs.report.model import GemeenteAlinea, Gemeenten, GemeenteRij
-from robuust_docs.report.words import in_words
 
 SUBSIDY_INDICATOR = "subsidie_per_inwoner"  # the content indicator whose norm a municipality's subsidy is set against
 DISTANCE_NOTE = (
@@ -26,7 +25,7 @@ def build_municipalities(lib: LibraryAnalysis, content: Content, focus: str | No
         return None
     order = sorted(munis, key=lambda m: m.code != focus) if focus else list(munis)
     intro = (
-        f"{lib.name} werkt voor {in_words(len(munis))} gemeenten. Elke gemeente betaalt haar eigen subsidie en "
+        f"{lib.name} werkt voor {wording.in_words(len(munis))} gemeenten. Elke gemeente betaalt haar eigen subsidie en "
         "heeft haar eigen kernen en beleidsdoelen; hieronder staat per gemeente wat de cijfers zeggen, en in de "
         "tabel de gemeenten naast elkaar.",
     )
@@ -89,7 +88,7 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
         else "het minst van de "
         if position == count - 1
         else f"de {ordinal(position + 1)} van de "
-    ) + f"{in_words(count)} gemeenten"
+    ) + f"{wording.in_words(count)} gemeenten"
     ind = next((i for i in content.indicators if i.id == SUBSIDY_INDICATOR), None)
     norm = ind.normen.get(lib.category.id) if ind else None
     if norm is None:

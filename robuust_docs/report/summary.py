@@ -6,12 +6,11 @@ check with the library first. Everything here comes from the findings stage; not
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import Content
 from robuust_docs.findings import Ask, Finding, Findings
 from robuust_docs.report.model import Bevinding, Bibliotheek, InHetKort, Voorstel
-from robuust_docs.report.words import in_words
 
 MAX_FINDINGS = 5
 MAX_ASKS = 3
@@ -82,21 +81,27 @@ def _decisive(items: tuple[Finding, ...], focus: str | None) -> list[tuple[Findi
 
 
 def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
-    locations = lib.access.count
-    full = lib.access.full_count
+    """'Bibliotheek X is een compacte bibliotheek voor 25.194 inwoners in drie gemeenten: A, B en C, met drie
+    locaties, waarvan twee volwaardige vestigingen.'"""
+    locations, full = lib.access.count, lib.access.full_count
     where = (
         f"de gemeente {info.gemeenten}"
         if len(lib.municipalities) == 1
-        else f"{in_words(len(lib.municipalities))} gemeenten: {info.gemeenten}"
+        else f"{wording.in_words(len(lib.municipalities))} gemeenten: {info.gemeenten}"
     )
-    branches = (
-        f"{fmt.count(locations, 'locatie', 'locaties')}, waarvan "
-        f"{fmt.count(full, 'volwaardige vestiging', 'volwaardige vestigingen')}"
-        if full and full < locations
-        else fmt.count(locations, "volwaardige vestiging", "volwaardige vestigingen")
-        if full
-        else f"{fmt.count(locations, 'locatie', 'locaties')}, geen volwaardige vestiging"
-    )
+
+    def n(k: int, singular: str, plural: str) -> str:
+        return wording.count(k, singular, plural, words=True)
+
+    if full and full < locations:
+        full_ones = n(full, "volwaardige vestiging", "volwaardige vestigingen")
+        branches = f"{n(locations, 'locatie', 'locaties')}, waarvan {full_ones}"
+    elif full:
+        branches = n(full, "volwaardige vestiging", "volwaardige vestigingen")
+    elif locations == 1:
+        branches = "één locatie, die geen volwaardige vestiging is"
+    else:
+        branches = f"{n(locations, 'locatie', 'locaties')}, waarvan geen enkele een volwaardige vestiging is"
     return (
         f"{info.naam} is een {info.categorie.lower()} voor {info.inwoners} inwoners in {where}, met "
         f"{branches}. Deze handreiking zet de cijfers over {info.jaar} naast de normen voor deze categorie en "

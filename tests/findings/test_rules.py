@@ -31,7 +31,7 @@ def test_a_library_without_a_volwaardige_vestiging_gets_it_first_and_critical(sc
     first = leeg.items[0]
     assert (first.rule, first.severity) == ("geen_volwaardige_vestiging", "kritiek")
     assert first.text.startswith(
-        "De bibliotheek heeft geen volwaardige vestiging: de 2 kleinere locaties zijn samen "
+        "De bibliotheek heeft geen volwaardige vestiging: de twee kleinere locaties zijn samen "
         "12,0 uur per week open met personeel, voor 15.000 inwoners."
     )
     assert "geen van de gemeenten Leegdorp en Leegmeer voldoet daar nu aan" in first.consequence

@@ -25,7 +25,7 @@ def test_the_summary_opens_with_who_the_library_is_and_whom_it_is_compared_with(
     intro = reports["bib-kern"].kort.inleiding[0]
     assert intro.startswith(
         "Bibliotheek Kernland is een compacte bibliotheek voor 22.000 inwoners in drie gemeenten: "
-        "Oosterwolde, Westerhoeve en Zuiderveen, met 2 locaties, waarvan 1 volwaardige vestiging."
+        "Oosterwolde, Westerhoeve en Zuiderveen, met twee locaties, waarvan één volwaardige vestiging."
     )
     assert "de mediaan van de vier andere compacte bibliotheken (een indicatie: het zijn er minder dan acht)" in intro
 
