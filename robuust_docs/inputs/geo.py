@@ -441,6 +441,34 @@ def _centroid_xy(r: np.ndarray) -> tuple[float, float]:
     return float(((x + xn) * cross).sum() / (6 * a)), float(((y + yn) * cross).sum() / (6 * a))
 
 
+def clip_rings(rings: Iterable[Ring], bbox: tuple[float, float, float, float]) -> tuple[Ring, ...]:
+    """The parts of `rings` inside the lon/lat box (Sutherland-Hodgman per ring; a ring outside it disappears)."""
+    out = []
+    for ring in rings:
+        pts = np.asarray(ring, dtype=float)
+        for axis, limit, keep_above in (
+            (0, bbox[0], True),
+            (0, bbox[2], False),
+            (1, bbox[1], True),
+            (1, bbox[3], False),
+        ):
+            if len(pts) < 3:
+                break
+            inner = pts[:, axis] >= limit if keep_above else pts[:, axis] <= limit
+            if inner.all():
+                continue
+            clipped = []
+            for p, q, p_in, q_in in zip(np.roll(pts, 1, axis=0), pts, np.roll(inner, 1), inner, strict=True):
+                if q_in != p_in:
+                    clipped.append(p + (limit - p[axis]) / (q[axis] - p[axis]) * (q - p))
+                if q_in:
+                    clipped.append(q)
+            pts = np.array(clipped).reshape(-1, 2)
+        if len(pts) >= 3 and abs(_area_xy(to_km(pts))) > 0:
+            out.append(tuple((float(x), float(y)) for x, y in pts))
+    return tuple(out)
+
+
 # --- shared arcs: simplification and borders ---------------------------------------------------------------------
 
 
