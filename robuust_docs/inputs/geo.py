@@ -647,3 +647,45 @@ def load_outlines(data_dir: Path, problems: list[Problem]) -> Outlines:
     except DataError as exc:
         problems.extend(exc.problems)
         return Outlines()
+
+
+def reference() -> list[str]:
+    """The section of docs/invoer.md about this file (Markdown lines, Dutch), from the limits above."""
+    return [
+        f"## Gemeentegrenzen (`{FILE}`, optioneel)",
+        "",
+        f"Zet een GeoJSON-bestand met de gemeentegrenzen als `{FILE}` in de datamap; dan tekent de kaart van "
+        "elke handreiking de grenzen en namen van de gemeenten in het werkgebied en van de buurgemeenten, en krijgt "
+        "het landelijk en provinciaal beeld een kaart van alle gemeenten naar het aantal kwetsbare bouwstenen van "
+        "hun bibliotheek. Zonder dit bestand tekent de kaart alleen de buurten en locaties, met de gemeentenamen "
+        "bij hun buurten, en heeft het overzicht geen kaart.",
+        "",
+        "Het bestand volgt de CBS/PDOK-download *gebiedsindelingen, gemeente_gegeneraliseerd*: een "
+        "`FeatureCollection` met per gemeente een `Polygon` of `MultiPolygon` in WGS84 (lengte, breedte; "
+        "EPSG:4326) en de eigenschappen:",
+        "",
+        "| eigenschap | verplicht | betekenis |",
+        "|---|---|---|",
+        "| `statcode` | ja | CBS-gemeentecode, zoals `GM0363`: dezelfde code als kolom `code` in `gemeenten` |",
+        "| `statnaam` | ja | naam van de gemeente, zoals het CBS die schrijft (op de kaart van de buurgemeenten) |",
+        "",
+        "Andere eigenschappen worden genegeerd. Kies bij de download WGS84 (EPSG:4326) als coördinatenstelsel; "
+        "RD-coördinaten (EPSG:28992) of verwisselde lengte en breedte herkent de controle en meldt ze. Grenzen en "
+        "jaar moeten passen bij de "
+        "gemeentecodes van de invoer: een gemeente zonder grens in het bestand staat zonder grens op de kaart, "
+        "en het bijschrift zegt dat.",
+        "",
+        f"Grenzen: hooguit {_size(MAX_BYTES)}, {MAX_FEATURES:_} objecten en {MAX_VERTICES:_} coördinaten, ruim "
+        "genoeg voor de gegeneraliseerde grenzen (de kaart vereenvoudigt ze toch). Elk probleem wordt met object en "
+        "eigenschap "
+        "gemeld, bijvoorbeeld `gemeenten.geojson, sleutel 'features[12].properties.statcode': verwacht een "
+        "CBS-gemeentecode zoals GM0363, gevonden '0363'`; een onbruikbaar bestand stopt de run zoals elk ander "
+        "invoerbestand.".replace("_", "."),
+        "",
+        "**Bron op de kaart.** Heeft het bestand een eigenschap `bron` op het hoogste niveau (naast `features`), "
+        "dan staat die tekst onder elke kaart. Anders staat er bij een bestand in de CBS-indeling (met "
+        f'`jrstatcode` en `rubriek`) "{PDOK_SOURCE}" (licentie CC BY 4.0: naamsvermelding verplicht), en '
+        f'in andere gevallen "Gemeentegrenzen: {FILE}". De voorbeelddata heeft fictieve grenzen, gemaakt door '
+        "`data/sample_outlines.py`.",
+        "",
+    ]
