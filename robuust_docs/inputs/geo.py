@@ -80,7 +80,7 @@ class Outlines:
     def __bool__(self) -> bool:
         return bool(self.by_code)
 
-    def around(self, codes: Iterable[str], margin: float = 0.5) -> Outlines:
+    def around(self, codes: Iterable[str], margin: float = 1.0) -> Outlines:
         """The outlines of `codes` and of every municipality whose box meets theirs, widened by `margin` times
         its size (at least 5 km) on every side: what a map of those municipalities can show."""
         own = [self.by_code[c] for c in codes if c in self.by_code]

@@ -120,7 +120,8 @@ def _alt(scope: Scope, classes: dict, counts: dict, missing: int) -> str:
     parts = [
         f"Kaart van {where} met {fmt.count(municipalities, 'gemeente', 'gemeenten')} van dit overzicht, gekleurd "
         "naar het aantal kwetsbare bouwstenen van hun bibliotheek.",
-        fmt.join([f"{CLASSES[k]}: {fmt.count(counts[k], 'bibliotheek', 'bibliotheken')}" for k in sorted(counts)])
+        "Bibliotheken met "
+        + "; met ".join(f"{CLASSES[k]}: {fmt.number(counts[k])}" for k in range(len(CLASSES)))
         + ".",
     ]
     worst = [lib for lib in scope.libraries if classes[lib.id] == len(CLASSES) - 1]
