@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from sample_outlines import write_sample_outlines
 
 SEED = 2044
 YEAR = 2025
@@ -736,6 +737,7 @@ def main() -> None:
     gm.drop(columns=INTERNAL).to_csv(OUT / "gemeenten.csv", index=False)
     br.to_csv(OUT / "vestigingen.csv", index=False)
     bu.to_csv(OUT / "buurten.csv", index=False)
+    write_sample_outlines(OUT)  # gemeenten.geojson: fictional outlines around the points just written
     print_summary(gm, lib, br)
 
 

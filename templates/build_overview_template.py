@@ -137,6 +137,7 @@ def _statuses(doc) -> None:
             "{{ r.geen_gegevens }}",
         ],
     )
+    figure(doc, "statussen_figuur")
 
 
 def _norms(doc) -> None:

@@ -195,12 +195,13 @@ def _proximity(doc) -> None:
     def white_spots():
         heading(doc, o.WHITE_SPOTS)
         paragraph(doc, o.WHITE_SPOTS_INTRO)
-        columns(
+        cells = ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}"]
+        _when(
             doc,
-            o.WHITE_SPOTS_TABLE,
-            "nabijheid.witte_vlekken",
-            ["{{ r.buurt }}", "{{ r.gemeente }}", "{{ r.inwoners }}", "{{ r.afstand }}", "{{ r.cbs }}"],
+            "nabijheid.cbs",
+            lambda: columns(doc, o.WHITE_SPOTS_CBS_TABLE, "nabijheid.witte_vlekken", [*cells, "{{ r.cbs }}"]),
         )
+        _when(doc, "not nabijheid.cbs", lambda: columns(doc, o.WHITE_SPOTS_TABLE, "nabijheid.witte_vlekken", cells))
 
     _when(doc, "nabijheid.witte_vlekken", white_spots)
 

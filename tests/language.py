@@ -329,6 +329,9 @@ def _unmask(excerpt: str, known: list[str]) -> str:
 def agreement_errors(text: str, names: Iterable[str] = ()) -> list[str]:
     """Every agreement problem in `text`, each as 'kind: excerpt'. `names` are the names from the data; a
     name with 'en' in it is one subject. Line breaks count as spaces (a sentence may wrap)."""
+    # A line of numbers only is a chart axis ('0 5 10 15', pdftotext -raw) or a table cell, never a subject.
+    tick = r"(?:€[ \t]?)?[−-]?[\d.,]+(?:%|[ \t]km)?"
+    text = re.sub(rf"(?m)^[ \t]*{tick}(?:[ \t]+{tick})*[ \t]*$", " ¶ ", text)
     flat = re.sub(r"\s+", " ", text)
     masked, known = _mask_names(flat, names)
     errors = []

@@ -185,3 +185,10 @@ def hunspell():
     from tests.checks import need
 
     need("hunspell")
+
+
+def test_a_number_alone_on_a_line_is_a_chart_tick_not_a_subject():
+    assert agreement_errors("Deelnemers\n\n15\n\nnorm 45,0% tot 65,0%\n") == []
+    assert agreement_errors("hoger is beter\n0 5 10 15\nnorm ≥ 13,0\n") == []
+    assert agreement_errors("hoger is beter\n€ 0 € 10 € 20 € 30 € 40\nnorm ≥ € 29,00\n") == []
+    assert agreement_errors("Er zijn 15 norm gehaald.") != []  # the same words in a sentence are still read

@@ -8,11 +8,12 @@ proximity figures come from `proximity.py`. A value that cannot be computed is N
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from robuust_docs.content import Content, library_columns
+from robuust_docs.inputs.geo import Outlines
 from robuust_docs.schema import FULL_BRANCH_TYPE
 
 LIBRARY_COLUMNS = library_columns()
@@ -26,6 +27,7 @@ class LibraryRows:
     municipalities: pd.DataFrame
     branches: pd.DataFrame
     neighbourhoods: pd.DataFrame
+    outlines: Outlines = field(default_factory=Outlines)  # its municipalities' outlines and their neighbours'
 
 
 def library_rows(dataset, library_id: str) -> LibraryRows:
@@ -35,7 +37,11 @@ def library_rows(dataset, library_id: str) -> LibraryRows:
     branches = dataset.branches[dataset.branches["bibliotheek_id"] == library_id]
     hoods = dataset.neighbourhoods[dataset.neighbourhoods["gemeente_code"].isin(set(munis["code"]))]
     return LibraryRows(
-        record, munis.reset_index(drop=True), branches.reset_index(drop=True), hoods.reset_index(drop=True)
+        record,
+        munis.reset_index(drop=True),
+        branches.reset_index(drop=True),
+        hoods.reset_index(drop=True),
+        dataset.outlines.around(munis["code"]),
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from robuust_docs import schema
 from robuust_docs.content import VARIABLES
+from robuust_docs.inputs.geo import reference as outline_reference
 from robuust_docs.report import Report, field_paths
 
 KINDS = {
@@ -75,7 +76,7 @@ def input_reference() -> str:
         "```",
         "",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + outline_reference())
 
 
 def field_reference() -> str:

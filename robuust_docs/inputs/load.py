@@ -18,6 +18,8 @@ from robuust_docs.errors import DataError, Problem
 from robuust_docs.files import digest_files, read_yaml
 from robuust_docs.inputs import cells as values
 from robuust_docs.inputs.cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
+from robuust_docs.inputs.geo import FILE as OUTLINE_FILE
+from robuust_docs.inputs.geo import Outlines, load_outlines
 from robuust_docs.inputs.readers import RawTable, find_sources, read_table
 
 MAPPING_FILE = "kolommen.yaml"
@@ -47,6 +49,7 @@ class Dataset:
     problems: tuple[Problem, ...] = ()
     digest: str = ""
     sample: bool = False  # the fictional sample dataset (documents say so)
+    outlines: Outlines = field(default_factory=Outlines)  # municipality outlines for the maps (optional file)
 
     @property
     def global_problems(self) -> tuple[Problem, ...]:
@@ -75,7 +78,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     problems += _check_links(frames, sources, unreadable)
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
-    digest = digest_files([*sorted(set(sources.values())), data_dir / MAPPING_FILE, *cbs_files])
+    outlines = load_outlines(data_dir, problems)
+    digest = digest_files(
+        [*sorted(set(sources.values())), data_dir / MAPPING_FILE, *cbs_files, data_dir / OUTLINE_FILE]
+    )
     return Dataset(
         frames["bibliotheken"],
         frames["gemeenten"],
@@ -85,6 +91,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         tuple(problems),
         digest,
         (data_dir / SAMPLE_MARKER).is_file(),
+        outlines,
     )
 
 

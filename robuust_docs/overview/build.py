@@ -28,6 +28,7 @@ from robuust_docs.analysis.aggregates import (
     without_full_branch,
 )
 from robuust_docs.content import Indicator
+from robuust_docs.overview.figures import status_map
 from robuust_docs.overview.model import (
     BibliotheekRij,
     BouwsteenVerdeling,
@@ -83,6 +84,7 @@ def build_overview(prepared, province: str | None, anonymous: bool, today: _dt.d
         opbrengst=build_yield(scope),
         programmas=_programmes(scope),
         bijlage=_appendix(scope, prepared, title, today),
+        statussen_figuur=status_map(scope, prepared.dataset.outlines),
     )
 
 

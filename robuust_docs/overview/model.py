@@ -2,9 +2,9 @@
 dataclasses, format-neutral, every text final.
 
 Like `model.Report`, both renderers read this model and nothing else: the Word template `templates/overzicht.docx`
-uses these Dutch field names, and `overview_pdf.py` lays out the same texts. Figures reuse `model.Figuur`; the two
-overview kinds ('verdeling', 'spreiding') carry their axis ticks and titles as `As` points (see
-`overview_charts.py` for the encoding).
+uses these Dutch field names, and `render/pdf/overview.py` lays out the same texts. Figures reuse `model.Figuur`;
+the kinds 'verdeling' and 'spreiding' carry their axis ticks and titles as `As` points (see
+`render/charts/overview.py` for the encoding); the map ('landkaart', `overview/figures.py`) carries a `Kaart`.
 """
 
 from __future__ import annotations
@@ -228,6 +228,7 @@ class Overview:
     opbrengst: Opbrengst
     programmas: Programmas
     bijlage: OverzichtBijlage
+    statussen_figuur: Figuur | None = None  # the municipalities by their library's weak building blocks
 
     @property
     def meta(self) -> DocMeta:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, fields, is_dataclass
 
-from robuust_docs.report.figure_model import Figuur, Punt, Reeks, Staaf
+from robuust_docs.report.figure_model import Figuur, Kaart, Punt, Reeks, Staaf
 from robuust_docs.status import TEMPLATE_FIELDS, Status
 
 __all__ = ["Figuur", "Punt", "Reeks", "Staaf"]  # the figures are part of the model
@@ -166,6 +166,7 @@ class Nabijheid:
     vestigingen: tuple[VestigingRij, ...]
     opmerkingen: tuple[str, ...]  # missing data, in words
     figuur: Figuur | None
+    cbs: bool = False  # CBS road distances are known for some neighbourhoods: the white spots show them
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,7 @@ def texts_of(value: object) -> list[str]:
     if isinstance(value, tuple | list):
         return [t for item in value for t in texts_of(item)]
     if is_dataclass(value):
-        if isinstance(value, Staaf | Punt | Reeks):
+        if isinstance(value, Staaf | Punt | Reeks | Kaart):
             return []
         # Alt texts, codes and metadata are not visible text; chart labels are drawn, not typeset.
         return [t for f in fields(value) if f.name not in HIDDEN_FIELDS for t in texts_of(getattr(value, f.name))]

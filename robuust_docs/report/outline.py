@@ -65,7 +65,9 @@ PROXIMITY = Heading("Nabijheid en toegankelijkheid in het werkgebied", 1)
 KEY_FIGURES_TABLE = Columns(("Kerncijfer", "Waarde"), (10.4, 6.0))
 WHITE_SPOTS = Heading("Witte vlekken", 2)
 WHITE_SPOTS_INTRO = "De buurten met inwoners die het verst van een locatie wonen:"
-WHITE_SPOTS_TABLE = Columns(("Buurt", "Gemeente", "Inwoners", "Afstand", "CBS (weg)"), (4.6, 4.0, 2.4, 2.8, 2.6))
+WHITE_SPOTS_TABLE = Columns(("Buurt", "Gemeente", "Inwoners", "Afstand"), (5.4, 4.8, 3.0, 3.2))
+# With CBS road distances read in (data/cbs/), a column for them.
+WHITE_SPOTS_CBS_TABLE = Columns(("Buurt", "Gemeente", "Inwoners", "Afstand", "CBS (weg)"), (4.6, 4.0, 2.4, 2.8, 2.6))
 LOCATIONS = Heading("Locaties", 2)
 LOCATIONS_TABLE = Columns(
     ("Locatie", "Soort", "Gemeente", "Uren met personeel", "Uren zonder", "Rolstoel", "Avond of weekend"),

@@ -81,6 +81,7 @@ def build_proximity(lib: LibraryAnalysis, several: bool) -> Nabijheid:
         _branch_rows(lib),
         _proximity_notes(lib),
         map_figure(lib),
+        prox is not None and prox.cbs_mean_km is not None,
     )
 
 

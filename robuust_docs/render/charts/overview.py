@@ -1,7 +1,7 @@
 """Charts of the overview reports, drawn with the primitives of `primitives.py` (theme fonts, one Drawing for both
-formats; `raster.py` turns it into the PNG for Word, so only rectangles, circles, lines and strings are used).
+formats; `png.py` turns it into the PNG for Word).
 
-Two kinds, dispatched from `render.charts.draw_figure`; their data is encoded in the existing `Figuur` fields:
+Three kinds, dispatched from `render.charts.draw_figure`; the first two encode their data in the `Figuur` fields:
 
 - 'verdeling' (one indicator over the categories): `staven` holds one `Staaf` per row, with the row label (a
   second, smaller line after a newline), the median text (`waarde_tekst`) and the category norm (`norm`: a
@@ -12,16 +12,41 @@ Two kinds, dispatched from `render.charts.draw_figure`; their data is encoded in
 - 'spreiding' (scatter): `punten` holds the libraries ('bibliotheek'), the two ends of the fitted line ('lijn'),
   the ticks of both axes ('as_x', 'as_y') and the axis titles ('titel_x', 'titel_y') as `As` points.
 
+- 'landkaart' (the overview's map): `kaart` holds the municipalities with their legend class, the borders and the
+  legend (see `overview/figures.py`); drawn with the map machinery of `maps.py`.
+
 Every number drawn arrives as text from the report; nothing here formats a number.
 """
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect
 from reportlab.lib.colors import HexColor
 
-from robuust_docs.render.charts.primitives import WHITE, WIDTH, new_drawing, status_color, text, wrap
+from robuust_docs.render.charts.maps import (
+    Frame,
+    Placer,
+    area_path,
+    aspect,
+    clip_polygon,
+    clip_polyline,
+    halo_text,
+    line_path,
+    scale_bar,
+)
+from robuust_docs.render.charts.primitives import (
+    WHITE,
+    WIDTH,
+    new_drawing,
+    status_color,
+    text,
+    text_width,
+    tint,
+    wrap,
+    wrap_to,
+)
 from robuust_docs.render.theme import Theme
+from robuust_docs.report.figure_model import Kaart
 from robuust_docs.report.model import Figuur, Punt, Staaf
 from robuust_docs.status import Status
 
@@ -187,3 +212,91 @@ def draw_scatter(figure: Figuur, theme: Theme) -> Drawing:
     for title in _points(figure, "titel_y"):
         drawing.add(text(SX0 - 40, SCATTER_H - 12, title.tekst, theme, size=7.5, bold=True))
     return drawing
+
+
+# --- map of the overview --------------------------------------------------------------------------------------
+
+LAND_W = 300.0
+LAND_H_RANGE = (160.0, 360.0)
+LEGEND_X = LAND_W + 12
+OUTSIDE_FILL, OUTSIDE_LINE = "#F1F1EE", "#D6D6D0"
+
+
+def class_colors(theme: Theme) -> tuple:
+    """Lighter to darker with every weak building block more: green, amber, light and full red tints (their
+    lightness alone keeps the order, in grey print and for colour-blind readers)."""
+    return (
+        tint(theme.status_colors["robuust"], 0.30),
+        tint(theme.status_colors["aandachtspunt"], 0.42),
+        tint(theme.status_colors["kwetsbaar"], 0.62),
+        HexColor(theme.status_colors["kwetsbaar"]),
+    )
+
+
+def draw_status_map(figure: Figuur, theme: Theme) -> Drawing:
+    """Municipalities filled by their legend class, area borders heavy, names of provinces or libraries."""
+    kaart = figure.kaart or Kaart()
+    bbox = kaart.kader or (3.3, 50.7, 7.3, 53.6)
+    height = min(max(LAND_W * aspect(bbox) + 24, LAND_H_RANGE[0]), LAND_H_RANGE[1])
+    drawing = new_drawing(height + 22, theme)
+    box = (0.0, 22.0, LAND_W, 22.0 + height)
+    frame = Frame.fit(bbox, box, margin=10)
+    colors = class_colors(theme)
+    group = Group()
+    for g in kaart.gebieden:
+        if not g.ringen:
+            continue
+        fill = HexColor(OUTSIDE_FILL) if g.klasse is None else colors[min(g.klasse, len(colors) - 1)]
+        path = area_path([clip_polygon(frame.xy(r), box) for r in g.ringen], fill)
+        if path is not None:
+            group.add(path)
+    styles = {"buur": (OUTSIDE_LINE, 0.4), "gemeente": ("#FFFFFF", 0.35), "werkgebied": ("#39414A", 0.75)}
+    for kind, (color, width) in styles.items():
+        pieces = []
+        for border in (b for b in kaart.grenzen if b.soort == kind):
+            pieces += clip_polyline(frame.xy(border.punten + (border.punten[:1] if border.gesloten else ())), box)
+        path = line_path(pieces, HexColor(color), width)
+        if path is not None:
+            group.add(path)
+    placer = Placer(box)
+    for g in (g for g in kaart.gebieden if g.soort == "label" and g.naam and g.label is not None):
+        x, y = frame.point(*g.label)
+        w = text_width(g.naam, theme, 7, bold=True) + 2
+        spots = [((x - w / 2 + dx, y - 4 + dy, x + w / 2 + dx, y + 4 + dy), abs(dx) + abs(dy)) for dx, dy in _SHIFTS]
+        costs = placer.costs([b for b, _ in spots]) + [d * 0.5 for _, d in spots]
+        best = spots[int(costs.argmin())][0]
+        placer.take(best, 1.0)
+        halo_text(group, (best[0] + best[2]) / 2, best[1] + 1.6, g.naam, theme, 7, HexColor(theme.text))
+    group.add(Rect(box[0], box[1], LAND_W, height, fillColor=None, strokeColor=HexColor(theme.track), strokeWidth=0.8))
+    drawing.add(group)
+    scale_bar(drawing, 6, 8, frame.points_per_km, theme)
+    if kaart.bron:
+        drawing.add(text(WIDTH, 5.5, kaart.bron, theme, size=6, anchor="end", color=HexColor(theme.light)))
+    _status_map_legend(drawing, kaart, box, colors, theme)
+    return drawing
+
+
+_SHIFTS = [(0.0, 0.0), (0.0, 9.0), (0.0, -9.0), (12.0, 0.0), (-12.0, 0.0), (0.0, 18.0), (0.0, -18.0)]
+
+
+def _status_map_legend(drawing: Drawing, kaart: Kaart, box, colors, theme: Theme) -> None:
+    y = box[3] - 9
+    drawing.add(text(LEGEND_X, y, "Kwetsbare bouwstenen", theme, size=7.3, bold=True))
+    y -= 4
+    for row in kaart.legenda:
+        lines = wrap_to(row.tekst, WIDTH - LEGEND_X - 16, theme, 6.8, lines=2)
+        y -= 12
+        drawing.add(
+            Rect(LEGEND_X, y - 0.5, 10, 8, fillColor=colors[min(row.klasse, len(colors) - 1)], strokeColor=None)
+        )
+        for i, line in enumerate(lines):
+            drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))
+        y -= 8.5 * (len(lines) - 1)
+    y -= 14
+    drawing.add(Rect(LEGEND_X, y - 0.5, 10, 8, fillColor=HexColor(OUTSIDE_FILL), strokeColor=HexColor(OUTSIDE_LINE)))
+    for i, line in enumerate(wrap_to("gemeente buiten dit overzicht", WIDTH - LEGEND_X - 16, theme, 6.8, lines=2)):
+        drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))
+    y -= 22
+    drawing.add(Line(LEGEND_X, y + 3, LEGEND_X + 10, y + 3, strokeColor=HexColor("#39414A"), strokeWidth=0.9))
+    for i, line in enumerate(wrap_to("grens van een werkgebied", WIDTH - LEGEND_X - 16, theme, 6.8, lines=2)):
+        drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))

@@ -1,22 +1,37 @@
 """Rasterise a reportlab `Drawing` to PNG with Pillow, for the Word file.
 
-reportlab's own bitmap renderer needs pycairo, which has no wheels and needs system libraries; our charts
-use only rectangles, circles, lines, polygons and strings, which Pillow draws directly. Drawing at twice the
-size and scaling down gives anti-aliased edges.
+reportlab's own bitmap renderer needs pycairo, which has no wheels and needs system libraries; our charts use only
+rectangles, circles, lines (solid or dashed), polygons, polylines, paths of straight segments (filled with the
+even-odd rule, as a municipality with a hole or islands needs) and strings, which Pillow draws directly. Drawing
+at twice the size and scaling down gives anti-aliased edges. A shape of another kind raises ValueError (the
+renderer reports it), so a chart never loses part of its picture in Word without notice.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+from reportlab.graphics.shapes import (
+    FILL_EVEN_ODD,
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Path,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 
 from robuust_docs.render.theme import Theme
 
 SUPERSAMPLE = 2
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
+MOVE, LINE, CURVE, CLOSE = 0, 1, 2, 3  # reportlab's path operators
 
 
 def drawing_to_png(drawing: Drawing, theme: Theme, dpi: int = 150) -> bytes:
@@ -35,20 +50,25 @@ def drawing_to_png(drawing: Drawing, theme: Theme, dpi: int = 150) -> bytes:
     def xy(x: float, y: float) -> tuple[float, float]:
         return x * scale, (drawing.height - y) * scale
 
-    for shape in _flatten(drawing):
-        _draw(pen, shape, xy, scale, fonts)
+    for shape, (dx, dy) in _flatten(drawing, (0.0, 0.0)):
+        _draw(image, pen, shape, lambda x, y, dx=dx, dy=dy: xy(x + dx, y + dy), scale, fonts)
     image = image.reduce(SUPERSAMPLE)  # box filter: fast, and enough for flat chart shapes
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()
 
 
-def _flatten(group):
+def _flatten(group, offset: tuple[float, float]):
+    """Every shape with the translation of the groups around it (charts only translate groups, never scale or
+    rotate them; a group that does raises ValueError)."""
     for shape in group.contents if isinstance(group, Group | Drawing) else [group]:
         if isinstance(shape, Group):
-            yield from _flatten(shape)
+            a, b, c, d, e, f = shape.transform
+            if (a, b, c, d) != (1, 0, 0, 1):
+                raise ValueError("grafiek: alleen verschoven groepen kunnen als afbeelding worden getekend")
+            yield from _flatten(shape, (offset[0] + e, offset[1] + f))
         else:
-            yield shape
+            yield shape, offset
 
 
 def _rgb(color) -> tuple[int, int, int] | None:
@@ -57,7 +77,7 @@ def _rgb(color) -> tuple[int, int, int] | None:
     return tuple(round(c * 255) for c in (color.red, color.green, color.blue))
 
 
-def _draw(pen: ImageDraw.ImageDraw, shape, xy, scale: float, fonts: dict) -> None:
+def _draw(image: Image.Image, pen: ImageDraw.ImageDraw, shape, xy, scale: float, fonts: dict) -> None:
     fill, stroke = _rgb(getattr(shape, "fillColor", None)), _rgb(getattr(shape, "strokeColor", None))
     width = max(1, round((getattr(shape, "strokeWidth", 1) or 0) * scale)) if stroke else 0
     if isinstance(shape, Rect):
@@ -68,10 +88,17 @@ def _draw(pen: ImageDraw.ImageDraw, shape, xy, scale: float, fonts: dict) -> Non
         r = shape.r * scale
         pen.ellipse([cx - r, cy - r, cx + r, cy + r], fill=fill, outline=stroke, width=width)
     elif isinstance(shape, Line):
-        pen.line([xy(shape.x1, shape.y1), xy(shape.x2, shape.y2)], fill=stroke, width=width)
+        points = [xy(shape.x1, shape.y1), xy(shape.x2, shape.y2)]
+        _stroke(pen, points, stroke, width, shape.strokeDashArray, scale)
     elif isinstance(shape, Polygon):
         pts = shape.points
         pen.polygon([xy(pts[i], pts[i + 1]) for i in range(0, len(pts), 2)], fill=fill, outline=stroke, width=width)
+    elif isinstance(shape, PolyLine):
+        pts = shape.points
+        points = [xy(pts[i], pts[i + 1]) for i in range(0, len(pts), 2)]
+        _stroke(pen, points, stroke, width, shape.strokeDashArray, scale)
+    elif isinstance(shape, Path):
+        _path(image, pen, shape, xy, fill, stroke, width, scale)
     elif isinstance(shape, String):
         font = _font(str(fonts.get(shape.fontName, fonts[next(iter(fonts))])), round(shape.fontSize * scale))
         pen.text(
@@ -81,6 +108,92 @@ def _draw(pen: ImageDraw.ImageDraw, shape, xy, scale: float, fonts: dict) -> Non
             fill=fill or (0, 0, 0),
             anchor=_ANCHORS.get(shape.textAnchor, "ls"),
         )
+    else:
+        raise ValueError(f"grafiek: vorm {type(shape).__name__} kan niet als afbeelding worden getekend")
+
+
+def _stroke(pen: ImageDraw.ImageDraw, points: list, color, width: int, dashes, scale: float) -> None:
+    """A polyline, solid or dashed (`dashes` as reportlab's strokeDashArray, in points)."""
+    if color is None or len(points) < 2:
+        return
+    if not dashes:
+        pen.line(points, fill=color, width=width, joint="curve")
+        return
+    pattern = [max(0.1, float(d)) * scale for d in (dashes if isinstance(dashes, list | tuple) else [dashes])]
+    if len(pattern) % 2:
+        pattern *= 2
+    k, left, on = 0, pattern[0], True
+    for (x0, y0), (x1, y1) in zip(points[:-1], points[1:], strict=True):
+        length, done = math.hypot(x1 - x0, y1 - y0), 0.0
+        while done < length:
+            step = min(left, length - done)
+            if on:
+                t0, t1 = done / length, (done + step) / length
+                pen.line(
+                    [(x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0), (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1)],
+                    fill=color,
+                    width=width,
+                )
+            done += step
+            left -= step
+            if left <= 1e-9:
+                k = (k + 1) % len(pattern)
+                left, on = pattern[k], not on
+
+
+def _subpaths(shape: Path, xy) -> list[tuple[list, bool]]:
+    """The path's pieces as (points, closed); curves are not used by the charts and are refused."""
+    pieces: list[tuple[list, bool]] = []
+    points, pos = shape.points, 0
+    current: list = []
+    for op in shape.operators:
+        if op == MOVE:
+            if current:
+                pieces.append((current, False))
+            current = [xy(points[pos], points[pos + 1])]
+            pos += 2
+        elif op == LINE:
+            current.append(xy(points[pos], points[pos + 1]))
+            pos += 2
+        elif op == CLOSE:
+            if current:
+                pieces.append((current, True))
+            current = []
+        else:
+            raise ValueError("grafiek: een pad met bochten kan niet als afbeelding worden getekend")
+    if current:
+        pieces.append((current, False))
+    return pieces
+
+
+def _path(image: Image.Image, pen: ImageDraw.ImageDraw, shape: Path, xy, fill, stroke, width: int, scale: float):
+    pieces = _subpaths(shape, xy)
+    rings = [p for p, closed in pieces if closed and len(p) >= 3]
+    if fill is not None and rings:
+        if len(rings) == 1 or shape.fillMode != FILL_EVEN_ODD:
+            for ring in rings:
+                pen.polygon(ring, fill=fill)
+        else:
+            _even_odd(image, rings, fill)
+    if stroke is not None:
+        for points, closed in pieces:
+            _stroke(pen, points + points[:1] if closed else points, stroke, width, shape.strokeDashArray, scale)
+
+
+def _even_odd(image: Image.Image, rings: list[list], fill) -> None:
+    """Fill `rings` by the even-odd rule: each ring flips the pixels it covers, within the rings' box only."""
+    xs = [x for r in rings for x, _ in r]
+    ys = [y for r in rings for _, y in r]
+    x0, y0 = max(0, math.floor(min(xs))), max(0, math.floor(min(ys)))
+    x1, y1 = min(image.width, math.ceil(max(xs)) + 1), min(image.height, math.ceil(max(ys)) + 1)
+    if x1 <= x0 or y1 <= y0:
+        return
+    mask = Image.new("1", (x1 - x0, y1 - y0), 0)
+    for ring in rings:
+        layer = Image.new("1", mask.size, 0)
+        ImageDraw.Draw(layer).polygon([(x - x0, y - y0) for x, y in ring], fill=1)
+        mask = ImageChops.logical_xor(mask, layer)
+    image.paste(fill, (x0, y0, x1, y1), mask)
 
 
 @lru_cache(maxsize=32)

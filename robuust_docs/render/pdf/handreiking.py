@@ -128,7 +128,11 @@ def _proximity(s: Story, r: Report) -> None:
     if n.witte_vlekken:
         s.section(o.WHITE_SPOTS)
         s.para(o.WHITE_SPOTS_INTRO)
-        s.columns(o.WHITE_SPOTS_TABLE, [(w.buurt, w.gemeente, w.inwoners, w.afstand, w.cbs) for w in n.witte_vlekken])
+        if n.cbs:
+            rows = [(w.buurt, w.gemeente, w.inwoners, w.afstand, w.cbs) for w in n.witte_vlekken]
+            s.columns(o.WHITE_SPOTS_CBS_TABLE, rows)
+        else:
+            s.columns(o.WHITE_SPOTS_TABLE, [(w.buurt, w.gemeente, w.inwoners, w.afstand) for w in n.witte_vlekken])
     if n.vestigingen:
         s.section(o.LOCATIONS)
         s.columns(

@@ -105,6 +105,7 @@ def _statuses(s: Story, o: Overview) -> None:
         ol.STATUS_TABLE,
         [(r.bouwsteen, r.categorie, r.robuust, r.aandachtspunt, r.kwetsbaar, r.geen_gegevens) for r in o.statussen],
     )
+    s.figure(o.statussen_figuur)
 
 
 def _norms(s: Story, o: Overview) -> None:

@@ -1,0 +1,187 @@
+"""The charts as drawings: what a reader sees (axis with zero, direction, labelled norm and limit, status by colour
+and shape, named indicators), the zones behind a panel, and the PNG rasteriser that draws them for Word."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from reportlab.graphics.shapes import (
+    FILL_EVEN_ODD,
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+    Wedge,
+)
+from reportlab.graphics.shapes import Path as RLPath
+from reportlab.lib.colors import HexColor
+
+from robuust_docs.render import load_theme
+from robuust_docs.render.charts import draw_figure, drawing_to_png
+from robuust_docs.render.charts.handreiking import _zones
+from robuust_docs.render.charts.maps import Frame, Placer, clip_polygon, clip_polyline
+from robuust_docs.report.figure_model import Figuur, Maatstreep, Reeks, Staaf
+from robuust_docs.status import Status
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme(ROOT / "templates")
+
+
+def shapes(group):
+    for shape in group.contents:
+        if isinstance(shape, Group):
+            yield from shapes(shape)
+        else:
+            yield shape
+
+
+def strings(drawing) -> list[str]:
+    return [s.text for s in shapes(drawing) if isinstance(s, String)]
+
+
+def axis(*values) -> tuple[Maatstreep, ...]:
+    return tuple(Maatstreep(v, f"{v:g} km") for v in values)
+
+
+DISTANCE = Staaf(
+    "Gemiddelde afstand tot een bibliotheeklocatie",
+    4.6,
+    "4,6 km",
+    2.5,
+    4.0,
+    1.9,
+    Status.WEAK,
+    True,
+    "lager is beter",
+    axis(0, 2, 4, 6),
+    "norm ≤ 2,5 km",
+    ("kwetsbaar > 4,0 km",),
+)
+
+
+def test_a_bullet_panel_shows_its_axis_from_zero_direction_thresholds_and_value(theme):
+    drawing = draw_figure(Figuur("staven", "alt", "bijschrift", staven=(DISTANCE,)), theme)
+    texts = strings(drawing)
+    for expected in ("0 km", "6 km", "lager is beter", "norm ≤ 2,5 km", "kwetsbaar > 4,0 km", "4,6 km"):
+        assert expected in texts
+    dashed = [s for s in shapes(drawing) if isinstance(s, Line) and s.strokeDashArray]
+    assert len(dashed) >= 2  # the kwetsbaar limit in the panel and in the legend
+    weak = HexColor(theme.status_colors["kwetsbaar"])
+    squares = [s for s in shapes(drawing) if isinstance(s, Rect) and s.fillColor == weak]
+    assert squares  # kwetsbaar is a square in the status colour, on the panel and beside the value
+
+
+def test_zones_follow_the_direction(theme):
+    assert _zones(DISTANCE, 0, 6) == [(0, 2.5, Status.ROBUST), (2.5, 4.0, Status.ATTENTION), (4.0, 6, Status.WEAK)]
+    higher = Staaf("x", 1.0, "1", 2.0, 1.5, None, Status.WEAK, False, schaal=axis(0, 3))
+    assert [z[2] for z in _zones(higher, 0, 3)] == [Status.WEAK, Status.ATTENTION, Status.ROBUST]
+    band = Staaf("x", 50.0, "50%", (45.0, 65.0), (35.0, 75.0), None, Status.ROBUST, False, schaal=axis(0, 100))
+    assert [z[2] for z in _zones(band, 0, 100)] == [
+        Status.WEAK,
+        Status.ATTENTION,
+        Status.ROBUST,
+        Status.ATTENTION,
+        Status.WEAK,
+    ]
+
+
+def test_the_profile_names_every_indicator_with_the_symbol_of_its_status(theme):
+    series = (
+        Reeks(
+            "Personeel", (Status.ROBUST, Status.WEAK), ("Vrijwilligers per fte", "Betaald personeel"), Status.ATTENTION
+        ),
+        Reeks("Financiën", (Status.NO_DATA,), ("Gemeentelijke subsidie per inwoner",), Status.NO_DATA),
+    )
+    drawing = draw_figure(Figuur("profiel", "alt", "bijschrift", reeksen=series), theme)
+    joined = " ".join(strings(drawing))
+    for name in ("Vrijwilligers per fte", "Betaald personeel", "Gemeentelijke subsidie per inwoner", "Personeel"):
+        assert name in joined
+    assert "aandachtspunt" in strings(drawing)  # the building block's own status in words
+
+
+# --- the PNG rasteriser ---------------------------------------------------------------------------------------------
+
+
+def pixels(drawing, theme):
+    return Image.open(io.BytesIO(drawing_to_png(drawing, theme, dpi=72))).convert("RGB")
+
+
+def test_a_path_with_a_hole_is_filled_by_the_even_odd_rule(theme):
+    drawing = Drawing(100, 100)
+    path = RLPath(fillColor=HexColor("#FF0000"), strokeColor=None, fillMode=FILL_EVEN_ODD)
+    for ring in (((10, 10), (90, 10), (90, 90), (10, 90)), ((30, 30), (70, 30), (70, 70), (30, 70))):
+        path.moveTo(*ring[0])
+        for point in ring[1:]:
+            path.lineTo(*point)
+        path.closePath()
+    drawing.add(path)
+    image = pixels(drawing, theme)
+    assert image.getpixel((20, 50)) == (255, 0, 0)  # in the ring
+    assert image.getpixel((50, 50)) == (255, 255, 255)  # in the hole
+    assert image.getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_dashed_lines_polylines_and_translated_groups_are_drawn(theme):
+    drawing = Drawing(100, 40)
+    drawing.add(Line(0, 30, 100, 30, strokeColor=HexColor("#000000"), strokeWidth=2, strokeDashArray=[10, 10]))
+    group = Group(PolyLine([0, 0, 40, 0], strokeColor=HexColor("#0000FF"), strokeWidth=4))
+    group.translate(10, 10)
+    drawing.add(group)
+    image = pixels(drawing, theme)
+    row = [image.getpixel((x, 10))[0] < 100 for x in range(0, 100)]
+    assert row[5] and not row[15] and row[25] and not row[35]  # dash, gap, dash, gap
+    assert image.getpixel((30, 30)) == (0, 0, 255)  # the polyline moved by its group
+    assert image.getpixel((5, 30)) == (255, 255, 255)
+
+
+def test_a_shape_the_rasteriser_cannot_draw_is_refused_not_dropped(theme):
+    drawing = Drawing(50, 50)
+    drawing.add(Wedge(25, 25, 20, 0, 90, fillColor=HexColor("#000000")))
+    with pytest.raises(ValueError, match="Wedge"):
+        drawing_to_png(drawing, theme)
+
+
+def test_a_chart_rasterises_at_its_size_from_shapes_the_rasteriser_knows(theme):
+    drawing = draw_figure(Figuur("staven", "alt", "bijschrift", staven=(DISTANCE,)), theme)
+    image = pixels(drawing, theme)
+    assert image.size == (round(drawing.width), round(drawing.height))
+    assert image.getextrema() != ((255, 255), (255, 255), (255, 255))  # something was drawn
+    assert all(isinstance(s, Rect | Circle | Line | Polygon | PolyLine | RLPath | String) for s in shapes(drawing))
+
+
+# --- map machinery --------------------------------------------------------------------------------------------------
+
+
+def test_clipping_keeps_what_lies_inside_the_frame():
+    box = (0.0, 0.0, 10.0, 10.0)
+    square = np.array([(-5.0, -5.0), (5.0, -5.0), (5.0, 5.0), (-5.0, 5.0)])
+    clipped = clip_polygon(square, box)
+    assert clipped[:, 0].min() == 0 and clipped[:, 1].min() == 0 and clipped.max() == 5
+    line = np.array([(-5.0, 5.0), (5.0, 5.0), (15.0, 5.0), (15.0, 8.0), (5.0, 8.0)])
+    pieces = clip_polyline(line, box)
+    assert len(pieces) == 2
+    assert pieces[0][0].tolist() == [0.0, 5.0] and pieces[0][-1].tolist() == [10.0, 5.0]
+    assert pieces[1][-1].tolist() == [5.0, 8.0]
+
+
+def test_the_projection_keeps_the_aspect_ratio_and_the_placer_counts_overlap():
+    frame = Frame.fit((5.0, 52.0, 5.2, 52.1), (0.0, 0.0, 300.0, 300.0), margin=0)
+    (x0, y0), (x1, y1) = frame.xy([(5.0, 52.0), (5.2, 52.1)])
+    km_x = 0.2 * 111.2 * np.cos(np.radians(52.05))
+    assert abs((x1 - x0) / (y1 - y0) - km_x / (0.1 * 111.2)) < 1e-6
+    placer = Placer((0.0, 0.0, 100.0, 100.0))
+    placer.take((0, 0, 10, 10), 2.0)
+    assert placer.cost((5, 5, 15, 15)) == 50.0  # 25 square points overlap, weight 2
+    assert placer.cost((-10, 0, 0, 10)) == 100 * 50  # wholly outside the frame
