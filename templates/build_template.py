@@ -77,7 +77,7 @@ def _summary(doc) -> None:
         doc,
         o.SUMMARY_TABLE,
         "samenvatting.profiel",
-        ["{{ r.naam }}", "{{ r.status.symbool }} {{ r.status.label }}", "{{ r.samenvatting }}"],
+        ["{{ r.naam }}", "{{r r.status.opgemaakt }}", "{{ r.samenvatting }}"],
     )
     heading(doc, o.STRENGTHS)
     bullets(doc, "samenvatting.sterke_punten")
@@ -103,7 +103,7 @@ def _modules(doc) -> None:
     paragraph(doc, "{%p for m in bouwstenen %}")
     heading(doc, o.MODULE)
     status_line = paragraph(doc, "Status: ")
-    status_line.add_run("{{ m.status.symbool }} {{ m.status.label }}", style="Status")
+    status_line.add_run("{{r m.status.opgemaakt }}", style="Status")
     paragraph(doc, "{{ m.omschrijving }}")
     columns(
         doc,
@@ -114,7 +114,7 @@ def _modules(doc) -> None:
             "{{ r.waarde }}",
             "{{ r.norm }}",
             "{{ r.mediaan }}",
-            "{{ r.status.symbool }} {{ r.status.label }}",
+            "{{r r.status.opgemaakt }}",
         ],
     )
     figure(doc, "m.figuur")
