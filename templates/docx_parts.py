@@ -24,9 +24,9 @@ PRIMARY = RGBColor.from_string(THEME.primary.lstrip("#"))
 GREY = RGBColor.from_string(THEME.light.lstrip("#"))
 FONT = "Arial"  # metric-compatible with the PDF's Liberation Sans
 TABLE_STYLE = "Robuust tabel"
-# Sizes and spacing follow the PDF (render/pdf/style.py), so that a page holds about as much in both formats
-# and the PDF's page numbers are good first page numbers for the Word file's table of contents. Line spacing
-# is a multiple of Arial's single line (1.15 × the size): 1.2 gives the PDF's 14 pt on 10 pt text.
+# Sizes, margins and spacing follow the PDF (render/pdf/style.py), so that both formats look alike and a page
+# holds about as much in each. Line spacing is a multiple of Arial's single line (1.15 × the size): 1.2 gives
+# the PDF's 14 pt on 10 pt text.
 LINE = 1.2
 
 

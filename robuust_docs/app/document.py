@@ -16,7 +16,7 @@ from robuust_docs.app.prepare import Prepared
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem, RobuustError
 from robuust_docs.output import slugify, unchanged, write_outputs
-from robuust_docs.render import Theme, heading_pages, render_docx, render_pdf
+from robuust_docs.render import Theme, render_docx, render_pdf
 from robuust_docs.report import ReportError, ReportSettings, build_report
 from robuust_docs.status import Status
 
@@ -85,8 +85,7 @@ def render_library(job: Job) -> Outcome:
         slug = slugify(lib.id)
         if not job.force and unchanged(job.out_dir, slug, list(names.values()), inputs):
             return Outcome(lib.id, name, "overgeslagen", tuple(names.values()), ("invoer ongewijzigd",), **summary)
-        rendered = _render(report, job)
-        files = {names[kind]: rendered[kind] for kind in job.formats}
+        files = {names[kind]: _render(kind, report, job) for kind in job.formats}
         written = write_outputs(job.out_dir, slug, lib.id, files, {**job.hashes, "invoer": inputs}, job.force)
     except RobuustError as exc:
         return Outcome(
@@ -100,13 +99,8 @@ def render_library(job: Job) -> Outcome:
     return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
 
 
-def _render(report, job: Job) -> dict[str, bytes]:
-    """The PDF first: where its headings landed are the page numbers of the Word file's table of contents (for
-    a Word file alone, an untagged PDF is laid out for them and not written)."""
-    pdf = render_pdf(report, job.theme, tagged="pdf" in job.formats)
-    if "docx" not in job.formats:
-        return {"pdf": pdf}
-    return {"pdf": pdf, "docx": render_docx(report, job.template, job.theme, heading_pages(pdf))}
+def _render(kind: str, report, job: Job) -> bytes:
+    return render_docx(report, job.template, job.theme) if kind == "docx" else render_pdf(report, job.theme)
 
 
 def _inputs_hash(report, job: Job) -> str:

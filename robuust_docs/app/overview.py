@@ -12,7 +12,7 @@ from pathlib import Path
 from robuust_docs.errors import OutputError, Problem, TemplateError
 from robuust_docs.output import atomic_write, slugify
 from robuust_docs.overview import Overview, build_overview
-from robuust_docs.render import check_template, heading_pages, render_docx, render_overview_pdf
+from robuust_docs.render import check_template, render_docx, render_overview_pdf
 
 TEMPLATE = "overzicht.docx"
 
@@ -27,8 +27,10 @@ def write_overview_reports(
         check_overview_template(template)
     overview = build_overview(prepared, province, anonymous, settings.today)
     stem = file_stem(overview, province, anonymous)
-    rendered = _render(overview, template, prepared.theme, formats)
-    files = {settings.out_dir / f"{stem}.{kind}": rendered[kind] for kind in dict.fromkeys(formats)}
+    files = {
+        settings.out_dir / f"{stem}.{kind}": _render(kind, overview, template, prepared.theme)
+        for kind in dict.fromkeys(formats)
+    }
     try:
         for path, data in files.items():
             atomic_write(path, data)
@@ -49,12 +51,8 @@ def file_stem(overview: Overview, province: str | None, anonymous: bool) -> str:
     return f"{stem}-anoniem" if anonymous else stem
 
 
-def _render(overview: Overview, template: Path, theme, formats: tuple[str, ...]) -> dict[str, bytes]:
-    """The PDF first: its heading pages are the Word file's table-of-contents numbers (untagged if not written)."""
-    pdf = render_overview_pdf(overview, theme, tagged="pdf" in formats)
-    if "docx" not in formats:
-        return {"pdf": pdf}
-    return {"pdf": pdf, "docx": render_docx(overview, template, theme, heading_pages(pdf))}
+def _render(kind: str, overview: Overview, template: Path, theme) -> bytes:
+    return render_docx(overview, template, theme) if kind == "docx" else render_overview_pdf(overview, theme)
 
 
 def check_overview_template(path: Path) -> None:

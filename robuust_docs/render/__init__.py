@@ -4,13 +4,12 @@ models (`report.model`, `overview.model`, the outlines), never the builders, and
 """
 
 from robuust_docs.render.docx import check_template, render_docx, template_problems
-from robuust_docs.render.pdf import heading_pages, render_overview_pdf, render_pdf
+from robuust_docs.render.pdf import render_overview_pdf, render_pdf
 from robuust_docs.render.theme import Theme, load_theme, register_fonts
 
 __all__ = [
     "Theme",
     "check_template",
-    "heading_pages",
     "load_theme",
     "register_fonts",
     "render_docx",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import io
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -16,8 +17,9 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from robuust_docs.app import Settings, prepare
+from robuust_docs.app.overview import write_overview_reports
 from robuust_docs.errors import TemplateError
-from robuust_docs.render import check_template, heading_pages, render_docx, render_pdf, template_problems
+from robuust_docs.render import check_template, render_docx, render_pdf, template_problems
 from robuust_docs.render.docx.finish import finish_document
 from robuust_docs.report import build_report
 from robuust_docs.status import Status
@@ -158,20 +160,44 @@ def test_template_check_rejects_a_file_that_is_not_word(tmp_path):
 # --- a finished Word file: contents with page numbers, blocks kept together, true dates, coloured statuses --------
 
 
-def _sample_docx(setup, path: Path) -> Path:
-    """The sample handreiking as the app writes it: the PDF first, its heading pages into the Word file."""
+def _sample_docx(setup, path: Path, library: str | None = None) -> Path:
     prepared, report = setup
-    pdf = render_pdf(report, prepared.theme, tagged=False)
-    path.write_bytes(render_docx(report, ROOT / "templates" / "handreiking.docx", prepared.theme, heading_pages(pdf)))
+    if library is not None:
+        report = build_report(prepared.analysis.libraries[library], prepared.content, prepared.report_settings)
+    path.write_bytes(render_docx(report, ROOT / "templates" / "handreiking.docx", prepared.theme))
     return path
+
+
+def _outline(pdf: Path) -> list[tuple[int, str, int]]:
+    """(level, title, page) of every bookmark of a PDF: LibreOffice exports one per heading."""
+    with pikepdf.open(pdf) as document:
+        pages = {page.objgen: number for number, page in enumerate(document.pages, start=1)}
+        found = []
+
+        def walk(items, level):
+            for item in items:
+                destination = item.destination
+                if destination is None and item.action is not None:
+                    destination = item.action.get("/D")
+                found.append((level, " ".join(str(item.title).split()), pages[destination[0].objgen]))
+                walk(item.children, level + 1)
+
+        with document.open_outline() as outline:
+            walk(outline.root, 1)
+    return found
+
+
+def _stored_numbers(docx: Path) -> list[str]:
+    """The page number each contents entry carries for Word (the last text of its link)."""
+    links = Document(str(docx)).element.body.iter(qn("w:hyperlink"))
+    return [[t.text or "" for t in link.iter(qn("w:t"))][-1] for link in links]
 
 
 def test_contents_numbers_are_the_pages_of_the_headings_after_a_libreoffice_conversion(setup, tmp_path):
     docx = _sample_docx(setup, tmp_path / "toc.docx")
-    stored = [t.text for link in Document(str(docx)).element.body.iter(qn("w:hyperlink")) for t in link.iter(qn("w:t"))]
-    assert stored and all(s.strip() for s in stored)  # every entry has its title and a number from the PDF
+    assert all(n.isdigit() for n in _stored_numbers(docx))  # Word shows a number for every entry at once
     converted = libreoffice_pdf(docx, tmp_path)
-    headings = [h for h in heading_pages(converted.read_bytes()) if h[0] <= 2]
+    headings = [h for h in _outline(converted) if h[0] <= 2]
     assert len(headings) > 20 and headings[0][2] == 3  # cover, one page of contents, then the first chapter
     contents = run(need("pdftotext"), "-layout", "-f", "2", "-l", "2", str(converted), "-").stdout
     position, shown = 0, []
@@ -182,6 +208,38 @@ def test_contents_numbers_are_the_pages_of_the_headings_after_a_libreoffice_conv
         shown.append(int(found.group(1)))
         position = found.end()
     assert shown == [page for _, _, page in headings]
+
+
+def test_the_numbers_word_shows_first_are_close_to_the_real_layout(setup, tmp_path):
+    """The stored numbers come from a model of Word's layout. Measured against LibreOffice with the theme's Liberation
+    Sans standing in for Arial (the fonts Word would use): almost all exact, none more than two pages off."""
+    prepared, _ = setup
+    soffice = need("soffice")
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'templates' / 'fonts'}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+        "<alias><family>Arial</family><prefer><family>Liberation Sans</family></prefer></alias></fontconfig>"
+    )
+    docs = [_sample_docx(setup, tmp_path / f"{lib}.docx", lib) for lib in ("bib-veenhoven", "bib-de-kempenhei")]
+    settings = dataclasses.replace(prepared.settings, out_dir=tmp_path / "overzicht")
+    docs += write_overview_reports(dataclasses.replace(prepared, settings=settings), None, ("docx",))
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "lo"), *map(str, docs)],
+        capture_output=True, timeout=300, env={**os.environ, "FONTCONFIG_FILE": str(fonts)},
+    )  # fmt: skip
+    differences = []
+    for docx in docs:
+        converted = tmp_path / "lo" / (docx.stem + ".pdf")
+        assert "LiberationSans" in run(need("pdffonts"), str(converted)).stdout
+        actual = [page for level, _, page in _outline(converted) if level <= 2]
+        stored = [int(n) for n in _stored_numbers(docx)]
+        assert len(stored) == len(actual) > 20
+        differences += [a - b for a, b in zip(stored, actual, strict=True)]
+    exact = sum(1 for d in differences if d == 0)
+    assert exact >= 0.9 * len(differences) and max(map(abs, differences)) <= 2, differences
 
 
 def _converted(paths: list[Path], out_dir: Path) -> list[str]:
@@ -207,7 +265,7 @@ def _converted(paths: list[Path], out_dir: Path) -> list[str]:
 
 def test_a_heading_its_status_line_and_a_small_table_never_part_over_a_page_break(tmp_path):
     """The block slides down the page in steps of one line; wherever the page break falls, it moves whole."""
-    from tests.render.test_docx_finish import META, WHEN, _document
+    from tests.render.test_docx_finish import META, THEME, WHEN, _document
 
     paths = []
     for lines in range(22, 40):
@@ -221,7 +279,7 @@ def test_a_heading_its_status_line_and_a_small_table_never_part_over_a_page_brea
         for i, row in enumerate(table.rows):
             row.cells[0].text = f"CEL{i}"
         doc.add_paragraph("Daarna " + "tekst " * 40)
-        finish_document(doc, META, WHEN)
+        finish_document(doc, META, WHEN, THEME)
         paths.append(tmp_path / f"blok-{lines}.docx")
         doc.save(paths[-1])
     starts = set()

@@ -1,6 +1,6 @@
 """Finishing a Word file (render/docx/finish.py) and what the renderer adds around it: the table of contents with
-page numbers, keeping blocks together, true properties, formatted statuses, the generation time and where the
-headings of a PDF landed (render/pdf/pages.py). Small documents built here; no whole report is rendered."""
+page numbers, keeping blocks together, true properties, formatted statuses and the generation time. Small
+documents built here; no whole report is rendered."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from reportlab.pdfgen import canvas
 
 from robuust_docs.errors import RenderError, TemplateError
-from robuust_docs.render import heading_pages, load_theme, render_docx
+from robuust_docs.render import load_theme, render_docx
 from robuust_docs.render.docx.finish import SMALL_TABLE_ROWS, app_version, finish_document
 from robuust_docs.render.docx.oxml import field_runs
 from robuust_docs.render.timestamp import generation_time
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "handreiking.docx"
 META = DocMeta("Titel", "Onderwerp", "Auteur", "trefwoord", "Kop", "1 januari 2026")
 WHEN = datetime.datetime(2026, 11, 25, 9, 30, tzinfo=datetime.UTC)
+THEME = load_theme(ROOT / "templates")
 
 
 def _document(toc: str | None = 'TOC \\o "1-2" \\h \\z \\u'):
@@ -60,18 +60,18 @@ def _entries(doc) -> list[tuple[str, str, str]]:
     return found
 
 
-def _finish(doc, pages=None) -> None:
-    finish_document(doc, META, WHEN, pages)
+def _finish(doc) -> None:
+    finish_document(doc, META, WHEN, THEME)
 
 
 # --- table of contents ----------------------------------------------------------------------------------------
 
 
-def test_the_contents_list_two_levels_with_the_given_pages_and_no_toc_field():
-    doc = _document()
-    _headings(doc, [(1, "Samenvatting"), (2, "Sterke punten"), (3, "Detail"), (1, "Bijlage")])
-    _finish(doc, [(1, "Samenvatting", 3), (2, "Sterke  punten", 3), (3, "Detail", 4), (1, "Bijlage", 7)])
-    assert _entries(doc) == [("TOC1", "Samenvatting", "3"), ("TOC2", "Sterke punten", "3"), ("TOC1", "Bijlage", "7")]
+def test_the_contents_list_two_levels_with_their_pages_and_no_toc_field():
+    doc = _document()  # page 1: the contents; every Heading 1 starts a page
+    _headings(doc, [(1, "Samenvatting"), (2, "Sterke  punten"), (3, "Detail"), (1, "Bijlage")])
+    _finish(doc)
+    assert _entries(doc) == [("TOC1", "Samenvatting", "2"), ("TOC2", "Sterke punten", "2"), ("TOC1", "Bijlage", "3")]
     xml = doc.element.xml
     assert "placeholder" not in xml
     instructions = [i.text.strip() for i in doc.element.body.iter(qn("w:instrText"))]
@@ -89,18 +89,15 @@ def test_the_field_switch_sets_the_depth():
     assert [e[0] for e in _entries(doc)] == ["TOC1", "TOC2", "TOC3"]
 
 
-def test_repeated_titles_get_their_own_page_and_a_heading_the_pdf_lacks_gets_none():
+def test_a_heading_further_down_gets_the_page_it_lands_on():
     doc = _document()
-    _headings(doc, [(2, "Wat het vraagt"), (2, "Wat het vraagt"), (2, "Alleen in Word"), (2, "Wat het vraagt")])
-    _finish(doc, [(2, "Wat het vraagt", 5), (2, "Wat het vraagt", 8)])
-    assert [e[2] for e in _entries(doc)] == ["5", "8", "", ""]
-
-
-def test_without_pages_the_entries_are_there_with_empty_numbers():
-    doc = _document()
-    _headings(doc, [(1, "Een"), (1, "Twee")])
+    doc.add_paragraph("Hoofdstuk", style="Heading 1")
+    for i in range(60):
+        doc.add_paragraph(f"regel {i}")
+    doc.add_paragraph("Verderop", style="Heading 2")
+    doc.add_paragraph("Tekst.")
     _finish(doc)
-    assert _entries(doc) == [("TOC1", "Een", ""), ("TOC1", "Twee", "")]
+    assert [e[2] for e in _entries(doc)] == ["2", "3"]
 
 
 def test_a_contents_field_word_wrote_over_several_paragraphs_is_replaced_whole():
@@ -292,31 +289,6 @@ def test_the_same_input_and_source_date_epoch_give_the_same_bytes(tmp_path, monk
     assert Document(io.BytesIO(first)).core_properties.created == datetime.datetime(
         2025, 11, 25, 9, 30, tzinfo=datetime.UTC
     )
-
-
-# --- where the headings of a PDF landed -----------------------------------------------------------------------
-
-
-def test_heading_pages_reads_a_pdf_outline_with_levels_and_pages():
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    for page, (level, title) in enumerate([(0, "Een"), (1, "Een  a"), (0, "Twee")], start=1):
-        pdf.drawString(100, 700, title)
-        pdf.bookmarkPage(f"k{page}")
-        pdf.addOutlineEntry(title, f"k{page}", level=level)
-        pdf.showPage()
-    pdf.save()
-    assert heading_pages(buffer.getvalue()) == ((1, "Een", 1), (2, "Een a", 2), (1, "Twee", 3))
-
-
-def test_heading_pages_of_a_pdf_without_outline_is_empty_and_of_garbage_an_error():
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(100, 700, "geen koppen")
-    pdf.save()
-    assert heading_pages(buffer.getvalue()) == ()
-    with pytest.raises(RenderError):
-        heading_pages(b"geen pdf")
 
 
 def test_no_placeholder_text_of_the_template_survives(tmp_path):

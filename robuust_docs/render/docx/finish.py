@@ -6,9 +6,9 @@ levels it lists (two when it says nothing). The field is replaced by plain entri
 bookmark on every listed heading and per heading a linked entry with a PAGEREF field. There is no enclosing TOC
 field on purpose: LibreOffice then computes every PAGEREF from its own layout (inside a TOC field it shows the
 stored numbers), and Word shows the stored numbers at once, without the update dialog that `w:updateFields`
-brings. Those stored numbers are the pages on which the headings landed in the PDF laid out from the same report
-(`heading_pages`), the best estimate of Word's own layout we have; Word recomputes them on F9 and before printing.
-The price: Word's "Update table" does not see the list, so a heading a user adds later is not listed.
+brings. Those stored numbers come from a model of Word's page layout run on the finished document (`pages.py`),
+after the blocks below are kept together; Word recomputes them on F9 and before printing. The price: Word's
+"Update table" does not see the list, so a heading a user adds later is not listed.
 
 **Keeping together.** A heading is kept with what follows; the lead-in paragraphs of a table or a figure (a
 "Status:" line, an intro, a sentence ending in a colon) are kept with it; a figure with its caption; a small
@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -37,30 +35,33 @@ from lxml import etree
 from robuust_docs import __version__
 from robuust_docs.files import clean_text
 from robuust_docs.render.docx.oxml import field_char, preserved, run
+from robuust_docs.render.docx.pages import estimate_pages
+from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import DocMeta
 
 APPLICATION = "robuust-docs"
 DEFAULT_TOC_LEVELS = 2
 SMALL_TABLE_ROWS = 8  # a table of at most this many rows is never split over two pages
 LEAD_IN_PARAGRAPHS = 2  # text paragraphs before a table or figure kept with it
-HeadingPage = tuple[int, str, int]  # (level, title, page), as `render.pdf.heading_pages` reads them
 
 _HEADING_NAME = re.compile(r"heading ([1-9])$")
 _TOC_NAME = re.compile(r"toc ([1-9])$")
 _TOC_LEVELS = re.compile(r'\\o\s+"?(\d)\s*-\s*(\d)"?')
 
 
-def finish_document(
-    doc: Document,
-    meta: DocMeta,
-    generated: _dt.datetime,
-    heading_pages: Iterable[HeadingPage] | None = None,
-) -> None:
-    """Fill the table of contents (page numbers from `heading_pages` when given), keep blocks together across
-    page breaks and set the document properties to `generated`."""
+def finish_document(doc: Document, meta: DocMeta, generated: _dt.datetime, theme: Theme) -> None:
+    """Fill the table of contents, keep blocks together across page breaks, write the estimated page numbers
+    (the text is measured with the theme's fonts) and set the document properties to `generated`."""
     styles = _Styles(doc)
-    _fill_toc(doc, styles, heading_pages or ())
+    entries = _fill_toc(doc, styles)
     _keep_together(doc.element.body, styles)
+    if entries:
+        try:
+            pages = estimate_pages(doc, theme)
+        except (ValueError, TypeError, KeyError, ZeroDivisionError):  # a template the model cannot read
+            pages = {}  # the entries stay without numbers; Word fills them on F9, LibreOffice always
+        for heading, number in entries:
+            number.text = str(pages[heading]) if heading in pages else ""
     _set_properties(doc, meta, generated)
     _set_app_properties(doc)
     _drop_thumbnail(doc)
@@ -110,27 +111,22 @@ def _headings(body, levels: dict[str, int]) -> list[tuple[int, object]]:
     return found
 
 
-def _fill_toc(doc: Document, styles: _Styles, heading_pages: Iterable[HeadingPage]) -> None:
+def _fill_toc(doc: Document, styles: _Styles) -> list[tuple[object, object]]:
+    """Replace the TOC field by one entry per listed heading; (heading, the entry's page-number text) pairs."""
     body = doc.element.body
     field = _toc_field(body)
     if field is None:
-        return
+        return []
     paragraphs, depth = field
-    pages = _page_lookup(heading_pages)
-    seen: dict[tuple[int, str], int] = defaultdict(int)
-    entries = []
+    entries, found = [], []
     for number, (level, heading) in enumerate(_headings(body, styles.levels), start=1):
         if level > depth:
             continue
         name = f"_Toc{number:08d}"
         _bookmark(heading, name, 1000 + number)
-        text = " ".join(_text_of(heading).split())
-        key = (level, _squash(text))
-        occurrence = seen[key]
-        seen[key] += 1
-        found = pages.get(key, [])
-        page = str(found[occurrence]) if occurrence < len(found) else ""
-        entries.append(_entry(styles.toc_style(level), text, name, page))
+        entry = _entry(styles.toc_style(level), " ".join(_text_of(heading).split()), name)
+        entries.append(entry)
+        found.append((heading, list(entry.iter(qn("w:t")))[-1]))
     first = paragraphs[0]
     parent = first.getparent()
     position = parent.index(first)
@@ -138,6 +134,7 @@ def _fill_toc(doc: Document, styles: _Styles, heading_pages: Iterable[HeadingPag
         parent.insert(position + offset, entry)
     for old in paragraphs:
         old.getparent().remove(old)
+    return found
 
 
 def _toc_field(body) -> tuple[list, int] | None:
@@ -169,19 +166,6 @@ def _paragraph_of(element):
     return element
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split()).casefold()
-
-
-def _page_lookup(heading_pages: Iterable[HeadingPage]) -> dict[tuple[int, str], list[int]]:
-    """(level, squashed title) → the pages of its occurrences in order; the n-th Word heading with that title
-    gets the n-th page, so repeated titles ("Wat het vraagt") and headings missing from one format line up."""
-    pages: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for level, title, page in heading_pages:
-        pages[(level, _squash(title))].append(page)
-    return pages
-
-
 def _bookmark(paragraph, name: str, ident: int) -> None:
     start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
     start.set(qn("w:id"), str(ident))
@@ -193,7 +177,7 @@ def _bookmark(paragraph, name: str, ident: int) -> None:
     paragraph.append(end)
 
 
-def _entry(style_id: str, text: str, bookmark: str, page: str):
+def _entry(style_id: str, text: str, bookmark: str):
     paragraph = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     style = OxmlElement("w:pStyle")
@@ -208,7 +192,7 @@ def _entry(style_id: str, text: str, bookmark: str, page: str):
     link.append(run(field_char("begin")))
     link.append(run(preserved("w:instrText", f" PAGEREF {bookmark} \\h ")))
     link.append(run(field_char("separate")))
-    link.append(run(preserved("w:t", page)))
+    link.append(run(preserved("w:t", "")))  # the page number, filled in once the layout is estimated
     link.append(run(field_char("end")))
     paragraph.append(link)
     return paragraph

@@ -2,9 +2,9 @@
 
 The template is rendered in a sandboxed Jinja environment with autoescape on, so `&`, `<` and quotes in the
 data come out as typed; a status's `opgemaakt` is formatted text (its colour, bold) for `{{r … }}`. Afterwards
-(python-docx, in `finish.py`) the table of contents is filled with linked entries and page numbers, blocks are
-kept together across page breaks, and the document properties are set to the generation time, which also dates
-the entries of the zip file (so `SOURCE_DATE_EPOCH` gives byte-identical files).
+(python-docx, in `finish.py`) the table of contents is filled with linked entries and estimated page numbers,
+blocks are kept together across page breaks, and the document properties are set to the generation time, which
+also dates the entries of the zip file (so `SOURCE_DATE_EPOCH` gives byte-identical files).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import datetime as _dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -29,7 +28,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from robuust_docs.errors import Problem, RenderError, TemplateError
 from robuust_docs.files import clean_text
 from robuust_docs.render.charts import draw_figure, drawing_to_png
-from robuust_docs.render.docx.finish import HeadingPage, finish_document
+from robuust_docs.render.docx.finish import finish_document
 from robuust_docs.render.theme import Theme
 from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import Figuur
@@ -73,13 +72,8 @@ def _attribute(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def render_docx(report, template: Path, theme: Theme, heading_pages: Iterable[HeadingPage] | None = None) -> bytes:
-    """The Word file for a report model (any frozen dataclass with a `meta` property), as bytes.
-
-    `heading_pages` ((level, title, page) per heading, e.g. `render.heading_pages` of the PDF of the same report)
-    become the page numbers the table of contents shows when Word opens the file; without them Word shows the
-    numbers only after an update (F9), LibreOffice computes its own either way.
-    """
+def render_docx(report, template: Path, theme: Theme) -> bytes:
+    """The Word file for a report model (any frozen dataclass with a `meta` property), as bytes."""
     generated = generation_time()
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
@@ -98,7 +92,7 @@ def render_docx(report, template: Path, theme: Theme, heading_pages: Iterable[He
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
     _check_rich_text(tpl, template)
-    finish_document(tpl.docx, report.meta, generated, heading_pages)
+    finish_document(tpl.docx, report.meta, generated, theme)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     return _dated_zip(buffer.getvalue(), generated)
