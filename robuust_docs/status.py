@@ -35,10 +35,12 @@ class Status(Enum):
         return _BY_CODE[code]
 
     def template_fields(self) -> dict[str, str]:
-        """What the Word template sees of a status (`{{ m.status.symbool }} {{ m.status.label }}`)."""
-        return {"code": self.code, "label": self.label, "symbool": self.symbol}
+        """What the Word template sees of a status: `{{ m.status.symbool }} {{ m.status.label }}` as plain text, or
+        `{{r m.status.opgemaakt }}`, symbol and label in the status colour and bold (the Word renderer turns
+        `opgemaakt` into formatted text; here it is the plain '● Robuust')."""
+        return {"code": self.code, "label": self.label, "symbool": self.symbol, "opgemaakt": self.text}
 
 
 _BY_CODE = {s.code: s for s in Status}
 CODES = tuple(s.code for s in Status)
-TEMPLATE_FIELDS = ("code", "label", "symbool")
+TEMPLATE_FIELDS = ("code", "label", "symbool", "opgemaakt")

@@ -162,7 +162,7 @@ def _story(doc) -> None:
     paragraph(doc, "{%p endfor %}")
 
 
-STATUS_CELL = "{{ r.status.symbool }} {{ r.status.label }}"
+STATUS_CELL = "{{r r.status.opgemaakt }}"
 
 
 def _modules(doc) -> None:
@@ -173,7 +173,7 @@ def _modules(doc) -> None:
     paragraph(doc, "{%p for m in bouwstenen %}")
     heading(doc, o.MODULE)
     status_line = paragraph(doc, "Status: ")
-    status_line.add_run("{{ m.status.symbool }} {{ m.status.label }}", style="Status")
+    status_line.add_run("{{r m.status.opgemaakt }}", style="Status")
     paragraphs(doc, "m.tekst")
     columns(
         doc,

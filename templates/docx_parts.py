@@ -24,6 +24,10 @@ PRIMARY = RGBColor.from_string(THEME.primary.lstrip("#"))
 GREY = RGBColor.from_string(THEME.light.lstrip("#"))
 FONT = "Arial"  # metric-compatible with the PDF's Liberation Sans
 TABLE_STYLE = "Robuust tabel"
+# Sizes, margins and spacing follow the PDF (render/pdf/style.py), so that both formats look alike and a page
+# holds about as much in each. Line spacing is a multiple of Arial's single line (1.15 × the size): 1.2 gives
+# the PDF's 14 pt on 10 pt text.
+LINE = 1.2
 
 
 # --- styles ---------------------------------------------------------------------------------------------------
@@ -61,9 +65,10 @@ def setup_styles(doc) -> None:
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), "nl-NL")
     normal = styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(10.5)
+    normal.font.name, normal.font.size = FONT, Pt(10)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = LINE
+    normal.paragraph_format.widow_control = True  # no single line of a paragraph alone at a page's foot or top
     heading_styles(styles)
     other_styles(styles)
     toc_styles(styles)
@@ -74,13 +79,14 @@ def setup_styles(doc) -> None:
 
 
 def heading_styles(styles) -> None:
-    for level, size, before in ((1, 18, 18), (2, 14, 14), (3, 11.5, 10)):
+    for level, size, before, after, spacing in ((1, 18, 0, 10, 1.06), (2, 14, 12, 6, 1.12), (3, 11.5, 8, 4, 1.13)):
         style = styles[f"Heading {level}"]
         style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
         style.font.color.rgb = PRIMARY
         style.font.italic = False
         fmt = style.paragraph_format
-        fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(6), True
+        fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(before), Pt(after), True
+        fmt.line_spacing = spacing
         rfonts = style.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
             rfonts.attrib.pop(qn(attr), None)
@@ -99,21 +105,26 @@ def other_styles(styles) -> None:
     subtitle.font.italic = False
     no_theme_fonts(subtitle)
     caption = styles["Caption"]
-    caption.font.name, caption.font.size, caption.font.color.rgb = FONT, Pt(9), GREY
+    caption.font.name, caption.font.size, caption.font.color.rgb = FONT, Pt(8.5), GREY
     caption.font.bold, caption.font.italic = False, True
     caption.paragraph_format.space_after = Pt(12)
     for name in ("List Bullet", "List Number"):
-        styles[name].paragraph_format.space_after = Pt(3)
+        styles[name].paragraph_format.space_after = Pt(2)
     toc_heading = styles["TOC Heading"]
     toc_heading.paragraph_format.page_break_before = False
     quote = styles.add_style("Inleiding", WD_STYLE_TYPE.PARAGRAPH)
     quote.base_style = styles["Normal"]
-    quote.font.size, quote.font.color.rgb, quote.font.italic = Pt(11), GREY, True
+    quote.font.size, quote.font.color.rgb, quote.font.italic = Pt(10.5), GREY, True
     cell = styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = styles["Normal"]
-    cell.font.size = Pt(9)
+    cell.font.size = Pt(8.5)
     cell.paragraph_format.space_after = Pt(0)
-    cell.paragraph_format.line_spacing = 1.0
+    cell.paragraph_format.line_spacing = 1.13  # the PDF's 11 pt
+    gap = styles.add_style("Tabelafstand", WD_STYLE_TYPE.PARAGRAPH)  # the paragraph after a table: an 8 pt gap
+    gap.base_style = styles["Normal"]
+    gap.font.size = Pt(6)
+    gap.paragraph_format.space_after = Pt(0)
+    gap.paragraph_format.line_spacing = 1.0
     label = styles.add_style("Status", WD_STYLE_TYPE.CHARACTER)
     label.font.bold = True
 
@@ -129,8 +140,9 @@ def toc_styles(styles) -> None:
     for level in (1, 2, 3):
         style = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Normal"]
-        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-        style.paragraph_format.space_after = Pt(2 if level > 1 else 4)
+        style.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+        style.paragraph_format.space_after = Pt(2 if level == 1 else 0)
+        style.font.size = Pt({1: 10.5, 2: 9.5}.get(level, 9))
         style.font.bold = level == 1
         style.element.set(qn("w:styleId"), f"TOC{level}")
         style.paragraph_format.tab_stops.add_tab_stop(Cm(16.4), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
@@ -152,7 +164,7 @@ def table_style(doc) -> None:
         borders.append(border)
     tblpr.append(borders)
     margins = OxmlElement("w:tblCellMar")
-    for side, width in (("left", "80"), ("right", "80")):
+    for side, width in (("top", "60"), ("left", "80"), ("bottom", "60"), ("right", "80")):
         m = OxmlElement(f"w:{side}")
         m.set(qn("w:w"), width)
         m.set(qn("w:type"), "dxa")
@@ -181,7 +193,7 @@ def setup_page(doc) -> None:
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(2.3)
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)  # the PDF's
     section.different_first_page_header_footer = True
     for name in ("Header", "Footer"):
         doc.styles[name].font.size, doc.styles[name].font.color.rgb = Pt(8), GREY
@@ -250,7 +262,7 @@ def table(doc, headers: list[str], loop: str, cells: list[str], widths: list[flo
             cant_split = row._tr.get_or_add_trPr()
             if cant_split.find(qn("w:cantSplit")) is None:
                 cant_split.insert(0, OxmlElement("w:cantSplit"))
-    paragraph(doc, "")
+    paragraph(doc, "", "Tabelafstand")
 
 
 def column_widths(table, widths: list[float]) -> None:
@@ -287,9 +299,13 @@ def cover_page(doc, subtitle: str, line: str, purpose: str) -> None:
 
 
 def toc(doc, title: str = "Inhoud") -> None:
+    """The place of the table of contents: a TOC field whose `\\o "1-2"` gives the heading levels listed. The
+    renderer replaces it by linked entries with page numbers (robuust_docs/render/docx/finish.py)."""
     paragraph(doc, title, "TOC Heading")
     field(
-        paragraph(doc, "", "toc 1"), 'TOC \\o "1-3" \\h \\z \\u', "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9)."
+        paragraph(doc, "", "toc 1"),
+        'TOC \\o "1-2" \\h \\z \\u',
+        "Hier komt de inhoudsopgave: robuust-docs vult haar met de koppen van niveau 1 en 2.",
     )
 
 

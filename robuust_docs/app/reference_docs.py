@@ -86,7 +86,9 @@ def field_reference() -> str:
         "Gegenereerd uit `robuust_docs/report/model.py`. Gebruik ze in `templates/handreiking.docx` als "
         "`{{ bibliotheek.naam }}`. Een veld met `[]` is een lijst: loop erover met `{%p for x in bouwstenen %}` "
         "… `{%p endfor %}` (alinea's) of `{%tr for r in m.rijen %}` … `{%tr endfor %}` (tabelrijen) en gebruik "
-        "dan `x.naam`. Een `figuur` heeft ook `afbeelding` (de grafiek zelf).",
+        "dan `x.naam`. Een `figuur` heeft ook `afbeelding` (de grafiek zelf). Een `status` heeft ook "
+        "`opgemaakt`: symbool en label in de kleur van de status, vet; zet dat veld met een `r` erin, "
+        "`{{r r.status.opgemaakt }}`.",
         "",
         "Controleer een aangepast sjabloon met `robuust-docs template check BESTAND.docx`.",
         "",

@@ -1,19 +1,25 @@
 """`render_docx`: a Report into a Word file through the docxtpl template; the only module that imports docxtpl.
 
 The template is rendered in a sandboxed Jinja environment with autoescape on, so `&`, `<` and quotes in the
-data come out as typed. Afterwards (python-docx, in `docx_finish.py`) the table of contents is filled with
-linked entries, charts get their alt text, and the core properties are set.
+data come out as typed; a status's `opgemaakt` is formatted text (its colour, bold) for `{{r … }}`. Afterwards
+(python-docx, in `finish.py`) the table of contents is filled with linked entries and estimated page numbers,
+blocks are kept together across page breaks, and the document properties are set to the generation time, which
+also dates the entries of the zip file (so `SOURCE_DATE_EPOCH` gives byte-identical files).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
+import zipfile
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+from docx.oxml.ns import qn
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage, Listing
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
@@ -24,6 +30,7 @@ from robuust_docs.files import clean_text
 from robuust_docs.render.charts import draw_figure, drawing_to_png
 from robuust_docs.render.docx.finish import finish_document
 from robuust_docs.render.theme import Theme
+from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import Figuur
 from robuust_docs.status import Status
 
@@ -67,6 +74,7 @@ def _attribute(text: str) -> str:
 
 def render_docx(report, template: Path, theme: Theme) -> bytes:
     """The Word file for a report model (any frozen dataclass with a `meta` property), as bytes."""
+    generated = generation_time()
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
     env = _CachingSandbox()
@@ -83,10 +91,43 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
         ) from None
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
-    finish_document(tpl.docx, report.meta)
+    _check_rich_text(tpl, template)
+    finish_document(tpl.docx, report.meta, generated, theme)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
-    return buffer.getvalue()
+    return _dated_zip(buffer.getvalue(), generated)
+
+
+def _check_rich_text(tpl: DocxTemplate, template: Path) -> None:
+    """Formatted text (`opgemaakt`) put in with `{{ … }}` instead of `{{r … }}` lands inside a text element,
+    which Word refuses to open; say so rather than write a broken file."""
+    parts = [part.element for part in tpl.docx.part.package.iter_parts() if hasattr(part, "element")]
+    for root in parts:
+        for text in root.iter(qn("w:t")):
+            if len(text):
+                raise TemplateError(
+                    "Het Word-sjabloon zet opgemaakte tekst op een plek voor gewone tekst",
+                    (
+                        Problem(
+                            template.name,
+                            "gebruik een veld 'opgemaakt' als {{r veld }} (met r), niet als {{ veld }}",
+                            value="".join(text.itertext())[:60],
+                        ),
+                    ),
+                )
+
+
+def _dated_zip(data: bytes, when: _dt.datetime) -> bytes:
+    """The same zip with every entry dated `when` (the zip format starts in 1980), in the same order."""
+    stamp = max(when.astimezone(_dt.UTC), _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = item.external_attr
+            target.writestr(entry, source.read(item))
+    return out.getvalue()
 
 
 def _open_template(template: Path) -> DocxTemplate:
@@ -107,7 +148,7 @@ def _convert(value, tpl: DocxTemplate, theme: Theme):
         clean = clean_text(value)
         return Listing(clean) if "\n" in clean else clean
     if isinstance(value, Status):
-        return value.template_fields()
+        return {**value.template_fields(), "opgemaakt": _status_text(value, theme)}
     if isinstance(value, Figuur):
         return _figure(value, tpl, theme)
     if isinstance(value, tuple | list):
@@ -115,6 +156,21 @@ def _convert(value, tpl: DocxTemplate, theme: Theme):
     if is_dataclass(value):
         return {f.name: _convert(getattr(value, f.name), tpl, theme) for f in fields(value)}
     return value
+
+
+class StatusText(RichText):
+    """One run of formatted text for `{{r … }}`: docxtpl's RichText, with its properties in the order the schema
+    demands (RichText writes the colour before the bold, which strict validators reject)."""
+
+    def __init__(self, text: str, color: str, bold: bool = True):
+        super().__init__()
+        props = ("<w:b/><w:bCs/>" if bold else "") + f'<w:color w:val="{color}"/>'
+        self.xml = f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(clean_text(text))}</w:t></w:r>'
+
+
+def _status_text(status: Status, theme: Theme) -> StatusText:
+    """'● Robuust' in the theme's colour of the status, bold: the look of a status in the PDF."""
+    return StatusText(status.text, theme.status_colors[status.code].lstrip("#").upper())
 
 
 def _figure(figure: Figuur, tpl: DocxTemplate, theme: Theme) -> dict:

@@ -45,10 +45,11 @@ def _places(path: Path) -> list[Place]:
 
 
 def _source(places: list[Place]) -> tuple[str, list[tuple[int, Place]]]:
-    """One Jinja source of all tags, one line per place (docxtpl's p/tr/tc/r prefixes removed)."""
+    """One Jinja source of all tags, one line per place (docxtpl's p/tr/tc/r prefixes and `{{r` removed)."""
     lines, index = [], []
     for place in places:
         text = re.sub(r"\{%-?\s*(p|tr|tc|r)\s", "{% ", place.text)
+        text = re.sub(r"\{\{r\s", "{{ ", text)
         lines.append(text.replace("\n", " "))
         index.append((len(lines), place))
     return "\n".join(lines), index

@@ -3,11 +3,13 @@ gives the properties and the running header). Only `render/pdf/` and `pdftags/` 
 
 Page furniture (running header, "Pagina X van Y", the cover band) is drawn as artifacts; every flowable of the
 story is tagged by `pdftags`, and the structure tree is written after the build. Fonts are the theme's
-embedded TrueType fonts; `invariant` makes the output reproducible for tests.
+embedded TrueType fonts. The creation and modification dates are the generation time (`SOURCE_DATE_EPOCH` when
+set); `invariant` keeps everything else reproducible, so the same input and time give the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 
 from reportlab.lib.colors import HexColor
@@ -19,6 +21,7 @@ from robuust_docs.pdftags import Tagger, write_structure
 from robuust_docs.render.pdf.story import heading_level
 from robuust_docs.render.pdf.style import COVER_BAND, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, TOC_DEPTH
 from robuust_docs.render.theme import Theme, register_fonts
+from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import DocMeta
 
 
@@ -74,6 +77,7 @@ class ReportDoc(BaseDocTemplate):
             initialFontSize=10,
         )
         self.meta, self.theme, self.tagger = meta, theme, tagger
+        self.generated = pdf_date(generation_time())
         self.page_total = PageTotal()
         frame = Frame(
             self.leftMargin,
@@ -99,6 +103,7 @@ class ReportDoc(BaseDocTemplate):
 
     def beforeDocument(self):  # noqa: N802
         self._heading_count = 0
+        self.canv.setDateFormatter(lambda *_: self.generated)  # instead of invariant's 2000-01-01
 
     def afterFlowable(self, flowable):  # noqa: N802
         level = heading_level(flowable)
@@ -146,6 +151,11 @@ class ReportDoc(BaseDocTemplate):
             canvas.drawRightString(A4[0] - MARGIN_X, 1.2 * cm, f"Pagina {doc.page} van {max(total, doc.page)}")
             canvas.drawString(MARGIN_X, 1.2 * cm, self.meta.datum)
         canvas.restoreState()
+
+
+def pdf_date(when) -> str:
+    """A PDF date in UTC: D:YYYYMMDDHHmmSS+00'00'."""
+    return when.astimezone(_dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _clip(text: str, length: int) -> str:
