@@ -1,8 +1,10 @@
 """`render_docx`: a Report into a Word file through the docxtpl template; the only module that imports docxtpl.
 
 The template is rendered in a sandboxed Jinja environment with autoescape on, so `&`, `<` and quotes in the
-data come out as typed. Afterwards (python-docx, in `docx_finish.py`) the table of contents is filled with
-linked entries, charts get their alt text, and the core properties are set.
+data come out as typed, and with limits on what the template may do and how much (`sandbox.py`). The template
+is opened only after its zip passed the size limits (`sanitize.py`). Afterwards (python-docx, in
+`docx_finish.py`) the table of contents is filled with linked entries, charts get their alt text, the core
+properties are set, and external links the template brought along are taken out.
 """
 
 from __future__ import annotations
@@ -17,32 +19,18 @@ from docxtpl import DocxTemplate, InlineImage, Listing
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from robuust_docs.errors import Problem, RenderError, TemplateError
 from robuust_docs.files import clean_text
 from robuust_docs.render.charts import draw_figure, drawing_to_png
 from robuust_docs.render.docx.finish import finish_document
+from robuust_docs.render.docx.sandbox import TemplateSandbox
+from robuust_docs.render.docx.sanitize import drop_external_links, package_problems
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import Figuur
 from robuust_docs.status import Status
 
 FIGURE_WIDTH = Mm(155)
-
-
-class _CachingSandbox(ImmutableSandboxedEnvironment):
-    """docxtpl compiles the template's XML on every render; compile each distinct source once per process."""
-
-    _compiled: dict = {}
-
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's signature)
-        key = (source, self.autoescape)
-        if globals is not None or template_class is not None:
-            return super().from_string(source, globals, template_class)
-        if key not in self._compiled:
-            self._compiled.clear() if len(self._compiled) > 16 else None
-            self._compiled[key] = super().from_string(source)
-        return self._compiled[key]
 
 
 class AltInlineImage(InlineImage):
@@ -69,7 +57,7 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
     """The Word file for a report model (any frozen dataclass with a `meta` property), as bytes."""
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
-    env = _CachingSandbox()
+    env = TemplateSandbox(type(report))
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as exc:
@@ -83,13 +71,21 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
         ) from None
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, MemoryError) as exc:
+        raise TemplateError(
+            "Het Word-sjabloon kan niet worden ingevuld", (Problem(template.name, f"{type(exc).__name__}: {exc}"),)
+        ) from None
     finish_document(tpl.docx, report.meta)
+    drop_external_links(tpl.docx)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     return buffer.getvalue()
 
 
 def _open_template(template: Path) -> DocxTemplate:
+    problems = package_problems(template)
+    if problems:
+        raise TemplateError("Het Word-sjabloon kan niet worden geopend", tuple(problems))
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
