@@ -21,9 +21,12 @@ from robuust_docs.app import (
     validate_all,
     write_overview_files,
 )
+from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
+from robuust_docs.overview import Overview
 from robuust_docs.paths import DEFAULTS, bundled, resolve
-from robuust_docs.render import check_template
+from robuust_docs.render import check_template, template_warnings
+from robuust_docs.report import Report
 
 FORMAT_CHOICE = click.Choice(["docx", "pdf"])
 
@@ -197,9 +200,16 @@ def template_export(folder) -> None:
 @template.command("check")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def template_check(file) -> None:
-    """Controleer een Word-sjabloon op fouten in de velden en onbekende velden."""
-    check_template(file)
-    click.echo(f"{file}: geen fouten gevonden.")
+    """Controleer een Word-sjabloon op fouten in de velden, onbekende velden en externe koppelingen."""
+    model = Overview if file.name == OVERVIEW_TEMPLATE else Report
+    check_template(file, model)
+    warnings = template_warnings(file)
+    if not warnings:
+        click.echo(f"{file}: geen fouten gevonden.")
+        return
+    click.echo(f"{file}: geen fouten gevonden, wel {len(warnings)} waarschuwing{'en' if len(warnings) > 1 else ''}:")
+    for problem in warnings:
+        click.echo(f"  - {problem}")
 
 
 @main.command()

@@ -70,23 +70,15 @@ def _acquire(path: Path, out: Path, wait: float):
     deadline = time.monotonic() + wait
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
-        while True:
-            try:
-                _os_lock(fd)
-                break
-            except OSError as exc:
-                if exc.errno in _UNSUPPORTED:
-                    os.close(fd)
-                    return _acquire_by_creation(path.with_suffix(".pid"), out, deadline)
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
-                    raise
-            if time.monotonic() >= deadline:
-                raise _busy(out, path, _holder(path))
-            time.sleep(LOCK_POLL_SECONDS)
-        _write_holder(fd)
+        locked = _lock_with_wait(fd, path, out, deadline)
+        if locked:
+            _write_holder(fd)
     except BaseException:
         os.close(fd)
         raise
+    if not locked:  # this file system has no locks: fall back to exclusive creation
+        os.close(fd)
+        return _acquire_by_creation(path.with_suffix(".pid"), out, deadline)
 
     def release() -> None:
         try:
@@ -97,6 +89,22 @@ def _acquire(path: Path, out: Path, wait: float):
         os.close(fd)
 
     return release
+
+
+def _lock_with_wait(fd: int, path: Path, out: Path, deadline: float) -> bool:
+    """Take the OS lock on `fd`, polling until `deadline`; False when the file system cannot lock."""
+    while True:
+        try:
+            _os_lock(fd)
+            return True
+        except OSError as exc:
+            if exc.errno in _UNSUPPORTED:
+                return False
+            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
+                raise
+        if time.monotonic() >= deadline:
+            raise _busy(out, path, _holder(path))
+        time.sleep(LOCK_POLL_SECONDS)
 
 
 def _acquire_by_creation(path: Path, out: Path, deadline: float):
@@ -165,10 +173,10 @@ def _alive(pid: int) -> bool:
 
 def _busy(out: Path, path: Path, holder: dict | None) -> LockError:
     who = ""
-    if holder:
+    if holder and holder.get("proces"):
         since = str(holder.get("sinds", ""))
-        clock = since[11:19] if len(since) >= 19 else since
-        who = f" (proces {holder.get('proces')} op {holder.get('computer')}, sinds {clock})"
+        who = f" (proces {holder['proces']} op {holder.get('computer', 'onbekende computer')}"
+        who += f", sinds {since[11:19]})" if len(since) >= 19 else ")"
     return LockError(
         f"In de uitvoermap {out} loopt al een andere run van robuust-docs{who}",
         (
