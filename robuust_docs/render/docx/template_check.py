@@ -323,9 +323,9 @@ class _Rules:
         return None
 
     def visit(self, node) -> None:
-        kind = type(node)
-        if kind in _NOT_ALLOWED:
-            self.add(node, _NOT_ALLOWED[kind], _shown(node))
+        refused = next((message for kind, message in _NOT_ALLOWED.items() if isinstance(node, kind)), None)
+        if refused:
+            self.add(node, refused, _shown(node))
             return
         if isinstance(node, nodes.For):
             self.visit_for(node)
