@@ -108,7 +108,9 @@ def check_folder(out: Path) -> None:
         )
 
 
-PROBE_BYTES = 1 << 20  # written and removed before a run: a disk without this much room is full
+PROBE_BYTES = (
+    256 << 10
+)  # written and removed before a run: a disk without this much room is full (a handreiking is ~400 KB)
 
 
 def tidy_folder(out: Path) -> list[Path]:
