@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from robuust_docs.app.document import Job, Outcome, jobs_for, render_library
 from robuust_docs.app.prepare import Prepared, output_folder
 from robuust_docs.errors import Problem
-from robuust_docs.output import WriteError, write_manifest, write_summary
+from robuust_docs.output import WriteError, forget_inherited_locks, write_manifest, write_summary
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class BatchResult:
 
 
 def default_executor(jobs: int) -> Executor:
-    return ProcessPoolExecutor(max_workers=jobs)
+    # workers must not keep the output folder's lock when the run is killed
+    return ProcessPoolExecutor(max_workers=jobs, initializer=forget_inherited_locks)
 
 
 def run_batch(

@@ -18,7 +18,7 @@ from robuust_docs.output.folder import (
     write_manifest,
     write_outputs,
 )
-from robuust_docs.output.lock import LockError, folder_lock
+from robuust_docs.output.lock import LockError, folder_lock, forget_inherited_locks
 from robuust_docs.output.summary import SUMMARY, write_summary
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "atomic_write",
     "check_folder",
     "folder_lock",
+    "forget_inherited_locks",
     "look_at",
     "read_state",
     "recover_state",

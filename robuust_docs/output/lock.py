@@ -7,6 +7,10 @@ process that is gone is stale and simply taken over. The file says who holds it 
 for the message the second run shows. Where the file system cannot lock files (some network shares), the lock
 is the file's exclusive creation instead, and a lock whose process no longer runs on this machine is recovered.
 A second run waits up to `LOCK_WAIT_SECONDS`, then refuses.
+
+Worker processes forked during a run inherit the lock's descriptor, and with it the lock: if the run were killed,
+idle workers would keep the folder locked. `forget_inherited_locks` (the process pool's initializer) closes
+those copies in each worker; the parent's lock is unaffected.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ LOCK_WAIT_SECONDS = 10.0  # how long a second run waits for the first before it 
 LOCK_POLL_SECONDS = 0.2
 _UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
 _held: dict[str, int] = {}  # lock paths this process holds, with a count (the lock is re-entrant per process)
+_descriptors: set[int] = set()  # the descriptors of the OS locks this process holds
 _guard = threading.Lock()
 
 
@@ -79,8 +84,10 @@ def _acquire(path: Path, out: Path, wait: float):
     if not locked:  # this file system has no locks: fall back to exclusive creation
         os.close(fd)
         return _acquire_by_creation(path.with_suffix(".pid"), out, deadline)
+    _descriptors.add(fd)
 
     def release() -> None:
+        _descriptors.discard(fd)
         try:
             os.ftruncate(fd, 0)
         except OSError:
@@ -89,6 +96,19 @@ def _acquire(path: Path, out: Path, wait: float):
         os.close(fd)
 
     return release
+
+
+def forget_inherited_locks() -> None:
+    """In a forked worker: close the inherited copies of the parent's lock descriptors (never unlock them, which
+    would release the parent's lock), so a worker that outlives a killed run does not keep the folder locked."""
+    with _guard:
+        for fd in _descriptors:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        _descriptors.clear()
+        _held.clear()
 
 
 def _lock_with_wait(fd: int, path: Path, out: Path, deadline: float) -> bool:

@@ -128,3 +128,36 @@ def test_without_os_locks_a_live_holder_is_respected(out, monkeypatch):
     with pytest.raises(LockError), folder_lock(out, STATE_DIR, wait=0.2):
         pytest.fail("took the lock of a live process")
     assert pid_file.exists()
+
+
+POOL_HOLDER = """
+import os, signal, sys
+from pathlib import Path
+from robuust_docs.app.batch import default_executor
+from robuust_docs.output import folder_lock
+out = Path(sys.argv[1])
+with folder_lock(out, ".robuust", wait=0):
+    pool = default_executor(2)
+    workers = {pool.submit(os.getpid).result() for _ in range(4)}
+    print(" ".join(map(str, workers)), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # killed mid-run, its workers left behind
+"""
+
+
+def test_workers_of_a_killed_run_do_not_keep_the_folder_locked(out):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen(
+        [sys.executable, "-c", POOL_HOLDER, str(out)], stdout=subprocess.PIPE, text=True, env=env
+    ) as run:
+        workers = [int(pid) for pid in run.stdout.readline().split()]
+        run.wait(30)
+    try:
+        assert workers
+        with folder_lock(out, STATE_DIR, wait=5):
+            pass
+    finally:
+        for pid in workers:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
