@@ -79,7 +79,7 @@ def run_batch(
         if overview and outcomes:
             try:
                 written = write_summary(
-                    out, outcomes, prepared.content, prepared.theme, prepared.hashes, _force(prepared)
+                    out, outcomes, prepared.content, prepared.theme, prepared.hashes, prepared.settings.force
                 )
             except WriteError as exc:
                 if exc.fatal:
@@ -91,10 +91,6 @@ def run_batch(
                 notes = (written.note,) if written.kept else ()
         write_manifest(out)
     return BatchResult(tuple(outcomes), path, notes, problems)
-
-
-def _force(prepared: Prepared) -> bool:
-    return prepared.settings.force
 
 
 def _manifest_if_possible(out) -> None:

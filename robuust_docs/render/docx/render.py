@@ -1,4 +1,4 @@
-"""`render_docx`: a Report into a Word file through the docxtpl template; the only module that imports docxtpl.
+"""`render_docx`: a Report into a Word file through the docxtpl template; the only module that renders with docxtpl.
 
 The template is rendered in a sandboxed Jinja environment with autoescape on, so `&`, `<` and quotes in the
 data come out as typed, and with limits on what the template may do and how much (`sandbox.py`). The template
