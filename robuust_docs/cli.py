@@ -19,11 +19,14 @@ from robuust_docs.app import (
     prepare,
     run_batch,
     validate_all,
-    write_overview_reports,
+    write_overview_files,
 )
+from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
+from robuust_docs.overview import Overview
 from robuust_docs.paths import DEFAULTS, bundled, resolve
-from robuust_docs.render import check_template
+from robuust_docs.render import check_template, template_warnings
+from robuust_docs.report import Report
 
 FORMAT_CHOICE = click.Choice(["docx", "pdf"])
 
@@ -81,7 +84,7 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
         overview=set(chosen) == set(known),
     )
     _summary(result)
-    if result.failed:
+    if result.failed or result.problems:
         sys.exit(1)
 
 
@@ -130,6 +133,10 @@ def _summary(result) -> None:
         click.echo(f"Mislukt: {outcome.library_id} ({outcome.name})", err=True)
         for problem in outcome.problems:
             click.echo(f"  - {problem}", err=True)
+    for note in result.notes:
+        click.echo(f"Let op: {note}")
+    for problem in result.problems:
+        click.echo(f"Niet geschreven: {problem}", err=True)
     if result.overview:
         click.echo(f"Overzicht: {result.overview}")
 
@@ -209,9 +216,16 @@ def template_export(folder) -> None:
 @template.command("check")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def template_check(file) -> None:
-    """Controleer een Word-sjabloon op fouten in de velden en onbekende velden."""
-    check_template(file)
-    click.echo(f"{file}: geen fouten gevonden.")
+    """Controleer een Word-sjabloon op fouten in de velden, onbekende velden en externe koppelingen."""
+    model = Overview if file.name == OVERVIEW_TEMPLATE else Report
+    check_template(file, model)
+    warnings = template_warnings(file)
+    if not warnings:
+        click.echo(f"{file}: geen fouten gevonden.")
+        return
+    click.echo(f"{file}: geen fouten gevonden, wel {len(warnings)} waarschuwing{'en' if len(warnings) > 1 else ''}:")
+    for problem in warnings:
+        click.echo(f"  - {problem}")
 
 
 @main.command()
@@ -225,9 +239,12 @@ def template_check(file) -> None:
     "--templates", type=click.Path(path_type=Path), default=None, help="Map met de Word-sjablonen en de huisstijl."
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
-def overview(province, formats, anonymous, data, templates, out) -> None:
+@click.option("--force", is_flag=True, help="Ook bewerkte bestanden overschrijven.")
+def overview(province, formats, anonymous, data, templates, out, force) -> None:
     """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""
-    prepared = prepare(Settings(*_dirs(data, templates, out)))
+    prepared = prepare(Settings(*_dirs(data, templates, out), force=force))
     chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
-    for path in write_overview_reports(prepared, province, chosen, anonymous):
-        click.echo(f"Geschreven: {path}")
+    for written in write_overview_files(prepared, province, chosen, anonymous):
+        click.echo(f"Geschreven: {written.path}")
+        if written.kept is not None:
+            click.echo(f"Let op: {written.note}")

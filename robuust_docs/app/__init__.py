@@ -7,8 +7,8 @@ serve the other commands.
 from robuust_docs.app.batch import BatchResult, run_batch
 from robuust_docs.app.document import Job, Outcome, file_names, jobs_for, render_library, report_for
 from robuust_docs.app.export import export_templates
-from robuust_docs.app.overview import write_overview_reports
-from robuust_docs.app.prepare import FORMATS, Prepared, Settings, prepare
+from robuust_docs.app.overview import write_overview_files, write_overview_reports
+from robuust_docs.app.prepare import FORMATS, Prepared, Settings, output_folder, prepare
 from robuust_docs.app.scaffold import init_project
 from robuust_docs.app.validate import validate_all
 
@@ -23,10 +23,12 @@ __all__ = [
     "file_names",
     "init_project",
     "jobs_for",
+    "output_folder",
     "prepare",
     "render_library",
     "report_for",
     "run_batch",
     "validate_all",
+    "write_overview_files",
     "write_overview_reports",
 ]

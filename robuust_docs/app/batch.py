@@ -1,26 +1,33 @@
 """`run_batch`: many libraries over any `concurrent.futures.Executor`, with progress and per-library failures.
 
-A failing library never stops the others (unless `fail_fast`); every outcome is collected, the manifest and
-the overview workbook are written at the end. Per library only its own analysis travels to a worker, and each
-worker writes its own files, so memory stays flat in the number of libraries.
+A failing library never stops the others (unless `fail_fast`); every outcome is collected, the overview
+workbook and the manifest are written at the end. Per library only its own analysis travels to a worker, and
+each worker writes its own files, so memory stays flat in the number of libraries.
+
+The run holds the output folder (`output_folder`: checked, locked, tidied) from start to end. A write error
+that would fail for every library (full disk, read-only folder) stops the run at once with one message; the
+files already written are complete, and the manifest is brought up to date when the disk still allows it.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 
 from robuust_docs.app.document import Job, Outcome, jobs_for, render_library
-from robuust_docs.app.prepare import Prepared
-from robuust_docs.output import STATE_DIR, write_manifest, write_summary
+from robuust_docs.app.prepare import Prepared, output_folder
+from robuust_docs.errors import Problem
+from robuust_docs.output import WriteError, forget_inherited_locks, write_manifest, write_summary
 
 
 @dataclass(frozen=True)
 class BatchResult:
     outcomes: tuple[Outcome, ...]
     overview: str | None = None
+    notes: tuple[str, ...] = ()  # about the run's own files, e.g. an edited overzicht.xlsx that was kept
+    problems: tuple[Problem, ...] = ()  # run files that could not be written (the libraries' files are fine)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -31,7 +38,8 @@ class BatchResult:
 
 
 def default_executor(jobs: int) -> Executor:
-    return ProcessPoolExecutor(max_workers=jobs)
+    # workers must not keep the output folder's lock when the run is killed
+    return ProcessPoolExecutor(max_workers=jobs, initializer=forget_inherited_locks)
 
 
 def run_batch(
@@ -43,24 +51,65 @@ def run_batch(
     progress: Callable[[Outcome], None] | None = None,
     overview: bool = True,
 ) -> BatchResult:
-    """Render the libraries `ids`; libraries that failed analysis are reported as failed outcomes."""
-    outcomes = [_failed_before(prepared, i) for i in ids if i in prepared.analysis.failures]
-    for outcome in outcomes:
-        if progress:
-            progress(outcome)
-    work = jobs_for(prepared, ids)
-    if fail_fast and outcomes:
-        work = []
-    outcomes += _run(work, executor, jobs, fail_fast, progress)
-    order = {lib_id: n for n, lib_id in enumerate(ids)}
-    outcomes.sort(key=lambda o: order.get(o.library_id, len(order)))
+    """Render the libraries `ids`; libraries that failed analysis are reported as failed outcomes.
+
+    Raises a fatal WriteError (full disk, read-only folder, not a folder) or a LockError (another run in the same
+    folder) in Dutch; both before rendering when the folder is already unusable."""
     out = prepared.settings.out_dir
-    if (out / STATE_DIR).is_dir():
+    with output_folder(out):
+        outcomes = [_failed_before(prepared, i) for i in ids if i in prepared.analysis.failures]
+        for outcome in outcomes:
+            if progress:
+                progress(outcome)
+        work = jobs_for(prepared, ids)
+        if fail_fast and outcomes:
+            work = []
+        done: list[Outcome] = []
+        try:
+            _run(work, executor, jobs, fail_fast, progress, done)
+        except WriteError as exc:
+            if not exc.fatal:
+                raise
+            _manifest_if_possible(out)
+            raise _stopped(exc, done, len(work)) from None
+        outcomes += done
+        order = {lib_id: n for n, lib_id in enumerate(ids)}
+        outcomes.sort(key=lambda o: order.get(o.library_id, len(order)))
+        path, notes, problems = None, (), ()
+        if overview and outcomes:
+            try:
+                written = write_summary(
+                    out, outcomes, prepared.content, prepared.theme, prepared.hashes, prepared.settings.force
+                )
+            except WriteError as exc:
+                if exc.fatal:
+                    _manifest_if_possible(out)
+                    raise
+                problems = exc.problems
+            else:
+                path = str(written.path)
+                notes = (written.note,) if written.kept else ()
         write_manifest(out)
-    path = None
-    if overview and outcomes:
-        path = str(write_summary(out, outcomes, prepared.content, prepared.theme))
-    return BatchResult(tuple(outcomes), path)
+    return BatchResult(tuple(outcomes), path, notes, problems)
+
+
+def _manifest_if_possible(out) -> None:
+    """After a fatal write error: bring the manifest up to date if the disk still takes it (it is rebuilt from
+    the per-document records on the next run anyway)."""
+    try:
+        write_manifest(out)
+    except WriteError:
+        pass
+
+
+def _stopped(exc: WriteError, done: list[Outcome], total: int) -> WriteError:
+    finished = sum(1 for o in done if o.status in ("klaar", "overgeslagen"))
+    return WriteError(
+        f"{exc.headline}. De run is gestopt: {finished} van {total} bibliotheken waren klaar, hun bestanden zijn "
+        "compleet",
+        exc.problems,
+        fatal=True,
+    )
 
 
 def _failed_before(prepared: Prepared, library_id: str) -> Outcome:
@@ -70,34 +119,36 @@ def _failed_before(prepared: Prepared, library_id: str) -> Outcome:
     return Outcome(library_id, name, "mislukt", problems=prepared.analysis.failures[library_id])
 
 
-def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast: bool, progress) -> list[Outcome]:
+def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast: bool, progress, results) -> None:
+    """Render `work`, appending each Outcome to `results`; a fatal WriteError cancels what has not started."""
     if not work:
-        return []
+        return
     jobs = jobs or os.cpu_count() or 1  # no --jobs: one worker per core
     if executor is None and (jobs == 1 or len(work) == 1):
-        return _run_inline(work, fail_fast, progress)
+        _run_inline(work, fail_fast, progress, results)
+        return
     own = executor is None
     pool = executor or default_executor(jobs)
-    results: list[Outcome] = []
+    futures: dict[Future, Job] = {}
     try:
-        futures: dict[Future, Job] = {pool.submit(render_library, job): job for job in work}
+        futures = {pool.submit(render_library, job): job for job in work}
         for future in as_completed(futures):
             outcome = future.result()
             results.append(outcome)
             if progress:
                 progress(outcome)
             if fail_fast and outcome.status == "mislukt":
-                for other in futures:
-                    other.cancel()
                 break
     finally:
+        for other in futures:
+            other.cancel()
         if own:
             pool.shutdown(wait=True, cancel_futures=True)
-    return results
+        else:  # a caller's executor: let what already runs finish before the folder's lock is released
+            wait(futures)
 
 
-def _run_inline(work: list[Job], fail_fast: bool, progress) -> list[Outcome]:
-    results = []
+def _run_inline(work: list[Job], fail_fast: bool, progress, results) -> None:
     for job in work:
         outcome = render_library(job)
         results.append(outcome)
@@ -105,4 +156,3 @@ def _run_inline(work: list[Job], fail_fast: bool, progress) -> list[Outcome]:
             progress(outcome)
         if fail_fast and outcome.status == "mislukt":
             break
-    return results

@@ -16,7 +16,7 @@ from robuust_docs.app.prepare import Prepared
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem, RobuustError
 from robuust_docs.findings import Findings
-from robuust_docs.output import slugify, unchanged, write_outputs
+from robuust_docs.output import WriteError, slugify, unchanged, write_outputs
 from robuust_docs.render import Theme, render_docx, render_pdf
 from robuust_docs.report import ReportError, ReportSettings, build_report
 from robuust_docs.status import Status
@@ -98,14 +98,14 @@ def render_library(job: Job) -> Outcome:
         files = {names[kind]: _render(kind, report, job) for kind in job.formats}
         written = write_outputs(job.out_dir, slug, lib.id, files, {**job.hashes, "invoer": inputs}, job.force)
     except RobuustError as exc:
+        if isinstance(exc, WriteError) and exc.fatal:
+            raise  # a full disk or read-only folder fails every library: the batch stops
         return Outcome(
             lib.id, name, "mislukt", problems=exc.problems or (Problem("", exc.message, library=lib.id),), **summary
         )
     except ReportError as exc:
         return Outcome(lib.id, name, "mislukt", problems=(Problem("inhoud", str(exc), library=lib.id),), **summary)
-    notes = tuple(
-        f"{w.kept.name} is bewerkt en blijft staan; nieuwe versie: {w.path.name}" for w in written if w.kept is not None
-    )
+    notes = tuple(w.note for w in written if w.kept is not None)
     return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
 
 

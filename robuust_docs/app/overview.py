@@ -2,15 +2,18 @@
 
 Files: `OUT/landelijk-beeld.<ext>` or `OUT/provinciaal-beeld-<provincie>.<ext>`; with `anonymous` the name ends
 in `-anoniem`, so a version with names is never mistaken for the shareable one. The Word template is
-`templates/overzicht.docx`, checked first against the overview model; files are written atomically.
+`templates/overzicht.docx`, checked first against the overview model. The output folder is checked and locked
+first (`output_folder`), and the files are written like the handreikingen (`write_outputs`): atomically, in the
+manifest, and an edited `landelijk-beeld.docx` is kept with the new version beside it, unless `force`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from robuust_docs.errors import OutputError, Problem, TemplateError
-from robuust_docs.output import atomic_write, slugify
+from robuust_docs.app.prepare import output_folder
+from robuust_docs.errors import Problem, TemplateError
+from robuust_docs.output import Written, slugify, write_manifest, write_outputs
 from robuust_docs.overview import Overview, build_overview
 from robuust_docs.render import check_template, render_docx, render_overview_pdf
 
@@ -20,25 +23,29 @@ TEMPLATE = "overzicht.docx"
 def write_overview_reports(
     prepared, province: str | None, formats: tuple[str, ...] = ("docx", "pdf"), anonymous: bool = False
 ) -> list[Path]:
-    """Build the overview (all libraries, or one province) and write one file per format; returns the paths."""
+    """Build the overview (all libraries, or one province) and write one file per format; returns the paths
+    (beside an edited file: the new version's path)."""
+    return [w.path for w in write_overview_files(prepared, province, formats, anonymous)]
+
+
+def write_overview_files(
+    prepared, province: str | None, formats: tuple[str, ...] = ("docx", "pdf"), anonymous: bool = False
+) -> list[Written]:
+    """`write_overview_reports`, returning what was written (`Written.kept`, `Written.note` for a kept edit)."""
     settings = prepared.settings
     template = settings.templates_dir / TEMPLATE
     if "docx" in formats:
         check_overview_template(template)
-    overview = build_overview(prepared, province, anonymous, settings.today)
-    stem = file_stem(overview, province, anonymous)
-    files = {
-        settings.out_dir / f"{stem}.{kind}": _render(kind, overview, template, prepared.theme)
-        for kind in dict.fromkeys(formats)
-    }
-    try:
-        for path, data in files.items():
-            atomic_write(path, data)
-    except OSError as exc:
-        raise OutputError(
-            "Kan niet schrijven in de uitvoermap", (Problem(str(settings.out_dir), f"{exc.strerror or exc}"),)
-        ) from None
-    return list(files)
+    with output_folder(settings.out_dir):
+        overview = build_overview(prepared, province, anonymous, settings.today)
+        stem = file_stem(overview, province, anonymous)
+        files = {f"{stem}.{kind}": _render(kind, overview, template, prepared.theme) for kind in dict.fromkeys(formats)}
+        document = "landelijk beeld" if province is None else "provinciaal beeld"
+        written = write_outputs(
+            settings.out_dir, f"_{stem}", None, files, dict(prepared.hashes), settings.force, document
+        )
+        write_manifest(settings.out_dir)
+    return written
 
 
 def file_stem(overview: Overview, province: str | None, anonymous: bool) -> str:

@@ -1,12 +1,17 @@
 """`prepare`: everything every document of a run depends on, loaded, checked and analysed once.
 
 Inputs, content, template and theme are read and checked, and the whole dataset analysed (peer medians need
-every library); a problem there stops the run before any file is written.
+every library); a problem there stops the run before any file is written. `output_folder` is the other half of
+the pre-flight: the output folder is checked (a folder, writable, not full), locked against a second run, and
+tidied (temporary files of a killed run removed, lost state recovered from the manifest) before anything is
+rendered.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +22,7 @@ from robuust_docs.errors import DataError, Problem, raise_if
 from robuust_docs.files import digest_folder
 from robuust_docs.findings import FindingError, Findings, derive_findings
 from robuust_docs.inputs import Dataset, load_dataset, resolve_references
+from robuust_docs.output import STATE_DIR, check_folder, folder_lock, recover_state, tidy_folder
 from robuust_docs.render import Theme, check_template, load_theme
 from robuust_docs.report import ReportSettings, dataset_note
 
@@ -87,3 +93,16 @@ def _with_findings(analysis: Analysis, content: Content) -> tuple[Analysis, dict
         findings[library_id] = found
         libraries[library_id] = replace(lib, modules=found.modules)
     return replace(analysis, libraries=libraries, failures=failures), findings
+
+
+@contextmanager
+def output_folder(out: Path) -> Iterator[Path]:
+    """Check, lock and tidy the output folder for one run, and hold the lock until the block ends.
+
+    Raises a fatal WriteError when `out` is not a folder, is read-only or full, and a LockError when another run
+    holds the folder; both before anything is rendered."""
+    check_folder(out)
+    with folder_lock(out, STATE_DIR):
+        tidy_folder(out)
+        recover_state(out)
+        yield out

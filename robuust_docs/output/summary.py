@@ -2,7 +2,8 @@
 
 Columns: id, name, category, run status, the status per building block (symbol, word and a light fill in the
 status colour of the theme), the key indicators, the files and the problems. The header row is frozen and
-filtered; columns are sized to fit.
+filtered; columns are sized to fit. It is written like every other file (`write_outputs`): a workbook someone
+edited is kept and the new one goes beside it (`overzicht (nieuw).xlsx`), unless `force`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from robuust_docs.output.files import atomic_write
+from robuust_docs.output.folder import Written, write_outputs
 from robuust_docs.render import Theme
 from robuust_docs.status import Status
 
@@ -23,8 +24,8 @@ RUN_STATUS = {"klaar": Status.ROBUST, "mislukt": Status.WEAK}  # fills of the ru
 TINT = 0.85  # fills are the status colour mixed with this much white
 
 
-def write_summary(out: Path, outcomes, content, theme: Theme) -> Path:
-    """Write OUT/overzicht.xlsx for `outcomes` (app.Outcome) and return its path."""
+def write_summary(out: Path, outcomes, content, theme: Theme, meta: dict | None = None, force: bool = False) -> Written:
+    """Write OUT/overzicht.xlsx for `outcomes` (app.Outcome); returns what was written (maybe beside an edit)."""
     modules = [m.naam for m in content.modules]
     figures = [m.indicatoren[0].naam for m in content.modules if m.indicatoren]
     header = ["Id", "Bibliotheek", "Categorie", "Resultaat", *modules, *figures, "Bestanden", "Meldingen"]
@@ -53,9 +54,8 @@ def write_summary(out: Path, outcomes, content, theme: Theme) -> Path:
     _format(sheet, len(header), fills, theme)
     buffer = io.BytesIO()
     book.save(buffer)
-    target = out / SUMMARY
-    atomic_write(target, buffer.getvalue())
-    return target
+    [written] = write_outputs(out, "_overzicht", None, {SUMMARY: buffer.getvalue()}, meta or {}, force, "overzicht")
+    return written
 
 
 def _tint(color: str) -> str:

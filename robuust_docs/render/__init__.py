@@ -3,7 +3,7 @@ file through its template, `pdf` lays out the tagged PDF; `theme` is the house s
 models (`report.model`, `overview.model`, the outlines), never the builders, and never compute or format numbers.
 """
 
-from robuust_docs.render.docx import check_template, render_docx, template_problems
+from robuust_docs.render.docx import check_template, render_docx, template_problems, template_warnings
 from robuust_docs.render.pdf import render_overview_pdf, render_pdf
 from robuust_docs.render.theme import Theme, load_theme, register_fonts
 
@@ -16,4 +16,5 @@ __all__ = [
     "render_overview_pdf",
     "render_pdf",
     "template_problems",
+    "template_warnings",
 ]

@@ -2,13 +2,20 @@
 
 Fonts are TrueType files in `templates/fonts/`; `register_fonts` registers them with reportlab once per
 process, so every glyph in the PDF comes from an embedded open-licence font (never Helvetica).
+
+`load_theme` checks every file the theme names before a run, so that no library fails on it later: the logo and
+the fonts must lie inside the templates folder (no `../`, no absolute path, no link out of it), be regular files
+within `MAX_LOGO_BYTES` / `MAX_FONT_BYTES`, and be what they claim: a PNG or JPEG of at most `MAX_LOGO_PIXELS`
+pixels that decodes completely (a decompression bomb is refused from its header, before it is unpacked), and a
+TrueType font that reportlab can embed and Pillow can draw with.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from robuust_docs.errors import Problem, TemplateError
 from robuust_docs.files import read_yaml
@@ -17,6 +24,10 @@ from robuust_docs.status import CODES
 FAMILY = "RobuustSans"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 OPTIONAL_COLORS = {"papier": "#FAFAF7", "lijn": "#B8C2CC", "vak": "#C9DAEA"}  # keys a theme may leave out
+MAX_LOGO_BYTES = 10 << 20  # the logo file
+MAX_LOGO_PIXELS = 25_000_000  # width × height; a cover logo of 6 × 3 cm needs well under a million
+LOGO_FORMATS = {"PNG": "PNG", "JPEG": "JPG"}
+MAX_FONT_BYTES = 30 << 20  # one TrueType file; Liberation Sans is 0,4 MB, a full CJK font about 20 MB
 
 
 @dataclass(frozen=True)
@@ -63,24 +74,19 @@ def load_theme(templates: Path) -> Theme:
 
     files = {}
     for key in ("normaal", "vet", "cursief", "vetcursief"):
-        file = templates / "fonts" / str(fonts.get(key, ""))
-        if not file.is_file():
-            problems.append(
-                Problem(
-                    path.name,
-                    f"lettertypebestand niet gevonden in {templates / 'fonts'}",
-                    key=f"lettertype.{key}",
-                    value=fonts.get(key),
-                )
-            )
-        files[key] = file
+        file = _inside(templates / "fonts", fonts.get(key), path.name, f"lettertype.{key}", problems)
+        if file is not None:
+            _check_font(file, path.name, f"lettertype.{key}", fonts.get(key), problems)
+        files[key] = file if file is not None else templates / "fonts" / "ontbreekt.ttf"
     distance = colors.get("afstand") or []
     if not isinstance(distance, list) or len(distance) != 4 or not all(_HEX.match(str(c)) for c in distance):
         problems.append(Problem(path.name, "verwacht vier kleuren", key="kleuren.afstand", value=distance))
         distance = ["#2E7D32", "#9CBF3B", "#E3A72F", "#B3261E"]
-    logo = templates / str(data["logo"]) if data.get("logo") else None
-    if logo is not None and not logo.is_file():
-        problems.append(Problem(path.name, "logobestand niet gevonden", key="logo", value=data.get("logo")))
+    logo = None
+    if data.get("logo"):
+        logo = _inside(templates, data["logo"], path.name, "logo", problems)
+        if logo is not None and not _check_logo(logo, path.name, data["logo"], problems):
+            logo = None
     theme = Theme(
         color("primair"),
         color("accent"),
@@ -99,6 +105,99 @@ def load_theme(templates: Path) -> Theme:
     if problems:
         raise TemplateError("De huisstijl (thema.yaml) bevat fouten", tuple(problems))
     return theme
+
+
+def _inside(folder: Path, value, file: str, key: str, problems: list[Problem]) -> Path | None:
+    """`folder / value` when `value` names an existing regular file inside `folder`; else a Problem and None."""
+    text = str(value or "").strip()
+    windows = PureWindowsPath(text)
+    if not text:
+        problems.append(Problem(file, f"geen bestandsnaam opgegeven; zet het bestand in {folder}", key=key))
+        return None
+    if PurePosixPath(text).is_absolute() or windows.is_absolute() or windows.drive or ".." in windows.parts:
+        problems.append(
+            Problem(
+                file,
+                f"verwacht een bestandsnaam in {folder} (geen volledig pad en geen '..'); zet het bestand in die map",
+                key=key,
+                value=value,
+            )
+        )
+        return None
+    candidate = folder / text
+    try:
+        inside = candidate.resolve(strict=True).is_relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError):
+        problems.append(Problem(file, f"bestand niet gevonden in {folder}", key=key, value=value))
+        return None
+    if not inside:
+        problems.append(
+            Problem(
+                file,
+                f"het bestand is een koppeling naar buiten {folder}; zet het bestand zelf in de map",
+                key=key,
+                value=value,
+            )
+        )
+        return None
+    if not candidate.is_file():
+        problems.append(Problem(file, f"is geen gewoon bestand in {folder}", key=key, value=value))
+        return None
+    return candidate
+
+
+def _check_logo(logo: Path, file: str, value, problems: list[Problem]) -> bool:
+    """True when the logo is a PNG or JPEG within the size limits that decodes completely."""
+    from PIL import Image, UnidentifiedImageError
+
+    def refuse(message: str) -> bool:
+        problems.append(Problem(file, message, key="logo", value=value))
+        return False
+
+    size = logo.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        return refuse(f"het logo is groter dan {MAX_LOGO_BYTES >> 20} MB ({size / (1 << 20):.1f} MB)".replace(".", ","))
+    too_big = f"het logo heeft te veel beeldpunten (ten hoogste {MAX_LOGO_PIXELS:_}); verklein het".replace("_", ".")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(logo) as image:
+                if image.format not in LOGO_FORMATS:
+                    return refuse(f"het logo moet een PNG- of JPG-bestand zijn, niet {image.format}")
+                width, height = image.size
+                if width * height > MAX_LOGO_PIXELS:
+                    return refuse(f"{too_big}: het is {width} × {height}")
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return refuse(too_big)
+    except UnidentifiedImageError:
+        return refuse("het logo is geen afbeelding (verwacht een PNG- of JPG-bestand)")
+    except (OSError, SyntaxError, ValueError, MemoryError) as exc:
+        return refuse(f"het logo is beschadigd of onvolledig ({type(exc).__name__})")
+    return True
+
+
+def _check_font(font: Path, file: str, key: str, value, problems: list[Problem]) -> None:
+    """A Problem unless `font` is a TrueType font within the size limit that reportlab can embed and Pillow draw."""
+    from PIL import ImageFont
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    size = font.stat().st_size
+    if size > MAX_FONT_BYTES:
+        problems.append(
+            Problem(file, f"het lettertypebestand is groter dan {MAX_FONT_BYTES >> 20} MB", key=key, value=value)
+        )
+        return
+    try:
+        TTFontFile(str(font), validate=1)
+        ImageFont.truetype(str(font), 10)
+    except Exception as exc:  # reportlab raises TTFError and plain errors (struct, index) for a broken file
+        reason = (
+            "de licentie van het lettertype staat inbedden in een PDF niet toe"
+            if "embed" in str(exc)
+            else "het bestand is beschadigd of geen TrueType-bestand"
+        )
+        problems.append(Problem(file, f"geen bruikbaar TrueType-lettertype (.ttf): {reason}", key=key, value=value))
 
 
 _registered: set[str] = set()

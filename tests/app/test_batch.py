@@ -157,7 +157,8 @@ def test_manifest_and_overview_describe_the_run(data, tmp_path):
     out = tmp_path / "out"
     result = run_batch(prepare(_settings(data, out)), IDS)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bestanden"]
-    assert set(manifest) == {"handreiking-bib-veenhoven.docx", "handreiking-bib-klinkerwolde.docx"}
+    assert set(manifest) == {"handreiking-bib-veenhoven.docx", "handreiking-bib-klinkerwolde.docx", "overzicht.xlsx"}
+    assert manifest["overzicht.xlsx"]["sha256"] == sha256((out / "overzicht.xlsx").read_bytes())
     entry = manifest["handreiking-bib-veenhoven.docx"]
     assert entry["sha256"] == sha256((out / "handreiking-bib-veenhoven.docx").read_bytes())
     assert entry["grootte"] == (out / "handreiking-bib-veenhoven.docx").stat().st_size

@@ -1,10 +1,12 @@
-"""`render_docx`: a Report into a Word file through the docxtpl template; the only module that imports docxtpl.
+"""`render_docx`: a Report into a Word file through the docxtpl template; the only module that renders with docxtpl.
 
 The template is rendered in a sandboxed Jinja environment with autoescape on, so `&`, `<` and quotes in the
-data come out as typed; a status's `opgemaakt` is formatted text (its colour, bold) for `{{r … }}`. Afterwards
-(python-docx, in `finish.py`) the table of contents is filled with linked entries and estimated page numbers,
-blocks are kept together across page breaks, and the document properties are set to the generation time, which
-also dates the entries of the zip file (so `SOURCE_DATE_EPOCH` gives byte-identical files).
+data come out as typed, and with limits on what the template may do and how much (`sandbox.py`); a status's
+`opgemaakt` is formatted text (its colour, bold) for `{{r … }}`. The template is opened only after its zip
+passed the size limits (`sanitize.py`). Afterwards (python-docx, in `finish.py`) the table of contents is filled
+with linked entries and estimated page numbers, blocks are kept together across page breaks, external links the
+template brought along are taken out, and the document properties are set to the generation time, which also
+dates the entries of the zip file (so `SOURCE_DATE_EPOCH` gives byte-identical files).
 """
 
 from __future__ import annotations
@@ -23,33 +25,19 @@ from docxtpl import DocxTemplate, InlineImage, Listing, RichText
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from robuust_docs.errors import Problem, RenderError, TemplateError
 from robuust_docs.files import clean_text
 from robuust_docs.render.charts import draw_figure, drawing_to_png
 from robuust_docs.render.docx.finish import finish_document
+from robuust_docs.render.docx.sandbox import TemplateSandbox
+from robuust_docs.render.docx.sanitize import drop_external_links, package_problems
 from robuust_docs.render.theme import Theme
 from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import Figuur
 from robuust_docs.status import Status
 
 FIGURE_WIDTH = Mm(155)
-
-
-class _CachingSandbox(ImmutableSandboxedEnvironment):
-    """docxtpl compiles the template's XML on every render; compile each distinct source once per process."""
-
-    _compiled: dict = {}
-
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (jinja's signature)
-        key = (source, self.autoescape)
-        if globals is not None or template_class is not None:
-            return super().from_string(source, globals, template_class)
-        if key not in self._compiled:
-            self._compiled.clear() if len(self._compiled) > 16 else None
-            self._compiled[key] = super().from_string(source)
-        return self._compiled[key]
 
 
 class AltInlineImage(InlineImage):
@@ -77,7 +65,7 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
     generated = generation_time()
     tpl = _open_template(template)
     context = {f.name: _convert(getattr(report, f.name), tpl, theme) for f in fields(report)}
-    env = _CachingSandbox()
+    env = TemplateSandbox(type(report))
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except UndefinedError as exc:
@@ -91,8 +79,13 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
         ) from None
     except JinjaTemplateError as exc:
         raise TemplateError("Het Word-sjabloon bevat een fout", (Problem(template.name, str(exc)),)) from None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, MemoryError) as exc:
+        raise TemplateError(
+            "Het Word-sjabloon kan niet worden ingevuld", (Problem(template.name, f"{type(exc).__name__}: {exc}"),)
+        ) from None
     _check_rich_text(tpl, template)
     finish_document(tpl.docx, report.meta, generated, theme)
+    drop_external_links(tpl.docx)
     buffer = io.BytesIO()
     tpl.docx.save(buffer)
     return _dated_zip(buffer.getvalue(), generated)
@@ -131,6 +124,9 @@ def _dated_zip(data: bytes, when: _dt.datetime) -> bytes:
 
 
 def _open_template(template: Path) -> DocxTemplate:
+    problems = package_problems(template)
+    if problems:
+        raise TemplateError("Het Word-sjabloon kan niet worden geopend", tuple(problems))
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
