@@ -1,26 +1,14 @@
 """Files in the output folder: `atomic_write` (a temporary file in the target's folder, fsync, `os.replace`, so
-a killed run leaves the old file or the new one, never half of one) and `slugify` (a safe file-name part)."""
+a killed run leaves the old file or the new one, never half of one). File names come from `slugify`, the one
+file-name rule, which lives in `robuust_docs.files` so that the inputs can refuse ids that would share a name."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def slugify(text: str, limit: int = 80) -> str:
-    """A safe file-name part: ASCII letters, digits and hyphens only, never empty, never a device name."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = ascii_text.replace("&", "en")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    if not slug:
-        slug = "bibliotheek-" + hashlib.sha256(text.encode()).hexdigest()[:8]
-    return f"{slug}-bib" if slug in RESERVED else slug
+from robuust_docs.files import RESERVED, slugify  # noqa: F401 (re-exported: output names files with it)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
