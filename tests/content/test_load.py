@@ -456,3 +456,57 @@ def test_content_digest_changes_with_any_file(content_dir):
     before = load_content(content_dir).digest
     append_to(content_dir / "verhalen" / "compact.md", "\n\nNog een alinea.\n")
     assert load_content(content_dir).digest != before
+
+
+# --- limits on what the project team hands in -----------------------------------------------------------------------
+
+
+def test_a_text_longer_than_the_limit_is_a_problem_with_file_and_key(content_dir):
+    practice = sorted((content_dir / "praktijken").glob("*.yaml"))[0]
+    edit_yaml(practice, lambda d: d.update(beschrijving="Lezen. " * 3000))
+    (problem,) = problems_of(content_dir)
+    assert (problem.file, problem.key) == (f"praktijken/{practice.name}", ".beschrijving")
+    assert "te lang (20.999 tekens; hoogstens 20.000)" in problem.message
+
+
+def test_a_long_item_in_a_list_names_its_place(content_dir):
+    edit_yaml(content_dir / "gesprek.yaml", lambda d: d["algemene_vragen"].append("Waarom? " * 3000))
+    (problem,) = problems_of(content_dir)
+    assert problem.file == "gesprek.yaml"
+    assert problem.key.startswith(".algemene_vragen[") and "te lang" in problem.message
+
+
+def test_a_story_longer_than_the_limit_is_a_problem(content_dir):
+    (content_dir / "verhalen" / "compact.md").write_text("Een lang verhaal. " * 1200, encoding="utf-8")
+    problem = only_one(problems_of(content_dir), file="verhalen/compact.md")
+    assert "te lang" in problem.message
+
+
+def test_a_markdown_file_above_the_size_limit_is_refused_unread(content_dir):
+    (content_dir / "verhalen" / "compact.md").write_bytes(b"Regel. " * 2_000_000)  # 14 MB
+    problem = only_one(problems_of(content_dir), file="verhalen/compact.md")
+    assert "het bestand is te groot (14 MB; hoogstens 100 kB)" in problem.message
+
+
+@pytest.mark.parametrize("file", ["gesprek.yaml", "themas.yaml", "modules.yaml"])
+def test_a_yaml_alias_bomb_is_one_problem_of_its_file(content_dir, file):
+    bomb = "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+        + ["algemene_vragen: *i"]
+    )
+    (content_dir / file).write_text(bomb, encoding="utf-8")
+    problem = only_one(problems_of(content_dir), file=file)
+    assert problem.key is None and "verwijzingen" in problem.message
+
+
+def test_a_value_that_is_a_whole_tree_is_shown_short(content_dir):
+    edit_yaml(content_dir / "gesprek.yaml", lambda d: d.update(algemene_vragen=[{"a": list(range(5000))}]))
+    (problem,) = problems_of(content_dir)
+    assert len(str(problem)) < 300
+
+
+def only_one(problems, **attributes):
+    found = matching(problems, **attributes)
+    assert len(found) == 1, problems
+    return found[0]
