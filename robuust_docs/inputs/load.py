@@ -89,6 +89,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     frames = _canonical_references(frames, resolve)
     problems = [replace(p, library=resolve(p.library)) if p.library is not None else p for p in problems]
     places = {t: (sources[t].name if t in sources else f"{t}.csv", sheets.get(t)) for t in frames}
+    problems = _neighbourhood_owners(problems, frames, places["buurten"])
     problems += _check_links(frames, places, unreadable)
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
@@ -277,6 +278,20 @@ def _resolver(libs: pd.DataFrame):
         return unique.get(slugify(str(text)), text)
 
     return resolve
+
+
+def _neighbourhood_owners(problems: list[Problem], frames: dict[str, pd.DataFrame], place) -> list[Problem]:
+    """A bad cell in a neighbourhood's row is a problem of the library of its municipality (that library fails
+    alone), not of the whole run; a row whose municipality is unknown stays a problem of the run."""
+    hoods, munis = frames["buurten"], frames["gemeenten"]
+    owner = dict(zip(munis["code"], munis["bibliotheek_id"], strict=True))
+    by_row = {row["_row"]: owner.get(row["gemeente_code"]) for row in _records(hoods)}
+    return [
+        replace(p, library=by_row[p.row])
+        if p.library is None and (p.file, p.sheet) == place and p.row in by_row and by_row[p.row] is not None
+        else p
+        for p in problems
+    ]
 
 
 def _canonical_references(frames: dict[str, pd.DataFrame], resolve) -> dict[str, pd.DataFrame]:
