@@ -168,7 +168,7 @@ def _read_sheet(name: str, path: Path, known: frozenset[str]) -> RawTable:
         raise MissingSheetError("Invoer onvolledig", (Problem(path.name, str(exc)),)) from None
     except WorkbookError as exc:
         column = column_letter(exc.column) if exc.column is not None else None
-        raise _fail(path.name, str(exc), row=exc.row, column=column) from None
+        raise _fail(path.name, str(exc), row=exc.row, column=column, sheet=exc.sheet) from None
     except OSError as exc:
         raise _fail(path.name, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
     table = _table(name, path.name, sheet.rows, ",", sheet.name, known)
@@ -180,7 +180,8 @@ def _read_sheet(name: str, path: Path, known: frozenset[str]) -> RawTable:
 def _unsaved_formulas(table: RawTable, cells: list[tuple[int, int]]) -> Problem:
     row, column = cells[0]
     names = {position: name for name, position in (table.positions or {}).items()}
-    others = f" (en nog {len(cells) - 1} andere cellen)" if len(cells) > 1 else ""
+    more = len(cells) - 1
+    others = f" (en nog {more} andere {'cel' if more == 1 else 'cellen'})" if more else ""
     return Problem(
         table.file,
         f"de formule in deze cel{others} heeft geen opgeslagen uitkomst; het bestand is gemaakt of gewijzigd door "

@@ -45,6 +45,7 @@ class WorkbookError(ValueError):
     def __init__(self, message: str, row: int | None = None, column: int | None = None):
         super().__init__(message)
         self.row, self.column = row, column
+        self.sheet: str | None = None  # set once the sheet is known
 
 
 class SheetNotFoundError(WorkbookError):
@@ -78,16 +79,24 @@ def read_sheet(path: Path, table: str) -> SheetRows:
         with zipfile.ZipFile(path) as book:
             sheets, date1904 = _sheets(book)
             name, part = _choose(sheets, table)
-            shared: dict[int, str] = {}
-            result = _read_rows(book, part, name, _date_styles(book), date1904, shared)
-            if shared:
-                _fill_shared_strings(book, shared)
-                result.rows = [(n, [shared[c] if type(c) is _Shared else c for c in cells]) for n, cells in result.rows]
-            return result
+            try:
+                return _read_chosen(book, part, name, date1904)
+            except WorkbookError as exc:
+                exc.sheet = name
+                raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, KeyError) as exc:
         raise WorkbookError(f"{_BROKEN} ({type(exc).__name__})") from None
     except ParseError as exc:
         raise WorkbookError(f"{_BROKEN}: kapotte XML ({exc})") from None
+
+
+def _read_chosen(book: zipfile.ZipFile, part: str, name: str, date1904: bool) -> SheetRows:
+    shared: dict[int, str] = {}
+    result = _read_rows(book, part, name, _date_styles(book), date1904, shared)
+    if shared:
+        _fill_shared_strings(book, shared)
+        result.rows = [(n, [shared[c] if type(c) is _Shared else c for c in cells]) for n, cells in result.rows]
+    return result
 
 
 # --- the zip -------------------------------------------------------------------------------------------------------

@@ -210,6 +210,17 @@ def test_a_hidden_stale_sheet_is_not_read_instead_of_the_visible_one(data):
     assert validate(data) == (0, [])
 
 
+def test_a_sheet_that_is_only_there_hidden_is_one_problem_saying_so(tmp_path, data):
+    book_path = to_workbook(data)
+    book = load_workbook(book_path)
+    book["gemeenten"].sheet_state = "hidden"
+    book.save(book_path)
+    _, problems = validate(data)
+    problem = only(problems, bestand="invoer.xlsx")  # and no follow-up problem for every library
+    assert "blad 'gemeenten' is verborgen" in problem["melding"]
+    generate_stops(tmp_path, data)
+
+
 def test_checks_between_sheets_name_the_sheet(data):
     book_path = to_workbook(data)
     book = load_workbook(book_path)
@@ -232,7 +243,7 @@ def test_a_stray_value_in_the_last_row_is_refused_at_once(data):
     book.save(book_path)
     _, problems = validate(data)
     problem = only(problems, bestand="invoer.xlsx")
-    assert (problem["rij"], problem["kolom"]) == (1_048_576, "C")
+    assert (problem["blad"], problem["rij"], problem["kolom"]) == ("buurten", 1_048_576, "C")
     assert "hoogstens 100.000 rijen" in problem["melding"]
 
 

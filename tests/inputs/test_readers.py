@@ -380,7 +380,7 @@ def test_a_formula_without_a_saved_result_says_to_save_the_file_in_excel(tmp_pat
     problem = only_problem(excinfo)
     assert (problem.file, problem.sheet, problem.row, problem.column) == (WORKBOOK, "gemeenten", 2, "inwoners")
     assert "open het in Excel" in problem.message and "sla het op" in problem.message
-    assert "nog 1 andere" in problem.message
+    assert "nog 1 andere cel)" in problem.message
 
 
 def test_a_hidden_sheet_is_a_problem_naming_the_workbook(tmp_path):
