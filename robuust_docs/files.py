@@ -65,6 +65,11 @@ def too_large(what: str, size: int, limit: int) -> LimitError:
     return LimitError(f"{what} is te groot ({size_text(size)}; hoogstens {size_text(limit)})")
 
 
+def text_too_long(length: int, limit: int = MAX_TEXT_CHARS) -> str:
+    """The message for a content text over its limit: 'de tekst is te lang (25.000 tekens; hoogstens 20.000)'."""
+    return f"de tekst is te lang ({fmt.number(length)} tekens; hoogstens {fmt.number(limit)})"
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; LimitError beyond it, OSError if it cannot be read.
 

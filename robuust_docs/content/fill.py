@@ -33,6 +33,7 @@ from robuust_docs.files import (
     MAX_TEXT_NESTING,
     MAX_TEXT_SECONDS,
     MAX_TEXT_STEPS,
+    text_too_long,
 )
 
 
@@ -383,7 +384,7 @@ def _filter(node: nodes.Expr, name: str) -> nodes.Filter:
 @lru_cache(maxsize=2048)
 def _compile(text: str):
     if len(text) > MAX_TEXT_CHARS:
-        raise TextError(f"de tekst is te lang ({fmt.number(len(text))} tekens; hoogstens {fmt.number(MAX_TEXT_CHARS)})")
+        raise TextError(text_too_long(len(text)))
     env = _environment()
     try:
         _check_nesting(env, text)

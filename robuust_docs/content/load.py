@@ -8,10 +8,8 @@ known fields) live in `content_checks.py`.
 
 from __future__ import annotations
 
-import reprlib
 from pathlib import Path
 
-from robuust_docs import fmt
 from robuust_docs.content.checks import check_content
 from robuust_docs.content.formula import Formula, FormulaError, parse_formula
 from robuust_docs.content.records import (
@@ -38,6 +36,7 @@ from robuust_docs.files import (
     digest_folder,
     read_text,
     read_yaml,
+    text_too_long,
 )
 from robuust_docs.status import CODES as STATUSES
 
@@ -50,8 +49,7 @@ class _Reader:
         self.problems = problems
 
     def problem(self, key: str, message: str, value: object = None) -> None:
-        shown = reprlib.repr(value) if isinstance(value, list | dict | tuple) else value  # never a whole tree
-        self.problems.append(Problem(self.file, message, key=key, value=shown))
+        self.problems.append(Problem(self.file, message, key=key, value=value))
 
     def text(self, data: dict, key: str, path: str, required: bool = True) -> str:
         value = data.get(key) if isinstance(data, dict) else None
@@ -62,14 +60,7 @@ class _Reader:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             self.problem(f"{path}.{key}", "verwacht een tekst", value)
             return ""
-        return self.bounded(clean_text(str(value)).strip(), f"{path}.{key}")
-
-    def bounded(self, text: str, key: str) -> str:
-        """`text`, or '' with a problem when it is longer than MAX_TEXT_CHARS."""
-        if len(text) > MAX_TEXT_CHARS:
-            self.problem(key, _too_long(text))
-            return ""
-        return text
+        return clean_text(str(value)).strip()
 
     def texts(self, data: dict, key: str, path: str, required: bool = True) -> tuple[str, ...]:
         value = data.get(key) if isinstance(data, dict) else None
@@ -82,12 +73,7 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
             self.problem(f"{path}.{key}", "verwacht een lijst met teksten", value)
             return ()
-        result = []
-        for index, item in enumerate(value):
-            text = self.bounded(clean_text(str(item)).strip(), f"{path}.{key}[{index}]")
-            if text:
-                result.append(text)
-        return tuple(result)
+        return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
 
     def number(self, data: dict, key: str, path: str, required: bool = True) -> float | None:
         value = data.get(key) if isinstance(data, dict) else None
@@ -175,6 +161,7 @@ def _categories(content_dir: Path, problems: list[Problem]) -> tuple[Category, .
 
 
 def _story(content_dir: Path, category_id: str, problems: list[Problem]) -> str:
+    """The category's story, read within MAX_MARKDOWN_BYTES; a story is one text (at most MAX_TEXT_CHARS)."""
     name = f"verhalen/{category_id}.md"
     path = content_dir / "verhalen" / f"{category_id}.md"
     if not path.is_file():
@@ -192,13 +179,9 @@ def _story(content_dir: Path, category_id: str, problems: list[Problem]) -> str:
         problems.append(Problem(name, f"kan het bestand niet lezen ({exc.strerror or exc})"))
         return ""
     if len(text) > MAX_TEXT_CHARS:
-        problems.append(Problem(name, _too_long(text)))
+        problems.append(Problem(name, text_too_long(len(text))))
         return ""
     return text
-
-
-def _too_long(text: str) -> str:
-    return f"de tekst is te lang ({fmt.number(len(text))} tekens; hoogstens {fmt.number(MAX_TEXT_CHARS)})"
 
 
 def _modules(content_dir: Path, problems: list[Problem]) -> tuple[Module, ...]:
@@ -234,7 +217,6 @@ def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
     for status in STATUSES:
         if not str(zinnen.get(status) or "").strip():
             r.problem(f"{path}.zinnen.{status}", "zin voor deze status ontbreekt")
-    sentences = {s: r.text(zinnen, s, f"{path}.zinnen", required=False) for s in STATUSES}
     return Indicator(
         r.text(item, "id", path),
         r.text(item, "naam", path),
@@ -246,7 +228,7 @@ def _indicator(r: _Reader, path: str, item: dict, module_id: str) -> Indicator:
         r.text(item, "toelichting", path),
         r.text(item, "bron", path),
         _norms(r, item.get("normen"), f"{path}.normen", direction),
-        sentences,
+        {s: str(zinnen.get(s) or "").strip() for s in STATUSES},
         module_id,
     )
 
@@ -375,11 +357,9 @@ def _conversation(content_dir: Path, problems: list[Problem]) -> Conversation:
             r.problem("", "verwacht een blok met inleiding, agenda en algemene_vragen")
         return Conversation((), (), ())
     intro = data.get("inleiding")
-    paragraphs = (
-        r.texts(data, "inleiding", "") if isinstance(intro, list) else split_paragraphs(r.text(data, "inleiding", ""))
-    )
+    paragraphs = intro if isinstance(intro, list) else split_paragraphs(r.text(data, "inleiding", ""))
     agenda = tuple(AgendaItem(r.text(a, "titel", p), r.text(a, "toelichting", p)) for p, a in r.items(data, "agenda"))
-    return Conversation(tuple(paragraphs), agenda, r.texts(data, "algemene_vragen", ""))
+    return Conversation(tuple(str(x).strip() for x in paragraphs), agenda, r.texts(data, "algemene_vragen", ""))
 
 
 def _practices(content_dir: Path, problems: list[Problem]) -> tuple[Practice, ...]:

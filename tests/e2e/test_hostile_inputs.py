@@ -328,7 +328,7 @@ def test_an_oversized_or_overlong_practice_text_is_refused(data):
     _, problems = validate(data)
     assert "het bestand is te groot" in only(problems, bestand=f"praktijken/{first.name}")["melding"]
     problem = only(problems, bestand=f"praktijken/{second.name}")
-    assert (problem["sleutel"], "te lang" in problem["melding"]) == (".beschrijving", True)
+    assert (problem["sleutel"], "te lang" in problem["melding"]) == (f"{story['id']}.beschrijving", True)
 
 
 def test_a_long_story_is_refused_before_the_pdf_is_laid_out(tmp_path, data):
