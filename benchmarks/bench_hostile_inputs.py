@@ -78,6 +78,24 @@ def csv_50mb(root: Path) -> list[str]:
     return validate(data)
 
 
+@case("csv-at-row-limit")
+def csv_at_row_limit(root: Path) -> list[str]:
+    """What the limits still allow: 100.000 neighbourhoods (the Netherlands has about 14.000)."""
+    data, _ = project(root)
+    lines = (data / "buurten.csv").read_text(encoding="utf-8").splitlines()
+    out = [lines[0], *(f"BU8{n:07d},{lines[1 + n % (len(lines) - 1)].split(',', 1)[1]}" for n in range(100_000))]
+    (data / "buurten.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    return validate(data)
+
+
+@case("xlsx-sample")
+def xlsx_sample(root: Path) -> list[str]:
+    """The sample project as one invoer.xlsx: the ordinary case."""
+    data, _ = project(root)
+    _workbook(data)
+    return validate(data)
+
+
 def _workbook(data: Path) -> Path:
     """The sample's four tables as `invoer.xlsx` (CSV files removed)."""
     from openpyxl import Workbook
@@ -243,6 +261,13 @@ def _story(root: Path, text: str) -> Path:
 def story_456kb_pdf(root: Path) -> list[str]:
     words = "De bibliotheek is een plek voor iedereen die wil lezen, leren en meedoen. "
     return generate(root, _story(root, words * (456_000 // len(words))), "--format", "pdf")
+
+
+@case("story-20k-pdf")
+def story_20k_pdf(root: Path) -> list[str]:
+    """What the limits still allow: a story of 20.000 characters, laid out in the PDF."""
+    words = "De bibliotheek is een plek voor iedereen die wil lezen, leren en meedoen. "
+    return generate(root, _story(root, words * (19_900 // len(words))), "--format", "pdf")
 
 
 @case("practice-11mb-docx")
