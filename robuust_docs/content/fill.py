@@ -335,7 +335,7 @@ def _check_nesting(env: ImmutableSandboxedEnvironment, text: str) -> None:
         if (kind == "operator" and value in _OPEN) or (block and value in _BLOCKS):
             depth += 1
         elif (kind == "operator" and value in _CLOSE) or (block and value.startswith("end")):
-            depth -= 1
+            depth = max(depth - 1, 0)  # an {% endset %} closes a block not counted: never below zero
         chain = chain + 1 if (kind == "name" and value == "not") or (kind == "operator" and value in "+-") else 0
         if depth > MAX_TEXT_NESTING or chain > MAX_TEXT_NESTING:
             raise TextError(f"de tekst nest haakjes of blokken te diep (meer dan {MAX_TEXT_NESTING} niveaus)")

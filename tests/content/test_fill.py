@@ -190,6 +190,7 @@ HOSTILE = {
     "deep-brackets": "{{ " + "[" * 100 + "]" * 100 + " }}",
     "many-minus-signs": "{{ " + "- " * 5000 + "1 }}",
     "deep-ifs": "{% if 1 %}" * 100 + "x" + "{% endif %}" * 100,
+    "deep-after-set-blocks": "{% set x %}{% endset %}" * 50 + "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
     "doubling-with-tilde": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
     "{% endfor %}",
     "doubling-with-plus": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
