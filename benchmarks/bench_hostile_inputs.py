@@ -328,7 +328,7 @@ def run(name: str, timeout: float, code: Path = ROOT) -> tuple[str, str, str, st
         env = {**os.environ, "PYTHONPATH": str(code)}
         command = ["/usr/bin/time", "-v", "timeout", f"{timeout:.0f}", sys.executable, "-m", "robuust_docs", *args]
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=tmp)  # no ./data
         seconds = time.perf_counter() - start
         if done.returncode == 124:
             return f"> {timeout:.0f}", _cpu(done.stderr), _peak(done.stderr), "killed", "(time limit reached)"
