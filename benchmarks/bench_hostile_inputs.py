@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data"
+CODE = [ROOT]  # the checkout whose code, sample data and templates a case uses (--code)
 FIRST_LIBRARY = "bib-veenhoven"  # a compact library in the sample
 
 Case = Callable[[Path], list[str]]  # builds the project under the folder, returns the command's arguments
@@ -43,10 +43,10 @@ def case(name: str):
 def project(root: Path, templates: bool = False) -> tuple[Path, Path]:
     """A copy of the sample data (and of the templates) under `root`."""
     data = root / "data"
-    shutil.copytree(SAMPLE, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(CODE[0] / "data", data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     tpl = root / "templates"
     if templates:
-        shutil.copytree(ROOT / "templates", tpl, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+        shutil.copytree(CODE[0] / "templates", tpl, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return data, tpl
 
 
@@ -366,6 +366,7 @@ def main() -> None:
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose code runs (to compare versions)")
     args = parser.parse_args()
     names = args.cases or list(CASES)
+    CODE[0] = args.code.resolve()
     print("| case | seconds | cpu seconds | peak memory | exit | first message |\n|---|---|---|---|---|---|")
     for name in names:
         seconds, cpu, peak, code, message = run(name, args.timeout, args.code)
