@@ -3,7 +3,8 @@
 Each case copies the sample project into a temporary folder, makes one hostile change (a 50 MB CSV, an Excel
 zip bomb, a YAML alias bomb, a long text, Jinja that loops or multiplies, a broken CBS download, …) and runs the
 command line in a subprocess under `/usr/bin/time -v`, with a time limit. Prints per case the seconds, the peak
-resident memory, the exit code and the first line of the message. Run from the repository root:
+resident memory, the exit code and the first line of the message; each run may use at most 8 GB of address
+space, so an old version's bomb ends in a MemoryError instead of taking the machine. Run from the repository root:
 
     python benchmarks/bench_hostile_inputs.py [--timeout 120] [--code OTHER_CHECKOUT] [case …]
 """
@@ -15,6 +16,7 @@ import csv
 import io
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -328,12 +330,21 @@ def run(name: str, timeout: float, code: Path = ROOT) -> tuple[str, str, str, st
         env = {**os.environ, "PYTHONPATH": str(code)}
         command = ["/usr/bin/time", "-v", "timeout", f"{timeout:.0f}", sys.executable, "-m", "robuust_docs", *args]
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=tmp)  # no ./data
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, check=False, cwd=tmp, preexec_fn=_cap_memory
+        )  # in its own folder: no ./data or ./templates of this checkout
         seconds = time.perf_counter() - start
         if done.returncode == 124:
             return f"> {timeout:.0f}", _cpu(done.stderr), _peak(done.stderr), "killed", "(time limit reached)"
         message = _message(done.stdout + done.stderr)[:110]
         return f"{seconds:.1f}", _cpu(done.stderr), _peak(done.stderr), str(done.returncode), message
+
+
+MEMORY_CAP = 8 * 1024**3  # address space per run: an old version may take 23 GB on a YAML or Jinja bomb
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
 def _cpu(stderr: str) -> str:
