@@ -72,7 +72,7 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
     settings = Settings(data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force)
     prepared = prepare(settings)
     known = prepared.dataset.library_ids()
-    chosen = known if all_ else _check_ids(list(ids), known)
+    chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
     click.echo(f"{len(chosen)} bibliotheken, uitvoer naar {out_dir}", err=True)
     # overzicht.xlsx lists every library, so only a run over all of them rewrites it
     result = run_batch(
@@ -88,8 +88,10 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
         sys.exit(1)
 
 
-def _check_ids(ids: list[str], known: list[str]) -> list[str]:
-    unknown = [i for i in ids if i not in known]
+def _check_ids(ids: list[str], known: list[str], find) -> list[str]:
+    """The libraries named on the command line, as the input spells their ids ('BIB-Veenhoven' finds
+    'bib-veenhoven': ids compare as file names do); unknown ones are an error with the nearest ids."""
+    unknown = [i for i in ids if find(i) is None]
     if unknown:
         problems = []
         for i in unknown:
@@ -97,7 +99,7 @@ def _check_ids(ids: list[str], known: list[str]) -> list[str]:
             hint = f"; bedoelt u {', '.join(near)}?" if near else "; zie 'robuust-docs list'"
             problems.append(Problem("opdrachtregel", f"onbekende bibliotheek{hint}", value=i))
         raise DataError("Onbekende bibliotheek-id", tuple(problems))
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys(find(i) for i in ids))
 
 
 def _progress(total: int):

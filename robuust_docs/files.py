@@ -1,20 +1,91 @@
-"""Reading what users hand in, once and the same way everywhere: YAML files, text cleaned of characters no
-document can hold, and digests of files (which tell a later run whether anything changed).
+"""Reading what users hand in, once and the same way everywhere, within limits: files read with a size limit,
+YAML files (size, nesting and aliases checked before they are built), text cleaned of characters no document
+can hold, the one rule that turns an id or a name into a file name (and finds ids that would share one), and
+digests of files (which tell a later run whether anything changed).
+
+Every limit on what users hand in is a named constant here; the README's table of bad inputs lists each with
+the message the user sees.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+import stat
+import unicodedata
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from robuust_docs import fmt
 from robuust_docs.errors import Problem
+
+# --- limits on what users hand in -----------------------------------------------------------------------------------
+MAX_TABLE_BYTES = 20_000_000  # one CSV file, and one sheet (uncompressed XML) of invoer.xlsx
+MAX_TABLE_ROWS = 100_000  # rows in one table (the Netherlands has about 14.000 neighbourhoods)
+MAX_TABLE_COLUMNS = 200  # columns with a header or a value in one table
+MAX_CELL_CHARS = 1_000  # one cell of an input table
+MAX_HEADER_ROW = 10  # the header row may stand below a title, in one of the first ten rows
+MAX_WORKBOOK_BYTES = 20_000_000  # invoer.xlsx on disk
+MAX_SHEET_XML_BYTES = 100_000_000  # one sheet of invoer.xlsx unpacked (its XML is about five times the CSV)
+MAX_WORKBOOK_PART_BYTES = 20_000_000  # any other part of invoer.xlsx we read (shared strings, styles), unpacked
+MAX_ZIP_ENTRIES = 1_000  # files inside invoer.xlsx
+MAX_CBS_BYTES = 64_000_000  # one CBS download in data/cbs/
+MAX_YAML_BYTES = 1_000_000  # one YAML file: content, kolommen.yaml, thema.yaml
+MAX_YAML_DEPTH = 30  # nesting of blocks and lists in one YAML file
+MAX_YAML_NODES = 100_000  # values in one YAML file, counted after expanding its aliases (*name)
+MAX_MARKDOWN_BYTES = 100_000  # one Markdown file (a category story: one text, so at most MAX_TEXT_CHARS)
+MAX_TEXT_CHARS = 20_000  # one content text: a story, a description, a sentence (about six pages)
+MAX_FILLED_CHARS = 50_000  # one content text once its fields are filled in, and any value made on the way
+MAX_TEXT_NESTING = 20  # brackets and blocks ({% if %}, {% for %}) inside one another in one content text
+MAX_TEXT_STEPS = 100_000  # loop turns, calls and operations while filling in one content text
+MAX_TEXT_SECONDS = 2.0  # time to fill in one content text (a normal text takes well under a millisecond)
+MAX_TEXT_INT_BITS = 64  # whole numbers a content text computes with (up to about 18 digits)
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C version of the safe loader, when built
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+class LimitError(ValueError):
+    """What a user handed in exceeds one of the limits above; the message is Dutch and names the limit."""
+
+
+def size_text(size: int) -> str:
+    """A file size as people read it: '20 MB', '535 kB', '12 bytes' (Dutch number format)."""
+    if size >= 1_000_000:
+        return f"{fmt.number(size / 1_000_000, 1 if size < 10_000_000 else 0)} MB"
+    if size >= 1_000:
+        return f"{fmt.number(size / 1_000)} kB"
+    return f"{size} bytes"
+
+
+def too_large(what: str, size: int, limit: int) -> LimitError:
+    return LimitError(f"{what} is te groot ({size_text(size)}; hoogstens {size_text(limit)})")
+
+
+def text_too_long(length: int, limit: int = MAX_TEXT_CHARS) -> str:
+    """The message for a content text over its limit: 'de tekst is te lang (25.000 tekens; hoogstens 20.000)'."""
+    return f"de tekst is te lang ({fmt.number(length)} tekens; hoogstens {fmt.number(limit)})"
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; LimitError beyond it, OSError if it cannot be read.
+
+    A FIFO, a device or a folder is refused before it is opened (reading one could block or never end), and no
+    more than `limit` + 1 bytes are ever read, whatever the file system says about the size.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise LimitError("dit is geen gewoon bestand")
+    if info.st_size > limit:
+        raise too_large("het bestand", info.st_size, limit)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_large("het bestand", len(data), limit)
+    return data
 
 
 def clean_text(text: str) -> str:
@@ -22,16 +93,27 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+# --- YAML ------------------------------------------------------------------------------------------------------------
+
+
 def read_yaml(path: Path, problems: list[Problem], name: str | None = None) -> object:
-    """Safe-load one YAML file; a missing or broken file becomes a Problem (named `name`) and yields None."""
+    """Safe-load one YAML file; a missing, broken or oversized file becomes a Problem (named `name`), and None.
+
+    Size, nesting and the size after expanding aliases are checked on the parser's events before any value is
+    built, so a small file cannot grow into gigabytes (the "billion laughs").
+    """
     name = name or path.name
     if not path.is_file():
         problems.append(Problem(name, "bestand ontbreekt"))
         return None
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
+        text = read_bytes(path, MAX_YAML_BYTES).decode("utf-8")
+        check_yaml_size(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except UnicodeDecodeError:
         problems.append(Problem(name, "bestand is geen UTF-8-tekst"))
+    except LimitError as exc:
+        problems.append(Problem(name, str(exc)))
     except OSError as exc:
         problems.append(Problem(name, f"kan het bestand niet lezen ({exc.strerror or exc})"))
     except yaml.YAMLError as exc:
@@ -39,6 +121,106 @@ def read_yaml(path: Path, problems: list[Problem], name: str | None = None) -> o
         where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
         problems.append(Problem(name, f"geen geldige YAML{where}: {getattr(exc, 'problem', exc)}"))
     return None
+
+
+def check_yaml_size(text: str) -> None:
+    """Raise LimitError when `text` nests deeper than MAX_YAML_DEPTH or holds more than MAX_YAML_NODES values once
+    its aliases are expanded (an alias counts as everything its anchor holds), or when an alias refers to the
+    block it stands in. Reads parser events only; nothing is built."""
+    sizes: dict[str, int] = {}  # anchor → values it stands for
+    stack: list[list] = []  # per open block or list: [values so far, its anchor]
+    total = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([1, event.anchor])
+            if len(stack) > MAX_YAML_DEPTH:
+                raise LimitError(f"de YAML is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus)")
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            count, anchor = stack.pop()
+            if anchor is not None:
+                sizes[anchor] = count
+        elif isinstance(event, yaml.AliasEvent):
+            if any(open_anchor == event.anchor for _, open_anchor in stack):
+                raise LimitError(f"de verwijzing *{event.anchor} verwijst naar het blok waarin ze zelf staat")
+            count = sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            count = 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        else:
+            continue
+        if stack:
+            stack[-1][0] += count
+        total = stack[-1][0] if stack else total + count
+        if total > MAX_YAML_NODES:
+            raise LimitError(
+                f"de YAML bevat na het invullen van de verwijzingen (*naam) meer dan {fmt.number(MAX_YAML_NODES)} "
+                "waarden"
+            )
+
+
+def read_text(path: Path, limit: int) -> str:
+    """A UTF-8 text file of at most `limit` bytes (LimitError, UnicodeDecodeError or OSError otherwise)."""
+    return read_bytes(path, limit).decode("utf-8")
+
+
+# --- file names ------------------------------------------------------------------------------------------------------
+
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def canonical(text: str) -> str:
+    """`text` as compared everywhere: Unicode NFKC, case-folded, white space collapsed and trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def slugify(text: str, limit: int = 80) -> str:
+    """The one file-name rule: ASCII letters, digits and hyphens only, never empty, never a device name.
+
+    Case, accents, spaces and punctuation do not count ('BIB Veenhoven', 'bib-veenhoven' and 'bib_veenhoven'
+    give 'bib-veenhoven'); a text without any letter or digit gets a hash of its canonical form. Ids are
+    compared with this rule too, so two ids are the same id exactly when they would share a file name.
+    """
+    folded = canonical(text).translate(_LETTERS)
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("&", "en")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
+    if not slug:
+        slug = "bibliotheek-" + hashlib.sha256(canonical(text).encode()).hexdigest()[:8]
+    return f"{slug}-bib" if slug in RESERVED else slug
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Two names that give the same file-name part: `first` (the earlier item) and `later`, by their keys."""
+
+    first: Hashable
+    first_name: str
+    later: Hashable
+    later_name: str
+    part: str
+
+
+def file_name_clashes(items: Iterable[tuple[Hashable, str]]) -> list[Clash]:
+    """Every item (key, name) whose name gives the same file-name part (`slugify`) as an earlier item's.
+
+    Libraries (key: row, name: id), municipalities or provinces: whatever gets a file of its own is checked with
+    this before any file is written. Identical names clash too; callers word that as a plain duplicate.
+    """
+    seen: dict[str, tuple[Hashable, str]] = {}
+    clashes = []
+    for key, name in items:
+        part = slugify(name)
+        if part in seen:
+            clashes.append(Clash(seen[part][0], seen[part][1], key, name, part))
+        else:
+            seen[part] = (key, name)
+    return clashes
+
+
+# --- digests ---------------------------------------------------------------------------------------------------------
 
 
 def sha256(data: bytes) -> str:
@@ -51,7 +233,9 @@ def digest_files(paths: Iterable[Path], root: Path | None = None) -> str:
     for path in paths:
         if path.is_file():
             sha.update(str(path.relative_to(root) if root else path.name).encode())
-            sha.update(path.read_bytes())
+            with path.open("rb") as handle:
+                for chunk in iter(lambda handle=handle: handle.read(1 << 20), b""):
+                    sha.update(chunk)
     return sha.hexdigest()
 
 

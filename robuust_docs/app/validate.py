@@ -58,8 +58,9 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
         )
         if content is not None:
             dataset = resolve_references(dataset, content)
-            analysis = analyse_dataset(dataset, content)
-            problems += [p for ps in analysis.failures.values() for p in ps if p not in dataset.problems]
+            if not dataset.global_problems:  # else the analysis only repeats them, library by library
+                analysis = analyse_dataset(dataset, content)
+                problems += [p for ps in analysis.failures.values() for p in ps if p not in dataset.problems]
         problems += dataset.problems
     problems += template_problems(templates_dir / "handreiking.docx")
     return {**counts, "problems": [p.as_dict() for p in problems]}

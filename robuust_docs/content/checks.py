@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from robuust_docs.content.contexts import sample_sentence_context, sample_story_context
@@ -13,6 +14,7 @@ from robuust_docs.content.fill import TextError, fill
 from robuust_docs.content.records import WSOB_FUNCTIONS, Content
 from robuust_docs.content.variables import VARIABLES
 from robuust_docs.errors import Problem
+from robuust_docs.files import MAX_TEXT_CHARS, text_too_long
 from robuust_docs.status import CODES as STATUSES
 
 _ID = re.compile(r"^[a-z0-9_]+$")
@@ -34,6 +36,7 @@ def check_content(content: Content, content_dir: Path, unreadable: set[str] = fr
         *_check_programmes(content, known),
         *_check_practices(content, known),
         *_check_impact(content, known),
+        *_check_lengths(content),
     ]
 
 
@@ -171,6 +174,8 @@ def _check_indicators(content: Content, known: _Known) -> list[Problem]:
 def _check_text(texts: dict[str, str], keys, context: dict, file: str, path: str) -> list[Problem]:
     problems = []
     for k in keys:
+        if len(texts.get(k, "")) > MAX_TEXT_CHARS:
+            continue  # reported once, by _check_lengths
         try:
             fill(texts.get(k, ""), context)
         except TextError as exc:
@@ -228,3 +233,46 @@ def _check_impact(content: Content, known: _Known) -> list[Problem]:
         if not f.bron:
             problems.append(Problem("impact.yaml", "elk impactfeit heeft een bron nodig", key=f"{f.id}.bron"))
     return problems
+
+
+# Where each kind of record comes from; a practice knows its own file, a story is checked when it is read.
+_FILES = {
+    "categories": "categorieen.yaml",
+    "modules": "modules.yaml",
+    "themes": "themas.yaml",
+    "programmes": "programmas.yaml",
+    "practices": "praktijken/",
+    "impact": "impact.yaml",
+    "conversation": "gesprek.yaml",
+    "findings": "bevindingen.yaml",
+    "costs": "kosten.yaml",
+}
+
+
+def _check_lengths(content: Content) -> list[Problem]:
+    """Every text longer than MAX_TEXT_CHARS (a description of pages and pages cuts a Word file off and makes
+    the PDF layout crawl), named by its file and key (`aan_huis_service.beschrijving`)."""
+    problems = []
+    for name, file in _FILES.items():
+        value = getattr(content, name, ())
+        for record in value if isinstance(value, tuple) else (value,):
+            where = getattr(record, "file", None) or file
+            problems += _long_texts(record, where, getattr(record, "id", ""))
+    return problems
+
+
+def _long_texts(value: object, file: str, key: str) -> list[Problem]:
+    if isinstance(value, str):
+        return [Problem(file, text_too_long(len(value)), key=key)] if len(value) > MAX_TEXT_CHARS else []
+    if is_dataclass(value):
+        parts = ((f.name, getattr(value, f.name)) for f in fields(value))
+        return [p for name, part in parts for p in _long_texts(part, file, f"{key}.{name}".lstrip("."))]
+    if isinstance(value, tuple | list):
+        return [
+            p
+            for index, item in enumerate(value)
+            for p in _long_texts(item, file, f"{key}.{item.id}" if getattr(item, "id", "") else f"{key}[{index}]")
+        ]
+    if isinstance(value, dict):
+        return [p for k, item in value.items() for p in _long_texts(item, file, f"{key}.{k}")]
+    return []

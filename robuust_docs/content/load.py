@@ -30,7 +30,16 @@ from robuust_docs.content.records import (
     Theme,
 )
 from robuust_docs.errors import ContentError, Problem, raise_if
-from robuust_docs.files import clean_text, digest_folder, read_yaml
+from robuust_docs.files import (
+    MAX_MARKDOWN_BYTES,
+    MAX_TEXT_CHARS,
+    LimitError,
+    clean_text,
+    digest_folder,
+    read_text,
+    read_yaml,
+    text_too_long,
+)
 from robuust_docs.status import CODES as STATUSES
 
 # a sentence per status; for a band also per side, and one for a formula that divides by zero (e.g. no vestiging)
@@ -107,15 +116,27 @@ def _categories(content_dir: Path, problems: list[Problem]) -> tuple[Category, .
 
 
 def _story(content_dir: Path, category_id: str, problems: list[Problem]) -> str:
+    """The category's story, read within MAX_MARKDOWN_BYTES; a story is one text (at most MAX_TEXT_CHARS)."""
+    name = f"verhalen/{category_id}.md"
     path = content_dir / "verhalen" / f"{category_id}.md"
     if not path.is_file():
-        problems.append(Problem(f"verhalen/{category_id}.md", "verhaal voor deze categorie ontbreekt"))
+        problems.append(Problem(name, "verhaal voor deze categorie ontbreekt"))
         return ""
     try:
-        return clean_text(path.read_text(encoding="utf-8")).strip()
+        text = clean_text(read_text(path, MAX_MARKDOWN_BYTES)).strip()
     except UnicodeDecodeError:
-        problems.append(Problem(f"verhalen/{category_id}.md", "bestand is geen UTF-8-tekst"))
+        problems.append(Problem(name, "bestand is geen UTF-8-tekst"))
         return ""
+    except LimitError as exc:
+        problems.append(Problem(name, str(exc)))
+        return ""
+    except OSError as exc:
+        problems.append(Problem(name, f"kan het bestand niet lezen ({exc.strerror or exc})"))
+        return ""
+    if len(text) > MAX_TEXT_CHARS:
+        problems.append(Problem(name, text_too_long(len(text))))
+        return ""
+    return text
 
 
 def _modules(content_dir: Path, problems: list[Problem]) -> tuple[Module, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from os import PathLike
 from pathlib import Path
@@ -19,7 +20,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from robuust_docs.inputs.readers import decode_text, sniff_delimiter
+from robuust_docs import fmt, schema
+from robuust_docs.files import MAX_CBS_BYTES, LimitError, read_bytes
+from robuust_docs.inputs.readers import csv_error_text, decode_text, sniff_delimiter
 
 COLUMNS = ("code", "naam", "soort", "afstand_bibliotheek_km")
 DISTANCE_FIELD = "afstandtotbibliotheek"  # normalized prefix of the key and of the label
@@ -29,6 +32,7 @@ MISSING = {"", ".", "x"}  # CBS symbols: "." not available, "x" secret
 CODE_PATTERN = re.compile(r"^(NL|GM|WK|BU)\d{2,8}$")
 SOORT_BY_PREFIX = {"NL": "Land", "GM": "Gemeente", "WK": "Wijk", "BU": "Buurt"}
 HEADER_SEARCH_ROWS = 20  # a StatLine CSV may start with title lines before the header
+MAX_KM = schema.NEIGHBOURHOODS.column("afstand_bibliotheek_km").maximum  # the same range as in buurten.csv
 
 
 class CbsFormatError(ValueError):
@@ -64,9 +68,11 @@ def read_cbs_distances(path: str | PathLike[str]) -> pd.DataFrame:
 
 
 def _read_text(path: Path) -> str:
-    """The file's text, decoded as every input file is (`readers.decode_text`)."""
+    """The file's text, decoded as every input file is (`readers.decode_text`), at most MAX_CBS_BYTES."""
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, MAX_CBS_BYTES)
+    except LimitError as exc:
+        raise CbsFormatError(path, f"{exc}; download alleen de kolommen die nodig zijn") from None
     except OSError as exc:
         raise CbsFormatError(path, f"bestand niet te lezen ({exc.strerror or exc})") from exc
     try:
@@ -81,6 +87,8 @@ def _json_records(text: str, path: Path) -> Records:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CbsFormatError(path, f"geen geldige JSON (regel {exc.lineno}: {exc.msg})") from exc
+    except RecursionError:
+        raise CbsFormatError(path, "geen CBS-download: de JSON is veel te diep genest") from None
     records = data.get("value") if isinstance(data, dict) else data
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise CbsFormatError(path, "verwacht OData-JSON met een lijst records onder 'value'")
@@ -90,7 +98,11 @@ def _json_records(text: str, path: Path) -> Records:
 
 def _csv_records(text: str, path: Path) -> Records:
     """Headers and records of a StatLine CSV, skipping title lines above and notes below the table."""
-    reader = list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text, HEADER_SEARCH_ROWS)))
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text, HEADER_SEARCH_ROWS))
+    try:
+        reader = list(lines)
+    except csv.Error as exc:
+        raise CbsFormatError(path, f"geen geldige CSV (regel {lines.line_num}): {csv_error_text(exc)}") from None
     start = _header_row(reader, path)
     headers = [cell.strip() for cell in reader[start]]
     rows = []
@@ -168,18 +180,24 @@ def _name_column(headers: list[str], rows: list[dict[str, Any]], code: str) -> s
 
 
 def _parse_km(value: Any, path: Path, where: str) -> float:
-    """A distance in km from a JSON number or CSV text (decimal comma or point); NaN when missing."""
+    """A distance in km from a JSON number or CSV text (decimal comma or point), from 0 to MAX_KM; NaN when
+    missing. Anything else (a negative distance, 'nan', text, a list) is an error naming the record."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return np.nan
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    text = _text(value)
-    if text.lower() in MISSING:
-        return np.nan
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise CbsFormatError(path, f"{where}: verwacht een afstand in km, gevonden '{text}'") from None
+        km = float(value)
+    else:
+        text = _text(value) if isinstance(value, str) else repr(value)[:40]
+        if text.lower() in MISSING:
+            return np.nan
+        try:
+            km = float(text.replace(",", "."))
+        except ValueError:
+            raise CbsFormatError(path, f"{where}: verwacht een afstand in km, gevonden '{text}'") from None
+    if not math.isfinite(km) or not 0 <= km <= MAX_KM:
+        shown = fmt.number(km, 1) if math.isfinite(km) else str(value)
+        raise CbsFormatError(path, f"{where}: verwacht een afstand van 0 tot {MAX_KM:g} km, gevonden '{shown}'")
+    return km
 
 
 # --- the table ----------------------------------------------------------------------------------------------

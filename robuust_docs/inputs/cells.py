@@ -32,25 +32,39 @@ MISSING = {
 TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel"}
 FALSE = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+$")  # a leading 0 is never a thousands group
-_STRIP = re.compile(r"[€%\s\u00a0\u202f']")
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+SYMBOLS = "€%"  # the signs a number may carry: a money column takes '€', a percentage column '%'
 
 
 def is_missing_text(text: str) -> bool:
     return text.strip().lower() in MISSING
 
 
-def parse_number(text: str, decimal: str = ",", minimum: float | None = 0) -> float | None:
-    """Parse '1.234,5', '€ 1.234', '12,5%', '1,234.5', '-3' → float; missing markers → None."""
+def parse_number(
+    text: str, decimal: str = ",", minimum: float | None = 0, allow: str = SYMBOLS, what: str = "een getal"
+) -> float | None:
+    """Parse '1.234,5', '€ 1.234', '12,5%', '1,234.5', '-3' → float; missing markers → None.
+
+    Only the signs in `allow` may stand next to the digits: a count ('leden') takes neither '€' nor '%', so
+    '50%' or '€ 500' there is an error, not the number 50 or 500. `what` names the expected value in messages.
+    """
     if is_missing_text(text):
         return None
-    cleaned = _STRIP.sub("", text.strip()).replace("−", "-")
+    cleaned = _SPACES.sub("", text.strip()).replace("−", "-")
+    for symbol in SYMBOLS:
+        if symbol in cleaned and symbol not in allow:
+            raise ValueError(f"{_expected(minimum, what)}, zonder '{symbol}'")
+        cleaned = cleaned.replace(symbol, "")
     sign = -1.0 if cleaned.startswith("-") else 1.0
     cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
-    value = sign * _to_float(cleaned, decimal)
+    try:
+        value = sign * _to_float(cleaned, decimal)
+    except ValueError:
+        raise ValueError(_expected(minimum, what)) from None
     if math.isnan(value) or math.isinf(value):
-        raise ValueError(_expected(minimum))
+        raise ValueError(_expected(minimum, what))
     if minimum is not None and value < minimum:
-        raise ValueError(_expected(minimum))
+        raise ValueError(_expected(minimum, what))
     return value
 
 
@@ -77,19 +91,19 @@ def _to_float(text: str, decimal: str) -> float:
     return float(f"{integer or 0}.{fraction or 0}")
 
 
-def _expected(minimum: float | None) -> str:
+def _expected(minimum: float | None, what: str = "een getal") -> str:
     if minimum is None:
-        return "verwacht een getal"
-    return f"verwacht een getal ≥ {minimum:g}"
+        return f"verwacht {what}"
+    return f"verwacht {what} ≥ {minimum:g}"
 
 
-def parse_int(text: str, decimal: str = ",", minimum: float | None = 0) -> int | None:
-    value = parse_number(text, decimal, minimum)
+def parse_int(text: str, decimal: str = ",", minimum: float | None = 0, allow: str = "") -> int | None:
+    """A whole number ('1.000', '2,0'); by default without '€' or '%' (a count is neither money nor a share)."""
+    value = parse_number(text, decimal, minimum, allow, "een geheel getal")
     if value is None:
         return None
     if abs(value - round(value)) > 1e-9:
-        bound = "" if minimum is None else f" ≥ {minimum:g}"
-        raise ValueError(f"verwacht een geheel getal{bound}")
+        raise ValueError(_expected(minimum, "een geheel getal"))
     return int(round(value))
 
 

@@ -1,8 +1,10 @@
-"""Reading input files into raw text tables: CSV in any common dialect, or one Excel workbook.
+"""Reading input files into raw text tables: CSV in any common dialect, or one sheet of an Excel workbook.
 
-A `RawTable` is every cell as text (so values are parsed once, by `values.py`, with one set of rules), the
-spreadsheet row number of every row, and the file's decimal separator. pandas I/O lives here and in
-`loader.py` only.
+A `RawTable` is every cell as text (so values are parsed once, by `cells.py`, with one set of rules), the
+spreadsheet row number of every row, and the file's decimal separator. Both sources go through one header check:
+the header is found in the first rows (below a title, if there is one), a column whose name appears twice (after
+folding case and spaces) is an error naming both positions, and sizes are kept within the limits in
+`robuust_docs.files`. The workbook itself is read by `workbook.py`; pandas only holds the result.
 """
 
 from __future__ import annotations
@@ -14,10 +16,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from robuust_docs import fmt
 from robuust_docs.errors import DataError, Problem
+from robuust_docs.files import (
+    MAX_HEADER_ROW,
+    MAX_TABLE_BYTES,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    LimitError,
+    canonical,
+    read_bytes,
+)
+from robuust_docs.inputs.workbook import SheetNotFoundError, WorkbookError, column_letter, read_sheet
 
 WORKBOOK = "invoer.xlsx"
 ENCODINGS = ("utf-8-sig", "cp1252")
+UNREADABLE = "Invoer onleesbaar"
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,12 @@ class RawTable:
     decimal: str = ","
     sheet: str | None = None
     overflow: dict[int, list[str]] | None = None  # row number → cells beyond the header (CSV only)
+    header_row: int = 1
+    positions: dict[str, int] | None = None  # column name → its position in the file (0 for the first)
+
+
+class MissingSheetError(DataError):
+    """The workbook has no sheet for this table (fine for an optional table)."""
 
 
 def find_sources(data_dir: Path, names: tuple[str, ...]) -> dict[str, Path]:
@@ -40,52 +60,73 @@ def find_sources(data_dir: Path, names: tuple[str, ...]) -> dict[str, Path]:
     return {name: data_dir / f"{name}.csv" for name in names if (data_dir / f"{name}.csv").is_file()}
 
 
-def read_table(name: str, path: Path) -> RawTable:
-    """Read one table, raising DataError (with the file named) when the file itself cannot be read."""
+def read_table(name: str, path: Path, known: frozenset[str] = frozenset()) -> RawTable:
+    """Read one table, raising DataError (with the file named) when the file itself cannot be read.
+
+    `known` holds the column names the table may have (folded as headers are); the header row is the row among
+    the first MAX_HEADER_ROW that names most of them (the first non-empty row when none does).
+    """
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_sheet(name, path)
-    return _read_csv(name, path)
+        return _read_sheet(name, path, known)
+    return _read_csv(name, path, known)
 
 
-def _read_csv(name: str, path: Path) -> RawTable:
-    raw = _read_bytes(path)
+def _fail(file: str, message: str, **where) -> DataError:
+    return DataError(UNREADABLE, (Problem(file, message, **where),))
+
+
+# --- CSV -----------------------------------------------------------------------------------------------------------
+
+
+def _read_csv(name: str, path: Path, known: frozenset[str]) -> RawTable:
     try:
+        raw = read_bytes(path, MAX_TABLE_BYTES)
         text = decode_text(raw)
-    except ValueError as exc:
-        raise DataError("Invoer onleesbaar", (Problem(path.name, str(exc)),)) from None
-    if not text.strip():
-        raise DataError("Invoer onleesbaar", (Problem(path.name, "het bestand is leeg"),))
-    delimiter = sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        raise DataError("Invoer onleesbaar", (Problem(path.name, f"geen geldige CSV ({exc})"),)) from None
-    header, width = rows[0], len(rows[0])
-    overflow = {
-        n: row[width:]
-        for n, row in enumerate(rows[1:], start=2)
-        if len(row) > width and any(c.strip() for c in row[width:])
-    }
-    body = [(row + [""] * width)[:width] for row in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=str)
-    decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."
-    return RawTable(name, path.name, _tidy(frame), decimal, overflow=overflow)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
+    except LimitError as exc:
+        raise _fail(path.name, str(exc)) from None
     except OSError as exc:
-        raise DataError(
-            "Invoer onleesbaar", (Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})"),)
-        ) from None
+        raise _fail(path.name, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise _fail(path.name, str(exc)) from None
+    if not text.strip():
+        raise _fail(path.name, "het bestand is leeg")
+    delimiter = _delimiter(text, known)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number > MAX_TABLE_ROWS + MAX_HEADER_ROW:
+                raise _fail(path.name, _too_many_rows())
+            if any(cell.strip() for cell in row):
+                rows.append((number, row))
+    except csv.Error as exc:
+        raise _fail(path.name, f"geen geldige CSV (regel {reader.line_num}): {csv_error_text(exc)}") from None
+    decimal = "," if delimiter == ";" or delimiter == "\t" and "," in text else "."
+    return _table(name, path.name, rows, decimal, None, known, overflow=True)
+
+
+def csv_error_text(exc: csv.Error) -> str:
+    """The csv module's English message in Dutch."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"een cel is langer dan {fmt.number(csv.field_size_limit())} tekens"
+    if "unexpected end of data" in text or "EOF" in text:
+        return 'een aanhalingsteken (") wordt geopend maar niet gesloten'
+    if "NUL" in text:
+        return "het bestand bevat een nul-teken; is het wel een tekstbestand?"
+    if "expected after" in text:
+        return 'na een gesloten aanhalingsteken (") hoort een scheidingsteken of het einde van de regel'
+    return text
 
 
 def decode_text(raw: bytes) -> str:
     """The text of a CSV-like file: UTF-16 with BOM (Excel's "Unicode text"), UTF-8 with or without BOM, or
     Windows-1252; raises ValueError (Dutch) for binary data or undecodable bytes."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError("tekens niet leesbaar als UTF-16 (Unicode-tekst)") from None
     if b"\x00" in raw[:4096]:
         raise ValueError("dit is geen tekstbestand (CSV) maar binaire data")
     for encoding in ENCODINGS:
@@ -96,6 +137,19 @@ def decode_text(raw: bytes) -> str:
     raise ValueError("tekens niet leesbaar als UTF-8 of Windows-1252")
 
 
+def _delimiter(text: str, known: frozenset[str]) -> str:
+    """The delimiter that, in one of the first MAX_HEADER_ROW lines, splits off most known column names (so a
+    title line above the header does not decide); `sniff_delimiter` on the first line when none does."""
+    best, hits = sniff_delimiter(text), 0
+    lines = text.lstrip("\ufeff").splitlines()[:MAX_HEADER_ROW]
+    for delimiter in (";", "\t", ","):
+        for line in lines:
+            found = len({canonical(cell.strip().strip('"')) for cell in line.split(delimiter)} & known)
+            if found > hits:
+                best, hits = delimiter, found
+    return best
+
+
 def sniff_delimiter(text: str, lines: int = 1) -> str:
     """The delimiter (';', ',' or tab) that occurs most in the first `lines` lines; ';' wins a tie, ',' when
     none occurs (a one-column file)."""
@@ -104,45 +158,109 @@ def sniff_delimiter(text: str, lines: int = 1) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _read_sheet(name: str, path: Path) -> RawTable:
-    sheets = _workbook_sheets(path)
-    sheet = next((s for s in sheets if s.strip().lower() == name), None)
-    if sheet is None:
-        problem = Problem(path.name, f"blad '{name}' ontbreekt; wel aanwezig: {', '.join(sheets) or 'geen'}")
-        raise DataError("Invoer onvolledig", (problem,))
-    frame = pd.read_excel(path, sheet_name=sheet, dtype=object, header=0, engine="openpyxl")
-    frame = frame.map(_cell_text)
-    return RawTable(name, path.name, _tidy(frame), ",", sheet)
+# --- Excel ---------------------------------------------------------------------------------------------------------
 
 
-def _workbook_sheets(path: Path) -> list[str]:
+def _read_sheet(name: str, path: Path, known: frozenset[str]) -> RawTable:
     try:
-        with pd.ExcelFile(path, engine="openpyxl") as book:
-            return list(book.sheet_names)
-    except Exception as exc:  # openpyxl raises many types for a broken file
-        detail = type(exc).__name__
-        raise DataError(
-            "Invoer onleesbaar", (Problem(path.name, f"geen geldig Excel-bestand (.xlsx) ({detail})"),)
-        ) from None
+        sheet = read_sheet(path, name)
+    except SheetNotFoundError as exc:
+        raise MissingSheetError("Invoer onvolledig", (Problem(path.name, str(exc)),)) from None
+    except WorkbookError as exc:
+        column = column_letter(exc.column) if exc.column is not None else None
+        raise _fail(path.name, str(exc), row=exc.row, column=column, sheet=exc.sheet) from None
+    except OSError as exc:
+        raise _fail(path.name, f"kan het bestand niet lezen ({exc.strerror or exc})") from None
+    table = _table(name, path.name, sheet.rows, ",", sheet.name, known)
+    if sheet.unsaved:
+        raise DataError(UNREADABLE, (_unsaved_formulas(table, sheet.unsaved),))
+    return table
 
 
-def _cell_text(value: object) -> str:
-    """Excel numbers come as floats: write them with a decimal comma so one parser serves both sources."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, int | float):
-        text = f"{value:.10f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        return text.replace(".", ",")
-    return str(value)
+def _unsaved_formulas(table: RawTable, cells: list[tuple[int, int]]) -> Problem:
+    row, column = cells[0]
+    names = {position: name for name, position in (table.positions or {}).items()}
+    more = len(cells) - 1
+    others = f" (en nog {more} andere {'cel' if more == 1 else 'cellen'})" if more else ""
+    return Problem(
+        table.file,
+        f"de formule in deze cel{others} heeft geen opgeslagen uitkomst; het bestand is gemaakt of gewijzigd door "
+        "een programma dat formules niet uitrekent: open het in Excel (of LibreOffice) en sla het op",
+        row,
+        names.get(column, column_letter(column)),
+        sheet=table.sheet,
+    )
 
 
-def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
-    """Normalise headers, drop fully empty rows, and index rows by their spreadsheet row number."""
-    frame = frame.copy()
-    frame.columns = [str(c).replace("\ufeff", "").strip().lower() for c in frame.columns]
-    frame.index = range(2, len(frame) + 2)
-    frame = frame.fillna("").astype(str)
-    empty = frame.apply(lambda row: all(not v.strip() for v in row), axis=1) if len(frame) else []
-    return frame[~pd.Series(empty, index=frame.index, dtype=bool)] if len(frame) else frame
+# --- one header check for both -------------------------------------------------------------------------------------
+
+
+def _table(
+    name: str,
+    file: str,
+    rows: list[tuple[int, list[str]]],
+    decimal: str,
+    sheet: str | None,
+    known: frozenset[str],
+    overflow: bool = False,
+) -> RawTable:
+    """The rows as a RawTable: the header found and checked, the cells below it as text by row number."""
+    if not rows:
+        raise _fail(file, "het blad is leeg" if sheet else "het bestand is leeg", sheet=sheet)
+    start = _header_index(rows, known)
+    header_row, header_cells = rows[start]
+    header = [canonical(cell.replace("\ufeff", "")) for cell in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) > MAX_TABLE_COLUMNS:
+        raise _fail(file, f"de kopregel heeft meer dan {MAX_TABLE_COLUMNS} kolommen", row=header_row, sheet=sheet)
+    positions: dict[str, int] = {}
+    for index, column in enumerate(header):
+        if not column:
+            continue
+        if column in positions:
+            raise _fail(file, _twice(column, positions[column], index), row=header_row, column=column, sheet=sheet)
+        positions[column] = index
+    body = rows[start + 1 :]
+    if len(body) > MAX_TABLE_ROWS:
+        raise _fail(file, _too_many_rows(), row=body[MAX_TABLE_ROWS][0], sheet=sheet)
+    width = len(header)
+    extra = {n: cells[width:] for n, cells in body if len(cells) > width and any(c.strip() for c in cells[width:])}
+    columns = list(positions)
+    frame = pd.DataFrame(
+        [[_cell(cells, i) for i in positions.values()] for _, cells in body],
+        columns=columns,
+        index=[n for n, _ in body],
+        dtype=object,
+    )
+    if frame.empty:
+        frame = pd.DataFrame(columns=columns, dtype=object)
+    return RawTable(name, file, frame, decimal, sheet, extra if overflow else None, header_row, positions)
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _header_index(rows: list[tuple[int, list[str]]], known: frozenset[str]) -> int:
+    """The index in `rows` of the header: among the first MAX_HEADER_ROW rows, the one naming most known
+    columns; the first row when none names any."""
+    best, hits = 0, 0
+    for index, (number, cells) in enumerate(rows):
+        if number > MAX_HEADER_ROW:
+            break
+        found = len({canonical(c) for c in cells} & known)
+        if found > hits:
+            best, hits = index, found
+    return best
+
+
+def _twice(column: str, first: int, second: int) -> str:
+    return (
+        f"kolom '{column}' staat twee keer in de kopregel: als {first + 1}e en als {second + 1}e kolom "
+        f"({column_letter(first)} en {column_letter(second)}); houd er één over of geef ze verschillende namen"
+    )
+
+
+def _too_many_rows() -> str:
+    return f"de tabel heeft meer dan {fmt.number(MAX_TABLE_ROWS)} rijen"

@@ -15,17 +15,18 @@ from dataclasses import replace
 
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem
+from robuust_docs.files import canonical
 from robuust_docs.inputs.load import Dataset
 
 
 def _lookup(items) -> dict[str, str]:
     table = {}
     for item in items:
-        table[item.id.lower()] = item.id
-        table[item.naam.lower()] = item.id
+        table[canonical(item.id)] = item.id
+        table[canonical(item.naam)] = item.id
         for part in re.split(r"\s*/\s*|\s*\(\s*|\s*\)\s*", item.naam):
             if part.strip():
-                table.setdefault(part.strip().lower(), item.id)
+                table.setdefault(canonical(part), item.id)
     return table
 
 
@@ -51,11 +52,11 @@ def _resolve(
     for row in frame.to_dict("records"):
         ids = []
         for value in _values(row[column] or (), table):
-            ident = _match(value.lower(), table)
+            ident = _match(canonical(value), table)
             if ident is not None:
                 ids.append(ident)
                 continue
-            near = difflib.get_close_matches(value.lower(), list(table), n=1)
+            near = difflib.get_close_matches(canonical(value), list(table), n=1)
             hint = f"; bedoelt u '{near[0]}'?" if near else ""
             problems.append(
                 Problem(file, f"onbekend {what}{hint}", row["_row"], column, value, sheet=sheet, library=owner(row))
@@ -71,7 +72,7 @@ def _file(dataset: Dataset, table: str) -> str:
 
 
 def _sheet(dataset: Dataset, table: str) -> str | None:
-    return table if _file(dataset, table).lower().endswith(".xlsx") else None
+    return dataset.sheets.get(table)
 
 
 def resolve_references(dataset: Dataset, content: Content) -> Dataset:

@@ -1,7 +1,8 @@
 """Files in the output folder: `atomic_write` (a temporary file in the target's folder, fsync, `os.replace`, so
-a killed run leaves the old file or the new one, never half of one), `slugify` (a safe file-name part),
-`look_at` (what stands at a path, without following a link or opening anything but a regular file of a sane
-size) and `write_error` (an OSError in Dutch: what failed, where, and whether it fails for every document).
+a killed run leaves the old file or the new one, never half of one), `look_at` (what stands at a path, without
+following a link or opening anything but a regular file of a sane size) and `write_error` (an OSError in Dutch:
+what failed, where, and whether it fails for every document). File names come from `slugify`, the one
+file-name rule, which lives in `robuust_docs.files` so that the inputs can refuse ids that would share a name.
 
 We only ever read back what we wrote ourselves, to compare it with what we recorded. Whatever else stands in
 the output folder (a symbolic link, a FIFO, a device, a folder, a file of gigabytes) is never followed, opened or
@@ -16,27 +17,16 @@ import os
 import re
 import stat
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from robuust_docs.errors import OutputError, Problem
+from robuust_docs.files import RESERVED, slugify  # noqa: F401 (re-exported: output names files with it)
 
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 MAX_OWN_FILE_BYTES = 512 << 20  # a file this big in the output folder is not one of ours: never read it
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what mkstemp(prefix=".<name>.", suffix=".tmp") makes
 _CHUNK = 1 << 20
-
-
-def slugify(text: str, limit: int = 80) -> str:
-    """A safe file-name part: ASCII letters, digits and hyphens only, never empty, never a device name."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = ascii_text.replace("&", "en")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    if not slug:
-        slug = "bibliotheek-" + hashlib.sha256(text.encode()).hexdigest()[:8]
-    return f"{slug}-bib" if slug in RESERVED else slug
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -69,7 +69,7 @@ def test_header_comments_give_meaning_unit_and_required(book):
 @pytest.mark.parametrize(
     ("sheet", "column", "kind", "operator", "formula1"),
     [
-        ("gemeenten", "inwoners", "whole", "greaterThanOrEqual", "0"),
+        ("gemeenten", "inwoners", "whole", "greaterThanOrEqual", "1"),
         ("bibliotheken", "jaar", "whole", "greaterThanOrEqual", "2000"),
         ("gemeenten", "stedelijkheid", "whole", "greaterThanOrEqual", "1"),
         ("bibliotheken", "fte", "decimal", "greaterThanOrEqual", "0"),

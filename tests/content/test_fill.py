@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import importlib
+import re
+import time
 
 import pytest
 
@@ -279,3 +282,107 @@ def test_filters_do_not_change_the_names():
         "{{ gemeenten | lijst }}{{ gemeenten | werkwoord('is', 'zijn') }}{{ gemeenten | met_namen('a', 'b') }}", context
     )
     assert context == FILTER_CONTEXT
+
+
+# --- limits: a text is a text, not a program ------------------------------------------------------------------------
+
+HOSTILE = {
+    "huge-string": "{{ 'x' * 10**9 }}",
+    "huge-string-literal": "{{ 'x' * 1000000000 }}",
+    "huge-width": "{{ 'x' | center(1000000000) }}",
+    "huge-width-method": "{{ 'x'.ljust(1000000000) }}",
+    "nested-loops": "{% for a in range(50000) %}{% for b in range(50000) %}{% endfor %}{% endfor %}",
+    "nested-loops-over-text": "{% set s = 'x' * 20000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+    "huge-power": "{{ 10 ** 1000000000 }}",
+    "power-chain": "{{ 9 ** 9 ** 9 ** 9 }}",
+    "squaring": "{% set ns = namespace(x=2) %}{% for i in range(100) %}{% set ns.x = ns.x * ns.x %}{% endfor %}",
+    "macro-recursion": "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+    "recursive-loop": "{% for x in [1] recursive %}{{ loop([x]) }}{% endfor %}",
+    "deep-parentheses": "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+    "deep-brackets": "{{ " + "[" * 100 + "]" * 100 + " }}",
+    "many-minus-signs": "{{ " + "- " * 5000 + "1 }}",
+    "deep-ifs": "{% if 1 %}" * 100 + "x" + "{% endif %}" * 100,
+    "deep-after-set-blocks": "{% set x %}{% endset %}" * 50 + "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+    "doubling-with-tilde": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}",
+    "doubling-with-plus": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}",
+    "doubling-a-list": "{% set ns = namespace(l=['x']) %}{% for i in range(40) %}{% set ns.l = ns.l + ns.l %}"
+    "{% endfor %}",
+    "replace-multiplies": "{{ ('x' * 20000) | replace('x', 'x' * 20000) }}",
+    "join-multiplies": "{{ range(20000) | join('x' * 20000) }}",
+    "join-method-multiplies": "{{ ('x' * 20000).join(['a'] * 20000) }}",
+    "list-of-big-strings": "{{ ['x' * 20000] * 20000 }}",
+    "lazy-map": "{{ range(20000) | map('string') | map('center', 20000) | list | length }}",
+    "format-filter": "{{ '%1000000000s' | format('x') }}",
+    "percent-format": "{{ '%1000000000s' % 'x' }}",
+    "str-format": "{{ '{:>1000000000}'.format('x') }}",
+    "output-in-a-loop": "{% for i in range(20000) %}{{ 'x' * 20000 }}{% endfor %}",
+    "set-block": "{% set x %}{% for i in range(20000) %}{{ 'x' * 20000 }}{% endfor %}{% endset %}{{ x | length }}",
+    "indent": "{{ ('x\n' * 10000) | indent(20000) }}",
+    "wordwrap": "{{ ('x ' * 10000) | wordwrap(1, wrapstring='y' * 20000) }}",
+    "batch": "{{ [1] | batch(1000000000, 'x') | list }}",
+    "slice": "{{ [1] | slice(1000000000) | list }}",
+    "expandtabs": "{{ ('\t' * 20000).expandtabs(20000) }}",
+    "translate": "{{ 'abc'.translate({97: 'x' * 20000}) }}",
+    "include": "{% include 'verhaal.md' %}",
+    "import": "{% import 'x' as y %}",
+    "extends": "{% extends 'x' %}",
+    "lipsum": "{{ lipsum(100) }}",
+    "too-long": "x" * 20_001,
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_a_hostile_text_ends_in_a_text_error_quickly(text):
+    start = time.perf_counter()
+    with pytest.raises(TextError) as caught:
+        fill(text, CONTEXT)
+    assert str(caught.value)
+    assert time.perf_counter() - start < 15  # not a speed claim: without the limits these take minutes or crash
+
+
+def test_the_limits_name_what_went_wrong():
+    cases = {
+        "{{ 'x' * 10**9 }}": "te lange waarde",
+        "{{ 10 ** 1000000000 }}": "te groot getal",
+        "{% for a in range(50000) %}{% for b in range(50000) %}{% endfor %}{% endfor %}": "te veel stappen",
+        "{% macro m() %}{{ m() }}{% endmacro %}": "{% macro %}",
+        "{{ " + "(" * 50 + "1" + ")" * 50 + " }}": "te diep",
+        "{% for i in range(20000) %}{{ 'x' * 20000 }}{% endfor %}": "ingevulde tekst wordt te lang",
+        "x" * 20_001: "20.001 tekens; hoogstens 20.000",
+    }
+    for text, says in cases.items():
+        with pytest.raises(TextError, match=re.escape(says)):
+            fill(text, CONTEXT)
+
+
+def test_a_text_that_runs_too_long_is_stopped_by_the_clock(monkeypatch):
+    module = importlib.import_module("robuust_docs.content.fill")
+    monkeypatch.setattr(module, "MAX_TEXT_SECONDS", 0.0)
+    with pytest.raises(TextError, match="duurt te lang"):
+        fill("{% for i in range(10) %}{{ i }}{% endfor %}", CONTEXT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{% for i in range(3) %}{{ i }}{% endfor %}", "012"),
+        ("{{ 'a' ~ waarde ~ 'b' }}", "a€ 21,40b"),
+        ("{{ ['A', 'B'] | join(' en ') }}", "A en B"),
+        ("{{ bibliotheek.naam | replace('Bibliotheek ', '') | upper }}", "AADORP"),
+        ("{{ 2 ** 10 }} {{ 6 * 7 }} {{ 'ab' * 2 }}", "1024 42 abab"),
+        ("{{ bibliotheek.naam.split(' ') | last }}", "Aadorp"),
+        ("{% set s %}{{ waarde }}{% endset %}{{ s }}", "€ 21,40"),
+        ("{{ ' '.join(['x', 'y']) }}", "x y"),
+        ("{% filter upper %}{{ waarde }}{% endfilter %}", "€ 21,40"),
+    ],
+    ids=["loop", "tilde", "join", "filters", "arithmetic", "method", "set-block", "join-method", "filter-block"],
+)
+def test_ordinary_texts_still_work_within_the_limits(text, expected):
+    assert fill(text, CONTEXT) == expected
+
+
+def test_a_long_text_within_the_limits_is_filled():
+    text = "{{ bibliotheek.naam }} " + "Lezen is meedoen. " * 1000
+    assert fill(text, CONTEXT) == "Bibliotheek Aadorp " + "Lezen is meedoen. " * 1000

@@ -456,3 +456,69 @@ def test_content_digest_changes_with_any_file(content_dir):
     before = load_content(content_dir).digest
     append_to(content_dir / "verhalen" / "compact.md", "\n\nNog een alinea.\n")
     assert load_content(content_dir).digest != before
+
+
+# --- limits on what the project team hands in -----------------------------------------------------------------------
+
+
+def test_a_text_longer_than_the_limit_is_a_problem_with_file_and_key(content_dir):
+    practice = sorted((content_dir / "praktijken").glob("*.yaml"))[0]
+    edit_yaml(practice, lambda d: d.update(beschrijving="Lezen. " * 3000))
+    ident = yaml.load(practice.read_text(encoding="utf-8"), Loader=LOADER)["id"]
+    (problem,) = problems_of(content_dir)
+    assert (problem.file, problem.key) == (f"praktijken/{practice.name}", f"{ident}.beschrijving")
+    assert "te lang (20.999 tekens; hoogstens 20.000)" in problem.message
+
+
+def test_a_long_item_in_a_list_names_its_place(content_dir):
+    def add(data):
+        data["algemene_vragen"].append("Waarom? " * 3000)
+        data["agenda"][1]["toelichting"] = "Toelichting. " * 2000
+
+    edit_yaml(content_dir / "gesprek.yaml", add)
+    problems = problems_of(content_dir)
+    count = len(yaml.load((content_dir / "gesprek.yaml").read_text(encoding="utf-8"), Loader=LOADER)["algemene_vragen"])
+    assert sorted((p.file, p.key) for p in problems) == [
+        ("gesprek.yaml", "agenda[1].toelichting"),
+        ("gesprek.yaml", f"algemene_vragen[{count - 1}]"),
+    ]
+
+
+def test_a_long_status_sentence_is_one_problem(content_dir):
+    edit_yaml(
+        content_dir / "modules.yaml",
+        lambda d: d["modules"][0]["indicatoren"][0]["zinnen"].update(robuust="Goed. " * 4000),
+    )
+    (problem,) = problems_of(content_dir)
+    assert problem.file == "modules.yaml" and problem.key.endswith(".zinnen.robuust")
+    assert "te lang" in problem.message
+
+
+def test_a_story_longer_than_the_limit_is_a_problem(content_dir):
+    (content_dir / "verhalen" / "compact.md").write_text("Een lang verhaal. " * 1200, encoding="utf-8")
+    problem = only_one(problems_of(content_dir), file="verhalen/compact.md")
+    assert "te lang" in problem.message
+
+
+def test_a_markdown_file_above_the_size_limit_is_refused_unread(content_dir):
+    (content_dir / "verhalen" / "compact.md").write_bytes(b"Regel. " * 2_000_000)  # 14 MB
+    problem = only_one(problems_of(content_dir), file="verhalen/compact.md")
+    assert "het bestand is te groot (14 MB; hoogstens 100 kB)" in problem.message
+
+
+@pytest.mark.parametrize("file", ["gesprek.yaml", "themas.yaml", "modules.yaml"])
+def test_a_yaml_alias_bomb_is_one_problem_of_its_file(content_dir, file):
+    bomb = "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+        + ["algemene_vragen: *i"]
+    )
+    (content_dir / file).write_text(bomb, encoding="utf-8")
+    problem = only_one(problems_of(content_dir), file=file)
+    assert problem.key is None and "verwijzingen" in problem.message
+
+
+def only_one(problems, **attributes):
+    found = matching(problems, **attributes)
+    assert len(found) == 1, problems
+    return found[0]

@@ -225,3 +225,67 @@ def test_merge_adds_the_column_when_absent(tmp_path):
     cbs = read_cbs_distances(write_json(tmp_path, ODATA))
     merged = merge_cbs_distances(pd.DataFrame({"code": ["BU03072801"], "inwoners": [5]}), cbs)
     assert merged["afstand_bibliotheek_km"].tolist() == [1.7]
+
+
+# --- hostile or broken downloads ------------------------------------------------------------------------------------
+
+
+def _statline(tmp_path, km: str):
+    path = tmp_path / "85560NED.csv"
+    path.write_text(f'"Codering";"Afstand tot bibliotheek (km)"\n"BU03072801";"{km}"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("km", ["-279,2", "279,2", "nan", "inf"], ids=["negative", "too-far", "nan", "infinite"])
+def test_a_distance_outside_0_to_100_km_is_refused(tmp_path, km):
+    with pytest.raises(CbsFormatError, match="verwacht een afstand van 0 tot 100 km") as caught:
+        read_cbs_distances(_statline(tmp_path, km))
+    assert "BU03072801" in caught.value.detail
+
+
+def test_a_negative_distance_in_json_is_refused(tmp_path):
+    data = {"value": [{"Codering_3": "BU03072801", "AfstandTotBibliotheek_92": -279.2}]}
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CbsFormatError, match="gevonden '−279,2'"):
+        read_cbs_distances(path)
+
+
+def test_deeply_nested_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CbsFormatError, match="te diep genest"):
+        read_cbs_distances(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'Codering;Afstand tot bibliotheek (km)\nBU03072801;"' + b"9" * 200_000 + b'"\n',
+        b"Codering;Afstand tot bibliotheek (km)\n" + bytes(range(1, 128)) * 500,
+        b"Codering;Afstand tot bibliotheek (km)\n" + b"\x00garbage;\x01\n" * 100,
+    ],
+    ids=["huge-field", "garbage-bytes", "binary"],
+)
+def test_garbage_csv_is_a_clear_cbs_format_error(tmp_path, content):
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    with pytest.raises(CbsFormatError) as caught:
+        read_cbs_distances(path)
+    assert caught.value.detail and "field larger" not in caught.value.detail
+
+
+def test_old_mac_line_endings_are_read(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b'Codering;Afstand tot bibliotheek (km)\r"BU03072801";"1,5"\r')
+    frame = read_cbs_distances(path)
+    assert list(frame["code"]) == ["BU03072801"]
+    assert list(frame["afstand_bibliotheek_km"]) == [1.5]
+
+
+def test_a_download_above_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    from robuust_docs.inputs import cbs
+
+    monkeypatch.setattr(cbs, "MAX_CBS_BYTES", 100)
+    with pytest.raises(CbsFormatError, match="te groot"):
+        read_cbs_distances(_statline(tmp_path, "1,0" + " " * 200))

@@ -286,3 +286,30 @@ def test_lists(text, expected):
 )
 def test_text(text, expected):
     assert parse_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"), [("50%", "%"), ("€ 500", "€"), ("€500", "€"), ("12 %", "%")], ids=["pct", "eur", "eur2", "pct2"]
+)
+def test_a_count_takes_no_euro_or_percent_sign(text, sign):
+    with pytest.raises(ValueError, match=f"verwacht een geheel getal ≥ 0, zonder '{sign}'"):
+        parse_int(text, ",")
+
+
+@pytest.mark.parametrize(
+    ("text", "allow", "expected"), [("€ 500", "€", 500.0), ("12,5%", "%", 12.5), ("500", "", 500.0)]
+)
+def test_a_column_may_allow_its_own_sign(text, allow, expected):
+    assert parse_number(text, ",", allow=allow) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("text", "allow"), [("€ 500", "%"), ("12,5%", "€"), ("€ 5", "")])
+def test_a_sign_the_column_does_not_allow_is_an_error(text, allow):
+    with pytest.raises(ValueError, match="zonder"):
+        parse_number(text, ",", allow=allow)
+
+
+@pytest.mark.parametrize("text", ["veel", "-1", "1,5"], ids=["word", "negative", "fraction"])
+def test_every_error_for_a_count_says_a_whole_number_is_expected(text):
+    with pytest.raises(ValueError, match="verwacht een geheel getal ≥ 0"):
+        parse_int(text, ",")

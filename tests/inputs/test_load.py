@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from robuust_docs.errors import DataError
+from robuust_docs.files import MAX_CELL_CHARS
 from robuust_docs.inputs import load_dataset
 from tests.conftest import (
     REPO,
     TABLES,
     add_row,
+    csv_text,
     drop_column,
     drop_rows,
     matching,
@@ -345,12 +348,20 @@ def test_library_without_municipalities_is_a_problem_of_that_library(project):
     )
 
 
-@pytest.mark.parametrize("code", ["0001", "GM001", "gm0001", "GM00011"])
+@pytest.mark.parametrize("code", ["0001", "GM001", "GM00011", "GX0001"])
 def test_municipality_code_must_look_like_gm_and_four_digits(project, code):
     set_cell(project / "gemeenten.csv", "GM0001", "code", code)
     problems = matching(load_dataset(project).problems, file="gemeenten.csv", column="code")
     assert only(problems).value == code
     assert problems[0].library == "bib-aadorp"
+
+
+@pytest.mark.parametrize("code", ["gm0001", " GM 0001 ", "ＧＭ０００１"], ids=["lower-case", "spaces", "full-width"])
+def test_municipality_code_is_compared_and_kept_in_its_canonical_form(project, code):
+    set_cell(project / "gemeenten.csv", "GM0001", "code", code)
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert list(dataset.municipalities["code"]) == ["GM0001", "GM0002", "GM0003"]
 
 
 # --- plausibility ---------------------------------------------------------------------------------------------------
@@ -546,3 +557,228 @@ def test_a_row_with_more_cells_than_the_header_is_reported_for_its_library(proje
     problem = only(matching(load_dataset(project).problems, file="bibliotheken.csv", row=2))
     assert problem.value == "overbodig"
     assert problem.library == lines[1].split(";")[0]
+
+
+# --- ids that would share a file name -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["BIB-AADORP", "bib aadorp", "bib_aadorp", "Bib.Aadorp", "bib-aädorp"],
+    ids=["case", "space", "underscore", "punctuation", "accent"],
+)
+def test_ids_that_give_one_file_name_are_rejected_naming_both_rows_and_ids(project, other):
+    row = add_row(project / "bibliotheken.csv", id=other, naam="Bibliotheek Aadorp 2")
+    add_row(project / "gemeenten.csv", code="GM0009", naam="Elders", bibliotheek_id=other)
+    problem = only(matching(load_dataset(project).problems, column="id"))
+    assert (problem.file, problem.row, problem.value, problem.library) == ("bibliotheken.csv", row, other, None)
+    assert "'bib-aadorp' in rij 2" in problem.message
+    assert "handreiking-bib-aadorp" in problem.message
+
+
+def test_composed_and_decomposed_ids_are_one_id(project):
+    composed, decomposed = unicodedata.normalize("NFC", "bib-café"), unicodedata.normalize("NFD", "bib-café")
+    set_cell(project / "bibliotheken.csv", "bib-aadorp", "id", composed)
+    for code in ("GM0001", "GM0002"):
+        set_cell(project / "gemeenten.csv", code, "bibliotheek_id", composed)
+    for branch in ("bib-aadorp-01", "bib-aadorp-02"):
+        set_cell(project / "vestigingen.csv", branch, "bibliotheek_id", composed)
+    row = add_row(project / "bibliotheken.csv", id=decomposed)
+    add_row(project / "gemeenten.csv", code="GM0009", bibliotheek_id=decomposed)
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.column, problem.value) == (row, "id", decomposed)
+    assert f"'{composed}' in rij 2" in problem.message
+
+
+def test_a_reference_spelt_differently_names_the_same_library(project):
+    set_cell(project / "gemeenten.csv", "GM0003", "bibliotheek_id", "BIB Cstad")
+    set_cell(project / "vestigingen.csv", "bib-cstad-01", "bibliotheek_id", "Bib_CStad")
+    set_cell(project / "gemeenten.csv", "GM0003", "subsidie", "veel")
+    dataset = load_dataset(project)
+    assert list(dataset.municipalities["bibliotheek_id"]) == ["bib-aadorp", "bib-aadorp", "bib-cstad"]
+    assert list(dataset.branches["bibliotheek_id"])[-1] == "bib-cstad"
+    assert [p.column for p in dataset.problems_of("bib-cstad")] == ["subsidie"]
+
+
+def test_a_library_is_found_by_any_spelling_of_its_id(project):
+    dataset = load_dataset(project)
+    assert [dataset.find_library(t) for t in ("bib-cstad", "BIB CSTAD", "bib_cstad", "bib-cstadt")] == [
+        "bib-cstad",
+        "bib-cstad",
+        "bib-cstad",
+        None,
+    ]
+
+
+def test_branch_codes_compare_as_ids_do(project):
+    row = set_cell(project / "vestigingen.csv", "bib-aadorp-02", "id", "BIB-AADORP-01")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value) == ("vestigingen.csv", row, "id", "BIB-AADORP-01")
+    assert "'bib-aadorp-01' in rij 2" in problem.message
+
+
+def test_a_province_spelt_two_ways_would_share_an_overview_file(project):
+    set_cell(project / "bibliotheken.csv", "bib-aadorp", "provincie", "Noord-Holland")
+    row = set_cell(project / "bibliotheken.csv", "bib-cstad", "provincie", "Noord Holland")
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.column, problem.value, problem.library) == (row, "provincie", "Noord Holland", None)
+    assert "provinciaal-beeld-noord-holland" in problem.message
+
+
+# --- values ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "column", "text"),
+    [
+        ("bibliotheken.csv", "bib-cstad", "leden", "50%"),
+        ("bibliotheken.csv", "bib-cstad", "bezoeken", "€ 500"),
+        ("bibliotheken.csv", "bib-cstad", "fte", "€ 5"),
+        ("gemeenten.csv", "GM0003", "inwoners", "45.000%"),
+    ],
+    ids=["percent-for-count", "euro-for-count", "euro-for-fte", "percent-for-inhabitants"],
+)
+def test_a_sign_that_does_not_belong_to_the_column_is_an_error(project, file, key, column, text):
+    row = set_cell(project / file, key, column, text)
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value) == (file, row, column, text)
+    assert "zonder" in problem.message
+
+
+def test_money_keeps_its_euro_sign(project):
+    set_cell(project / "gemeenten.csv", "GM0003", "subsidie", "€ 1.000.000,50")
+    dataset = load_dataset(project)
+    assert dataset.problems == ()
+    assert dataset.municipalities.iloc[2]["subsidie"] == pytest.approx(1_000_000.5)
+
+
+def test_a_municipality_without_inhabitants_is_an_input_error(project):
+    row = set_cell(project / "gemeenten.csv", "GM0002", "inwoners", "0")
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.column, problem.value, problem.library) == (row, "inwoners", "0", "bib-aadorp")
+    assert "≥ 1" in problem.message
+
+
+def test_a_neighbourhood_may_have_no_inhabitants(project):
+    set_cell(project / "buurten.csv", "BU00010002", "inwoners", "0")
+    assert load_dataset(project).problems == ()
+
+
+@pytest.mark.parametrize("text", ["-0,4", "279,2"], ids=["negative", "beyond-100-km"])
+def test_a_distance_outside_0_to_100_km_is_an_error(project, text):
+    row = set_cell(project / "buurten.csv", "BU00010001", "afstand_bibliotheek_km", text)
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "buurten.csv",
+        row,
+        "afstand_bibliotheek_km",
+        text,
+    )
+
+
+def test_a_cell_longer_than_the_limit_is_an_error_of_its_library(project):
+    text = "Bibliotheek " + "x" * MAX_CELL_CHARS
+    row = set_cell(project / "bibliotheken.csv", "bib-cstad", "naam", text)
+    problem = only(load_dataset(project).problems)
+    assert (problem.row, problem.column, problem.library) == (row, "naam", "bib-cstad")
+    assert "te lang" in problem.message and "hoogstens 1.000" in problem.message
+
+
+# --- headers --------------------------------------------------------------------------------------------------------
+
+
+def test_a_duplicate_header_stops_the_table_without_follow_up_problems(project):
+    path = project / "bibliotheken.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ";Leden", *(line + ";1" for line in lines[1:])]) + "\n", encoding="utf-8")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column, problem.library) == ("bibliotheken.csv", 1, "leden", None)
+    assert "als 14e en als 21e kolom (N en U)" in problem.message
+
+
+def test_a_mapping_that_gives_two_columns_one_name_is_an_error_naming_both(project):
+    set_cell(project / "gemeenten.csv", 1, "inwoners_0_17", "Aantal inwoners")
+    (project / "kolommen.yaml").write_text("gemeenten:\n  Aantal inwoners: inwoners\n", encoding="utf-8")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column) == ("gemeenten.csv", 1, "inwoners")
+    assert "'inwoners' en kolom 'aantal inwoners'" in problem.message
+
+
+def test_a_header_below_a_title_is_found_and_named_when_a_column_is_missing(project):
+    path = project / "gemeenten.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("Gemeenten 2025\n\n" + text, encoding="utf-8")
+    assert load_dataset(project).problems == ()
+    rows = [{k: v for k, v in row.items() if k != "inwoners"} for row in TABLES["gemeenten"]]
+    path.write_text("Gemeenten 2025\n\n" + csv_text(rows), encoding="utf-8")
+    problem = only(matching(load_dataset(project).problems, column="inwoners"))
+    assert (problem.file, problem.row) == ("gemeenten.csv", None)
+    assert "kopregel op rij 3" in problem.message
+
+
+# --- invoer.xlsx: every check names the sheet -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "change", "sheet", "column"),
+    [
+        ("gemeenten", {"bibliotheek_id": "bib-nergens"}, "gemeenten", "bibliotheek_id"),
+        ("bibliotheken", {"id": "BIB-AADORP"}, "bibliotheken", "id"),
+        ("vestigingen", {"gemeente_code": "GM0099"}, "vestigingen", "gemeente_code"),
+        ("buurten", {"gemeente_code": "GM0099"}, "buurten", "gemeente_code"),
+        ("bibliotheken", {"jeugdleden": 99999}, "bibliotheken", "jeugdleden"),
+    ],
+    ids=["unknown-library", "clashing-id", "branch-in-unknown-municipality", "unknown-municipality", "youth"],
+)
+def test_checks_between_sheets_name_the_sheet(tmp_path, table, change, sheet, column):
+    rows = {name: [dict(r) for r in records] for name, records in TABLES.items()}
+    rows[table][-1].update(change)
+    write_workbook(tmp_path / "invoer.xlsx", rows)
+    problems = matching(load_dataset(tmp_path).problems, column=column)
+    assert problems and all((p.file, p.sheet) == ("invoer.xlsx", sheet) for p in problems)
+
+
+def test_a_library_without_municipalities_names_the_sheet_it_looked_in(tmp_path):
+    rows = {**TABLES, "gemeenten": [m for m in TABLES["gemeenten"] if m["bibliotheek_id"] != "bib-cstad"]}
+    rows["buurten"] = [b for b in TABLES["buurten"] if b["gemeente_code"] != "GM0003"]
+    rows["vestigingen"] = [b for b in TABLES["vestigingen"] if b["bibliotheek_id"] != "bib-cstad"]
+    write_workbook(tmp_path / "invoer.xlsx", rows)
+    problem = only(load_dataset(tmp_path).problems)
+    assert (problem.sheet, problem.column, problem.value) == ("bibliotheken", "id", "bib-cstad")
+    assert "in blad 'gemeenten'" in problem.message
+
+
+def test_a_hidden_stale_sheet_is_not_read_instead_of_the_visible_one(tmp_path):
+    from openpyxl import load_workbook
+
+    stale = [{**TABLES["gemeenten"][0], "inwoners": 1}]
+    write_workbook(tmp_path / "invoer.xlsx", {**TABLES, "gemeenten ": stale})
+    book = load_workbook(tmp_path / "invoer.xlsx")
+    book["gemeenten "].sheet_state = "hidden"
+    book.move_sheet("gemeenten ", offset=-book.sheetnames.index("gemeenten "))  # first, where it would win
+    book.save(tmp_path / "invoer.xlsx")
+    dataset = load_dataset(tmp_path)
+    assert dataset.problems == ()
+    assert list(dataset.municipalities["inwoners"]) == [12000, 8000, 45000]
+    assert dataset.sheets["gemeenten"] == "gemeenten"
+
+
+def test_formulas_without_saved_results_stop_the_table_saying_to_save_in_excel(tmp_path):
+    rows = {**TABLES, "bibliotheken": [{**TABLES["bibliotheken"][0], "leden": "=1000*3"}, TABLES["bibliotheken"][1]]}
+    write_workbook(tmp_path / "invoer.xlsx", rows)
+    problem = only(load_dataset(tmp_path).problems)
+    assert (problem.file, problem.sheet, problem.row, problem.column, problem.library) == (
+        "invoer.xlsx",
+        "bibliotheken",
+        2,
+        "leden",
+        None,
+    )
+    assert "sla het op" in problem.message
+
+
+def test_a_bad_cell_in_a_neighbourhood_is_a_problem_of_its_library(project):
+    row = set_cell(project / "buurten.csv", "BU00020001", "inwoners", "-5")
+    problem = only(load_dataset(project).problems)
+    assert (problem.file, problem.row, problem.column) == ("buurten.csv", row, "inwoners")
+    assert problem.library == "bib-aadorp"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from robuust_docs.errors import DataError
+from robuust_docs.inputs import readers
 from robuust_docs.inputs.readers import WORKBOOK, find_sources, read_table
 from tests.conftest import TABLES, write_workbook
 
@@ -172,25 +172,10 @@ def workbook(tmp_path) -> Path:
     return write_workbook(tmp_path / WORKBOOK)
 
 
-def test_reading_a_workbook_closes_every_file_it_opens(workbook, monkeypatch):
-    opened, closed = [], []
-    real_init, real_close = pd.ExcelFile.__init__, pd.ExcelFile.close
-
-    def spy_init(self, *args, **kwargs):
-        opened.append(self)
-        real_init(self, *args, **kwargs)
-
-    def spy_close(self):
-        closed.append(self)
-        real_close(self)
-
-    monkeypatch.setattr(pd.ExcelFile, "__init__", spy_init)
-    monkeypatch.setattr(pd.ExcelFile, "close", spy_close)
-    read_table("gemeenten", workbook)
-    left_open = [book for book in opened if not any(book is c for c in closed)]
-    for book in left_open:
-        real_close(book)  # do not leak into later tests
-    assert left_open == []
+def test_reading_a_workbook_leaves_no_file_open(workbook):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        read_table("gemeenten", workbook)  # an unclosed zip or part warns when it is collected
 
 
 def test_workbook_sheet_is_read_as_text(workbook):
@@ -263,3 +248,149 @@ def test_sources_are_the_csv_files_present(tmp_path):
 def test_workbook_takes_precedence_over_csv_files(tmp_path, workbook):
     write(tmp_path, "id\n1\n", name="bibliotheken.csv")
     assert find_sources(tmp_path, ("bibliotheken", "buurten")) == {"bibliotheken": workbook, "buurten": workbook}
+
+
+# --- the header -----------------------------------------------------------------------------------------------------
+
+KNOWN = frozenset({"naam", "inwoners", "open", "code", "leden"})
+
+
+@pytest.mark.parametrize(
+    ("header", "twice", "positions"),
+    [
+        ("naam;leden;inwoners;leden", "leden", "als 2e en als 4e kolom (B en D)"),
+        ("naam;Leden;inwoners; LEDEN ", "leden", "als 2e en als 4e kolom (B en D)"),
+        ("Aantal  leden;aantal leden", "aantal leden", "als 1e en als 2e kolom (A en B)"),
+    ],
+    ids=["same", "case-and-spaces", "inner-spaces"],
+)
+def test_a_column_twice_in_the_header_is_an_error_naming_both_positions(tmp_path, header, twice, positions):
+    path = write(tmp_path, f"{header}\nA;1;2;3\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no pandas warning about duplicate columns either
+        with pytest.raises(DataError) as excinfo:
+            read_table("gemeenten", path, KNOWN)
+    problem = only_problem(excinfo)
+    assert (problem.file, problem.row, problem.column) == ("gemeenten.csv", 1, twice)
+    assert positions in problem.message
+
+
+def test_a_column_twice_in_a_sheet_names_the_sheet(tmp_path):
+    path = write_workbook(tmp_path / WORKBOOK, {"gemeenten": [{"naam": "A", "inwoners": 1, "Naam": "B"}]})
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", path, KNOWN)
+    problem = only_problem(excinfo)
+    assert (problem.sheet, problem.row, problem.column) == ("gemeenten", 1, "naam")
+
+
+def test_a_header_below_a_title_is_found_and_rows_keep_their_numbers(tmp_path):
+    path = write(tmp_path, "Gemeenten 2025;;\n;;\nnaam;inwoners;open\nSúdwest-Kleaster;1.234,5;ja\nAa en Veen;12;nee\n")
+    table = read_table("gemeenten", path, KNOWN)
+    assert (table.header_row, list(table.frame.columns)) == (3, ["naam", "inwoners", "open"])
+    assert list(table.frame.index) == [4, 5]
+    assert cells(table) == EXPECTED
+
+
+def test_a_header_below_a_title_in_a_sheet_is_found(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "gemeenten"
+    for row in (["Gemeenten in ons werkgebied"], [], ["naam", "inwoners"], ["Aa en Veen", 12]):
+        sheet.append(row)
+    book.save(tmp_path / WORKBOOK)
+    table = read_table("gemeenten", tmp_path / WORKBOOK, KNOWN)
+    assert table.header_row == 3
+    assert table.frame.to_dict("index") == {4: {"naam": "Aa en Veen", "inwoners": "12"}}
+
+
+def test_columns_without_a_header_are_left_out_not_named_unnamed(tmp_path):
+    table = read_table("gemeenten", write(tmp_path, "naam;;inwoners;\nA;x;1;y\n"), KNOWN)
+    assert list(table.frame.columns) == ["naam", "inwoners"]
+    assert not any("unnamed" in c for c in table.frame.columns)
+
+
+# --- line endings and CSV errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "naam;inwoners;open\rSúdwest-Kleaster;1.234,5;ja\rAa en Veen;12;nee\r",
+        "naam;inwoners;open\r\nSúdwest-Kleaster;1.234,5;ja\nAa en Veen;12;nee\r",
+    ],
+    ids=["cr-only", "mixed"],
+)
+def test_old_mac_and_mixed_line_endings_are_read(tmp_path, text):
+    table = read_table("gemeenten", write(tmp_path, text))
+    assert cells(table) == EXPECTED
+    assert list(table.frame.index) == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('naam;n\n"A;1\n', "aanhalingsteken"),
+        ('naam;n\n"A"x;1\n', "aanhalingsteken"),
+        ("naam;n\n" + '"' + "x" * 200_000 + '";1\n', "langer dan"),
+    ],
+    ids=["unclosed-quote", "text-after-quote", "huge-cell"],
+)
+def test_csv_errors_are_dutch_and_name_the_line(tmp_path, text, says):
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", write(tmp_path, text))
+    problem = only_problem(excinfo)
+    assert says in problem.message and "regel " in problem.message
+    assert not any(word in problem.message for word in ("field", "expected", "unexpected"))
+
+
+# --- limits ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_csv_above_the_size_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_TABLE_BYTES", 1_000)
+    path = write(tmp_path, "naam;inwoners\n" + "A;1\n" * 1000)
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", path)
+    problem = only_problem(excinfo)
+    assert problem.file == "gemeenten.csv"
+    assert "te groot (4 kB; hoogstens 1 kB)" in problem.message
+
+
+def test_a_table_with_too_many_rows_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_TABLE_ROWS", 10)
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", write(tmp_path, "naam;inwoners\n" + "A;1\n" * 11))
+    assert "meer dan 10 rijen" in only_problem(excinfo).message
+
+
+def test_a_header_with_too_many_columns_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_TABLE_COLUMNS", 3)
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", write(tmp_path, "a;b;c;d\n1;2;3;4\n"))
+    assert "meer dan 3 kolommen" in only_problem(excinfo).message
+
+
+def test_a_formula_without_a_saved_result_says_to_save_the_file_in_excel(tmp_path):
+    rows = [{"code": "GM0001", "inwoners": "=1000*12"}, {"code": "GM0002", "inwoners": "=A1"}]
+    path = write_workbook(tmp_path / WORKBOOK, {"gemeenten": rows})
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", path, KNOWN)
+    problem = only_problem(excinfo)
+    assert (problem.file, problem.sheet, problem.row, problem.column) == (WORKBOOK, "gemeenten", 2, "inwoners")
+    assert "open het in Excel" in problem.message and "sla het op" in problem.message
+    assert "nog 1 andere cel)" in problem.message
+
+
+def test_a_hidden_sheet_is_a_problem_naming_the_workbook(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "bibliotheken"
+    book.create_sheet("gemeenten").sheet_state = "hidden"
+    book.save(tmp_path / WORKBOOK)
+    with pytest.raises(DataError) as excinfo:
+        read_table("gemeenten", tmp_path / WORKBOOK)
+    problem = only_problem(excinfo)
+    assert problem.file == WORKBOOK and "verborgen" in problem.message
