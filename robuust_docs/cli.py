@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from robuust_docs import __version__
+from robuust_docs import __version__, wording
 from robuust_docs.app import (
     Settings,
     export_templates,
@@ -64,7 +64,13 @@ def _data_option(f):
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Aantal parallelle processen.")
 @click.option("--force", is_flag=True, help="Ook ongewijzigde en bewerkte bestanden opnieuw schrijven.")
 @click.option("--fail-fast", is_flag=True, help="Stoppen bij de eerste bibliotheek die mislukt.")
-def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -> None:
+@click.option(
+    "--per-gemeente",
+    "per_municipality",
+    is_flag=True,
+    help="Eén handreiking per gemeente voor bibliotheken met meer gemeenten.",
+)
+def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality) -> None:
     """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
     if not ids and not all_:
         raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
@@ -73,19 +79,45 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast) -
     prepared = prepare(settings)
     known = prepared.dataset.library_ids()
     chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
-    click.echo(f"{len(chosen)} bibliotheken, uitvoer naar {out_dir}", err=True)
+    click.echo(_plan(prepared, chosen, per_municipality, out_dir), err=True)
     # overzicht.xlsx lists every library, so only a run over all of them rewrites it
     result = run_batch(
         prepared,
         chosen,
         jobs=jobs or (1 if len(chosen) == 1 else None),
         fail_fast=fail_fast,
-        progress=_progress(len(chosen)),
+        progress=_progress(_documents(prepared, chosen, per_municipality)),
         overview=set(chosen) == set(known),
+        per_municipality=per_municipality,
     )
     _summary(result)
     if result.failed or result.problems:
         sys.exit(1)
+
+
+def _documents(prepared, chosen: list[str], per_municipality: bool) -> int:
+    """How many guides a run makes: one per library, or one per municipality of a library that serves several."""
+    libs = prepared.analysis.libraries
+    return sum(
+        len(libs[i].municipalities) if per_municipality and i in libs and len(libs[i].municipalities) > 1 else 1
+        for i in chosen
+    )
+
+
+def _plan(prepared, chosen: list[str], per_municipality: bool, out_dir: Path) -> str:
+    """'40 bibliotheken, uitvoer naar output', and per municipality how many guides and who keeps a single one."""
+    text = f"{wording.count(len(chosen), 'bibliotheek', 'bibliotheken')}, uitvoer naar {out_dir}"
+    if not per_municipality:
+        return text
+    libs = prepared.analysis.libraries
+    single = [i for i in chosen if i in libs and len(libs[i].municipalities) == 1]
+    text += f"; {wording.count(_documents(prepared, chosen, True), 'handreiking', 'handreikingen')} per gemeente"
+    if single:
+        text += (
+            f" ({wording.count(len(single), 'bibliotheek', 'bibliotheken')} met één gemeente "
+            f"{wording.agree(len(single), 'houdt', 'houden')} één handreiking)"
+        )
+    return text
 
 
 def _check_ids(ids: list[str], known: list[str], find) -> list[str]:
@@ -117,7 +149,8 @@ def _progress(total: int):
 
     def line(outcome) -> None:
         done[0] += 1
-        click.echo(f"[{done[0]}/{total}] {outcome.library_id}: {outcome.status}", err=True)
+        who = f"{outcome.library_id} ({outcome.municipality})" if outcome.municipality else outcome.library_id
+        click.echo(f"[{done[0]}/{total}] {who}: {outcome.status}", err=True)
 
     return line
 
@@ -132,7 +165,8 @@ def _summary(result) -> None:
             if outcome.status == "klaar":
                 click.echo(f"Let op, {outcome.library_id}: {note}")
     for outcome in result.failed:
-        click.echo(f"Mislukt: {outcome.library_id} ({outcome.name})", err=True)
+        where = f", gemeente {outcome.municipality}" if outcome.municipality else ""
+        click.echo(f"Mislukt: {outcome.library_id} ({outcome.name}{where})", err=True)
         for problem in outcome.problems:
             click.echo(f"  - {problem}", err=True)
     for note in result.notes:

@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 LOCALE = "nl_NL"
 NO_DATA = "geen gegevens"
 LIST_STYLES = {"en": "standard", "of": "or"}  # babel list styles per conjunction
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _CONTAINS_CONJUNCTION = re.compile(r"(?:^|\s)(?:en|of|&)(?:\s|$)|,", re.IGNORECASE)
 
 
@@ -99,7 +100,8 @@ def join(items: Iterable[str], conjunction: str = "en") -> str:
     items = [str(i) for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    if not any(_CONTAINS_CONJUNCTION.search(i) for i in items):
+    # what stands in parentheses ('Bibliotheek X (vestiging, 30,0 uur per week)') does not blur where an item ends
+    if not any(_CONTAINS_CONJUNCTION.search(_PARENTHESES.sub("", i)) for i in items):
         return format_list(items, style=LIST_STYLES[conjunction], locale=LOCALE)
     patterns = Locale.parse(LOCALE).list_patterns[LIST_STYLES[conjunction]]
     last = patterns["2"] if len(items) == 2 else patterns["end"]

@@ -48,7 +48,17 @@ def build(out: Path) -> None:
     setup_page(doc)
     _cover(doc)
     toc(doc, o.CONTENTS)
-    for section in (_summary, _municipalities, _story, _modules, _proximity, _contribution, _conversation, _appendix):
+    for section in (
+        _summary,
+        _focus,
+        _municipalities,
+        _story,
+        _modules,
+        _proximity,
+        _contribution,
+        _conversation,
+        _appendix,
+    ):
         section(doc)
     doc.core_properties.language = "nl-NL"
     doc.core_properties.title = "Handreiking voor het gesprek met de gemeente"
@@ -100,6 +110,7 @@ def _summary(doc) -> None:
 
     _when(doc, "kort.bevindingen", findings)
     heading(doc, o.ASKS)
+    paragraph(doc, "{{ kort.voorstellen_inleiding }}", "Klein")
     loop(
         doc,
         "{%p for v in kort.voorstellen %}",
@@ -107,7 +118,6 @@ def _summary(doc) -> None:
             doc, "Voor {{ v.gemeente }}: {{ v.tekst }}", "Kosten: {{ v.bedrag }}. {{ v.verdeling }} {{ v.zonder }}"
         ),
     )
-    paragraph(doc, "{{ kort.voorstellen_inleiding }}", "Klein")
 
     def strengths():
         heading(doc, o.STRENGTHS)
@@ -120,6 +130,64 @@ def _summary(doc) -> None:
         bullets(doc, "kort.controle")
 
     _when(doc, "kort.controle", checks)
+
+
+def _focus(doc) -> None:
+    """The guide of one municipality: its own chapter after "In het kort" (absent in a library's guide)."""
+
+    def chapter():
+        heading(doc, o.FOCUS)
+        paragraphs(doc, "gemeente.inleiding")
+
+        def findings():
+            heading(doc, o.FOCUS_FINDINGS)
+            loop(
+                doc,
+                "{%p for b in gemeente.bevindingen %}",
+                lambda: _lead(doc, "{{ b.titel }}.", "{{ b.tekst }}", "List Bullet"),
+            )
+
+        _when(doc, "gemeente.bevindingen", findings)
+        heading(doc, o.FOCUS_FIGURES)
+        columns(doc, o.KEY_FIGURES_TABLE, "gemeente.kerncijfers", ["{{ r.naam }}", "{{ r.waarde }}"])
+        paragraph(doc, "{{ gemeente.geheel }}", "Klein")
+
+        def locations():
+            heading(doc, o.FOCUS_LOCATIONS)
+            columns(
+                doc,
+                o.FOCUS_LOCATIONS_TABLE,
+                "gemeente.vestigingen",
+                [
+                    "{{ r.naam }}",
+                    "{{ r.soort }}",
+                    "{{ r.uren }}",
+                    "{{ r.open_bibliotheek }}",
+                    "{{ r.rolstoel }}",
+                    "{{ r.avond_weekend }}",
+                ],
+            )
+
+        _when(doc, "gemeente.vestigingen", locations)
+
+        def white_spots():
+            heading(doc, o.FOCUS_WHITE_SPOTS)
+            columns(
+                doc,
+                o.FOCUS_WHITE_SPOTS_TABLE,
+                "gemeente.witte_vlekken",
+                ["{{ r.buurt }}", "{{ r.inwoners }}", "{{ r.afstand }}"],
+            )
+
+        _when(doc, "gemeente.witte_vlekken", white_spots)
+
+        def themes():
+            heading(doc, o.FOCUS_THEMES)
+            loop(doc, "{%p for t in gemeente.themas %}", lambda: _lead(doc, "{{ t.naam }}.", "{{ t.tekst }}"))
+
+        _when(doc, "gemeente.themas", themes)
+
+    _when(doc, "gemeente", chapter)
 
 
 def _municipalities(doc) -> None:

@@ -295,3 +295,10 @@ def test_a_fact_of_a_finding_counts_as_a_whole_number_when_it_has_no_fraction():
     assert wording.FILTERS["in_woorden"](2.0) == "twee"
     with pytest.raises(wording.FilterError):
         wording.FILTERS["in_woorden"](2.5)
+
+
+def test_a_comma_inside_parentheses_does_not_call_for_a_serial_comma():
+    assert wording.join(["Bibliotheek A (vestiging, 30,0 uur)", "Servicepunt B (servicepunt, 4,0 uur)"]) == (
+        "Bibliotheek A (vestiging, 30,0 uur) en Servicepunt B (servicepunt, 4,0 uur)"
+    )
+    assert wording.join(["Veenhoven (2 km)", "Aa en Veen (3 km)"]) == "Veenhoven (2 km), en Aa en Veen (3 km)"

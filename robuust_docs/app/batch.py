@@ -50,8 +50,10 @@ def run_batch(
     fail_fast: bool = False,
     progress: Callable[[Outcome], None] | None = None,
     overview: bool = True,
+    per_municipality: bool = False,
 ) -> BatchResult:
-    """Render the libraries `ids`; libraries that failed analysis are reported as failed outcomes.
+    """Render the libraries `ids` (with `per_municipality`, one guide per municipality of every library that
+    serves several); libraries that failed analysis are reported as failed outcomes.
 
     Raises a fatal WriteError (full disk, read-only folder, not a folder) or a LockError (another run in the same
     folder) in Dutch; both before rendering when the folder is already unusable."""
@@ -61,7 +63,7 @@ def run_batch(
         for outcome in outcomes:
             if progress:
                 progress(outcome)
-        work = jobs_for(prepared, ids)
+        work = jobs_for(prepared, ids, per_municipality)
         if fail_fast and outcomes:
             work = []
         done: list[Outcome] = []
@@ -74,7 +76,7 @@ def run_batch(
             raise _stopped(exc, done, len(work)) from None
         outcomes += done
         order = {lib_id: n for n, lib_id in enumerate(ids)}
-        outcomes.sort(key=lambda o: order.get(o.library_id, len(order)))
+        outcomes.sort(key=lambda o: (order.get(o.library_id, len(order)), o.municipality))
         path, notes, problems = None, (), ()
         if overview and outcomes:
             try:

@@ -16,7 +16,7 @@ from robuust_docs.app.prepare import Prepared
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem, RobuustError
 from robuust_docs.findings import Findings
-from robuust_docs.output import WriteError, slugify, unchanged, write_outputs
+from robuust_docs.output import WriteError, document_slug, unchanged, write_outputs
 from robuust_docs.render import Theme, render_docx, render_pdf
 from robuust_docs.report import ReportError, ReportSettings, build_report
 from robuust_docs.status import Status
@@ -37,6 +37,7 @@ class Job:
     hashes: dict[str, str]
     findings: Findings
     focus: str | None = None  # a municipality code: that municipality's own guide
+    per_municipality: bool = False  # guides per municipality were asked for (a library of one keeps its own)
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,20 @@ class Outcome:
     category: str = ""
     modules: tuple[tuple[str, Status], ...] = ()  # (module name, status)
     key_figures: tuple[tuple[str, str], ...] = ()
+    municipality: str = ""  # the municipality of a guide per municipality, '' for the library's guide
 
 
-def jobs_for(prepared: Prepared, ids: list[str]) -> list[Job]:
+def jobs_for(prepared: Prepared, ids: list[str], per_municipality: bool = False) -> list[Job]:
+    """One job per library; with `per_municipality`, one per municipality of every library that serves several
+    (a library of one municipality keeps its single guide)."""
     s = prepared.settings
-    return [
-        Job(
-            prepared.analysis.libraries[i],
+    jobs = []
+    for i in ids:
+        if i not in prepared.analysis.libraries:
+            continue
+        lib = prepared.analysis.libraries[i]
+        job = Job(
+            lib,
             prepared.content,
             prepared.theme,
             s.template,
@@ -66,10 +74,13 @@ def jobs_for(prepared: Prepared, ids: list[str]) -> list[Job]:
             prepared.report_settings,
             prepared.hashes,
             prepared.findings[i],
+            per_municipality=per_municipality,
         )
-        for i in ids
-        if i in prepared.analysis.libraries
-    ]
+        if per_municipality and len(lib.municipalities) > 1:
+            jobs += [replace(job, focus=m.code) for m in lib.municipalities]
+        else:
+            jobs.append(job)
+    return jobs
 
 
 def report_for(prepared: Prepared, library_id: str, focus: str | None = None):
@@ -78,8 +89,9 @@ def report_for(prepared: Prepared, library_id: str, focus: str | None = None):
     return build_report(lib, prepared.content, prepared.findings[library_id], prepared.report_settings, focus)
 
 
-def file_names(library_id: str, formats: tuple[str, ...]) -> dict[str, str]:
-    slug = slugify(library_id)
+def file_names(library_id: str, formats: tuple[str, ...], municipality: str | None = None) -> dict[str, str]:
+    """'handreiking-bib-heidebos.pdf', or for one of its municipalities 'handreiking-bib-heidebos-sprengeloo.pdf'."""
+    slug = document_slug(library_id, municipality)
     return {kind: f"handreiking-{slug}.{kind}" for kind in formats}
 
 
@@ -87,16 +99,24 @@ def render_library(job: Job) -> Outcome:
     """Build, render and write one library's documents; every user-fixable problem becomes a failed Outcome."""
     lib = job.library
     name = str(lib.rows.record["naam"])
-    summary = _summary_fields(lib, job.content)
+    muni = next((m.name for m in lib.municipalities if m.code == job.focus), None)
+    summary = {**_summary_fields(lib, job.content), "municipality": muni or ""}
+    single = (
+        ("werkt voor één gemeente, dus één handreiking voor de hele bibliotheek",)
+        if job.per_municipality and len(lib.municipalities) == 1
+        else ()
+    )
     try:
         report = build_report(lib, job.content, job.findings, job.report_settings, job.focus)
-        names = file_names(lib.id, job.formats)
+        names = file_names(lib.id, job.formats, muni)
         inputs = _inputs_hash(report, job)
-        slug = slugify(lib.id)
+        slug = document_slug(lib.id, muni)
         if not job.force and unchanged(job.out_dir, slug, list(names.values()), inputs):
-            return Outcome(lib.id, name, "overgeslagen", tuple(names.values()), ("invoer ongewijzigd",), **summary)
+            notes = ("invoer ongewijzigd", *single)
+            return Outcome(lib.id, name, "overgeslagen", tuple(names.values()), notes, **summary)
         files = {names[kind]: _render(kind, report, job) for kind in job.formats}
-        written = write_outputs(job.out_dir, slug, lib.id, files, {**job.hashes, "invoer": inputs}, job.force)
+        meta = {**job.hashes, "invoer": inputs}
+        written = write_outputs(job.out_dir, slug, lib.id, files, meta, job.force, municipality=muni)
     except RobuustError as exc:
         if isinstance(exc, WriteError) and exc.fatal:
             raise  # a full disk or read-only folder fails every library: the batch stops
@@ -105,7 +125,7 @@ def render_library(job: Job) -> Outcome:
         )
     except ReportError as exc:
         return Outcome(lib.id, name, "mislukt", problems=(Problem("inhoud", str(exc), library=lib.id),), **summary)
-    notes = tuple(w.note for w in written if w.kept is not None)
+    notes = (*(w.note for w in written if w.kept is not None), *single)
     return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
 
 

@@ -136,8 +136,9 @@ def recover_state(out: Path) -> int:
         state = states.setdefault(key, read_state(out, key))
         if name not in state["bestanden"]:
             state["bestanden"][name] = dict(entry)
-            if entry.get("bibliotheek"):
-                state.setdefault("bibliotheek", entry["bibliotheek"])
+            for key_name in ("bibliotheek", "gemeente"):
+                if entry.get(key_name):
+                    state.setdefault(key_name, entry[key_name])
             restored += 1
             state["_changed"] = True
     for key, state in states.items():
@@ -146,10 +147,17 @@ def recover_state(out: Path) -> int:
     return restored
 
 
+def document_slug(library_id: str, municipality: str | None = None) -> str:
+    """The key of one handreiking's state and the stem of its files: the library's slug, and for the guide of one
+    of its municipalities that municipality's slug after it ('bib-heidebos-sprengeloo')."""
+    slug = slugify(library_id)
+    return f"{slug}-{slugify(municipality)}" if municipality else slug
+
+
 def _group_of(name: str, entry: dict) -> str:
-    """The state key a manifest entry belongs to: the library's slug, or '_' + the stem of an overview file."""
+    """The state key a manifest entry belongs to: the document's slug, or '_' + the stem of an overview file."""
     if entry.get("bibliotheek"):
-        return slugify(str(entry["bibliotheek"]))
+        return document_slug(str(entry["bibliotheek"]), entry.get("gemeente"))
     return "_" + Path(str(entry.get("naast") or name)).stem
 
 
@@ -202,6 +210,7 @@ def write_outputs(
     meta: dict,
     force: bool = False,
     document: str = "handreiking",
+    municipality: str | None = None,
 ) -> list[Written]:
     """Write `files` (file name → bytes) of one group; `meta` holds the input hashes for the manifest.
 
@@ -210,6 +219,8 @@ def write_outputs(
     state = read_state(out, slug)
     if library_id is not None:
         state["bibliotheek"] = library_id
+    if municipality:
+        state["gemeente"] = municipality  # the guide of one of the library's municipalities
     state["document"] = document
     results = []
     for name, data in files.items():
@@ -283,7 +294,8 @@ def _record(state: dict, name: str, data: bytes, digest: str, meta: dict, beside
         "tijd": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
     if state.get("bibliotheek"):
-        entry = {"bibliotheek": state["bibliotheek"], **entry}
+        own = {"gemeente": state["gemeente"]} if state.get("gemeente") else {}
+        entry = {"bibliotheek": state["bibliotheek"], **own, **entry}
     if beside:
         entry["naast"] = beside
     state["bestanden"][name] = entry

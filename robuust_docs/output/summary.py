@@ -1,8 +1,9 @@
-"""`write_summary`: OUT/overzicht.xlsx, one row per library of a run, formatted for reading.
+"""`write_summary`: OUT/overzicht.xlsx, one row per document of a run, formatted for reading.
 
-Columns: id, name, category, run status, the status per building block (symbol, word and a light fill in the
-status colour of the theme), the key indicators, the files and the problems. The header row is frozen and
-filtered; columns are sized to fit. It is written like every other file (`write_outputs`): a workbook someone
+A guide per municipality (`generate --per-gemeente`) gets a row of its own, with the municipality in its column.
+Columns: id, name, municipality, category, run status, the status per building block (symbol, word and a light
+fill in the status colour of the theme), the key indicators, the files and the problems. The header row is frozen
+and filtered; columns are sized to fit. It is written like every other file (`write_outputs`): a workbook someone
 edited is kept and the new one goes beside it (`overzicht (nieuw).xlsx`), unless `force`.
 """
 
@@ -22,13 +23,14 @@ from robuust_docs.status import Status
 SUMMARY = "overzicht.xlsx"
 RUN_STATUS = {"klaar": Status.ROBUST, "mislukt": Status.WEAK}  # fills of the run's result column
 TINT = 0.85  # fills are the status colour mixed with this much white
+RESULT_COLUMN = 4  # 0-based: the run's result, then the building blocks (the fills start here)
 
 
 def write_summary(out: Path, outcomes, content, theme: Theme, meta: dict | None = None, force: bool = False) -> Written:
     """Write OUT/overzicht.xlsx for `outcomes` (app.Outcome); returns what was written (maybe beside an edit)."""
     modules = [m.naam for m in content.modules]
     figures = [m.indicatoren[0].naam for m in content.modules if m.indicatoren]
-    header = ["Id", "Bibliotheek", "Categorie", "Resultaat", *modules, *figures, "Bestanden", "Meldingen"]
+    header = ["Id", "Bibliotheek", "Gemeente", "Categorie", "Resultaat", *modules, *figures, "Bestanden", "Meldingen"]
     book = Workbook()
     sheet = book.active
     sheet.title = "Overzicht"
@@ -42,6 +44,7 @@ def write_summary(out: Path, outcomes, content, theme: Theme, meta: dict | None 
             [
                 o.library_id,
                 o.name,
+                getattr(o, "municipality", ""),
                 o.category,
                 o.status,
                 *(statuses[m].text if m in statuses else "" for m in modules),
@@ -74,13 +77,13 @@ def _format(sheet, columns: int, fills: list[list[Status | None]], theme: Theme)
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor=theme.track.lstrip("#"))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "C2"
+    sheet.freeze_panes = "D2"
     sheet.auto_filter.ref = sheet.dimensions
     for row, statuses in zip(sheet.iter_rows(min_row=2), fills, strict=True):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for offset, status in enumerate(statuses):
-            cell = row[3 + offset]
+            cell = row[RESULT_COLUMN + offset]
             if status is not None:
                 cell.fill = _fill(theme.status_colors[status.code])
             elif offset == 0:

@@ -71,7 +71,7 @@ def build_appendix(
             )
         ),
         colofon=(
-            f"{TITLE} voor {lib.name}, gemaakt op {fmt.date(settings.today)} met robuust-docs {settings.version}.",
+            f"Handreiking van {lib.name}, gemaakt op {fmt.date(settings.today)} met robuust-docs {settings.version}.",
             f"Cijfers over {lib.rows.record['jaar']}. {settings.dataset_note}",
         ),
     )

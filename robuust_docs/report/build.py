@@ -4,7 +4,8 @@ It reads like the document: "In het kort" (the decisive findings, the asks and t
 the category's story, the building blocks, proximity, what the library can contribute, the conversation and the
 appendix. All wording and number formatting of a handreiking happens in this package (through `fmt`); the
 renderers only lay the result out. With `focus` (a municipality code) the guide is that municipality's: its own
-findings, asks and paragraph come first.
+chapter ("De gemeente X": its own figures, locations, findings, themes and questions) follows "In het kort",
+which holds its findings and its share of the asks; the library as a whole follows as context.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from robuust_docs.content import Content, split_paragraphs, story_context
 from robuust_docs.findings import Findings
 from robuust_docs.report.appendix import TITLE, ReportSettings, build_appendix, comparison
 from robuust_docs.report.figures import profile_figure
+from robuust_docs.report.focus import build_focus
 from robuust_docs.report.model import Bibliotheek, Report, Tekstblok, Verhaal
 from robuust_docs.report.modules import ReportError, build_modules, fill_text, profile
 from robuust_docs.report.municipalities import build_municipalities
 from robuust_docs.report.norms import threshold_text
 from robuust_docs.report.sections import (
+    branch_rows,
     build_conversation,
     build_impact,
     build_practices,
@@ -29,7 +32,7 @@ from robuust_docs.report.sections import (
     programme_names,
     themes_intro,
 )
-from robuust_docs.report.summary import build_summary
+from robuust_docs.report.summary import build_summary, shown_cases
 
 PROJECT = "Projectteam Robuuste lokale bibliotheek"
 
@@ -63,21 +66,37 @@ def build_report(
     several = len(lib.municipalities) > 1
     practices = build_practices(findings, content)
     themes = build_themes(lib, content)
+    kort = build_summary(lib, info, content, findings, focus)
+    focus_chapter = (
+        build_focus(
+            lib,
+            content,
+            findings,
+            focus,
+            branch_rows(lib),
+            build_themes(lib, content, focus),
+            shown_cases(findings.items, focus),
+        )
+        if focus is not None
+        else None
+    )
     return Report(
-        titel=TITLE,
-        ondertitel=_subtitle(lib, focus),
+        titel=_title(lib, focus_chapter),
+        ondertitel=lib.name,
         datum=fmt.date(settings.today),
         auteur=info.poi if info.poi != fmt.NO_DATA else PROJECT,
         trefwoorden=f"bibliotheek, gemeente, Wsob, {info.categorie}, {info.naam}",
         bibliotheek=info,
-        kort=build_summary(lib, info, content, findings, focus),
+        kort=kort,
         profiel=profile(modules),
         profiel_figuur=profile_figure(info.naam, modules),
+        gemeente=focus_chapter,
         gemeenten=build_municipalities(lib, content, focus),
         verhaal=_story(lib, info, content),
         bouwstenen_inleiding=(
             f"Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabellen zetten de waarde van de "
-            f"bibliotheek naast de norm en naast {info.vergelijking}.",
+            f"bibliotheek naast de norm en naast {info.vergelijking}."
+            + (" De cijfers gelden voor de bibliotheek als geheel, over alle gemeenten samen." if focus else ""),
         ),
         bouwstenen=modules,
         nabijheid=build_proximity(lib, several),
@@ -97,10 +116,13 @@ def build_report(
     )
 
 
-def _subtitle(lib: LibraryAnalysis, focus: str | None) -> str:
-    if focus is None:
-        return lib.name
-    return f"{lib.name} met de gemeente {next(m.name for m in lib.municipalities if m.code == focus)}"
+def _title(lib: LibraryAnalysis, focus_chapter) -> str:
+    """'Handreiking voor het gesprek met de gemeente Wâldsicht', or '… met de gemeenten' for a library's guide."""
+    if focus_chapter is not None:
+        return f"{TITLE} {focus_chapter.naam}"
+    if len(lib.municipalities) == 1:
+        return f"{TITLE} {lib.municipalities[0].name}"
+    return TITLE.replace("de gemeente", "de gemeenten")
 
 
 def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:

@@ -101,6 +101,22 @@ class Gemeenten:
 
 
 @dataclass(frozen=True)
+class GemeenteHoofdstuk:
+    """The opening chapter of a guide for one of the library's municipalities: its own figures, locations, white
+    spots, findings and themes (its questions lead the conversation chapter); what the data cannot split is said
+    to be for the library as a whole."""
+
+    naam: str
+    inleiding: tuple[str, ...]
+    kerncijfers: tuple[Kerncijfer, ...]
+    vestigingen: tuple[VestigingRij, ...]
+    witte_vlekken: tuple[WitteVlek, ...]
+    bevindingen: tuple[Bevinding, ...]
+    themas: tuple[ThemaKoppeling, ...]
+    geheel: str  # which figures are for the whole library only
+
+
+@dataclass(frozen=True)
 class Tekstblok:
     soort: str  # 'kop' or 'alinea'
     tekst: str
@@ -260,6 +276,7 @@ class Report:
     kort: InHetKort
     profiel: tuple[ModuleProfiel, ...]
     profiel_figuur: Figuur
+    gemeente: GemeenteHoofdstuk | None  # the guide of one municipality: its own chapter; None for the library's
     gemeenten: Gemeenten | None  # None for a library of one municipality
     verhaal: Verhaal
     bouwstenen_inleiding: tuple[str, ...]

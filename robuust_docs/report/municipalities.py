@@ -19,19 +19,28 @@ DISTANCE_NOTE = (
 
 
 def build_municipalities(lib: LibraryAnalysis, content: Content, focus: str | None = None) -> Gemeenten | None:
-    """The chapter for a library of several municipalities (None for one); `focus` first when given."""
+    """The chapter for a library of several municipalities (None for one). In the guide of one municipality
+    (`focus`) its own story has a chapter of its own, so this one holds only the comparison of all of them, the
+    same table as in every other guide of the library."""
     munis = lib.municipalities
     if len(munis) < 2:
         return None
-    order = sorted(munis, key=lambda m: m.code != focus) if focus else list(munis)
-    intro = (
-        f"{lib.name} werkt voor {wording.in_words(len(munis))} gemeenten. Elke gemeente betaalt haar eigen subsidie en "
-        "heeft haar eigen kernen en beleidsdoelen; hieronder staat per gemeente wat de cijfers zeggen, en in de "
-        "tabel de gemeenten naast elkaar.",
-    )
+    if focus is None:
+        intro = (
+            f"{lib.name} werkt voor {wording.in_words(len(munis))} gemeenten. Elke gemeente betaalt haar eigen "
+            "subsidie en heeft haar eigen kernen en beleidsdoelen; hieronder staat per gemeente wat de cijfers "
+            "zeggen, en in de tabel de gemeenten naast elkaar.",
+        )
+        paragraphs = tuple(GemeenteAlinea(m.name, municipality_paragraph(lib, m, content)) for m in munis)
+    else:
+        intro = (
+            f"{lib.name} werkt voor {wording.in_words(len(munis))} gemeenten. De tabel zet ze naast elkaar; elke "
+            "gemeente krijgt dezelfde tabel in haar eigen handreiking.",
+        )
+        paragraphs = ()
     return Gemeenten(
         intro,
-        tuple(GemeenteAlinea(m.name, _paragraph(lib, m, content)) for m in order),
+        paragraphs,
         tuple(comparison_row(lib, m) for m in munis),
         DISTANCE_NOTE,
     )
@@ -54,10 +63,14 @@ def _locations(m: MunicipalityAnalysis) -> str:
     count, full = m.access.count, m.access.full_count
     if count == 0:
         return "geen"
+    if full == 0:
+        return f"{fmt.number(count)}, geen volwaardig"
     return f"{fmt.number(count)}, waarvan {fmt.number(full)} volwaardig" if full != count else fmt.number(count)
 
 
-def _paragraph(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: Content) -> str:
+def municipality_paragraph(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: Content) -> str:
+    """What the figures say about one municipality: inhabitants and subsidy against the others and the norm, its
+    locations, its residents' distance, its themes."""
     v = m.variables
     sentences = [
         f"{m.name} telt {fmt.number(v['inwoners'])} inwoners ({fmt.percent(v['aandeel_inwoners'], 0)} van het "
@@ -93,12 +106,13 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     norm = ind.normen.get(lib.category.id) if ind else None
     if norm is None:
         return place
+    most, least = position == 0, position == count - 1
     if per >= norm.robuust:
-        side = f"boven de norm van {fmt.money(norm.robuust)}"
+        side = f"{'maar ' if least else ''}boven de norm van {fmt.money(norm.robuust)}"
     elif per < norm.kwetsbaar:
-        side = f"ook onder de kwetsbaar-grens van {fmt.money(norm.kwetsbaar)}"
+        side = f"{'maar ' if most else 'en '}onder de kwetsbaar-grens van {fmt.money(norm.kwetsbaar)}"
     else:
-        side = f"onder de norm van {fmt.money(norm.robuust)}"
+        side = f"{'maar ' if most else ''}onder de norm van {fmt.money(norm.robuust)}"
     return f"{place}, {side}"
 
 

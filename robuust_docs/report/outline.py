@@ -45,6 +45,19 @@ ASKS = Heading("Wat de bibliotheek vraagt", 2)
 STRENGTHS = Heading("Waar de bibliotheek sterk in is", 2)
 CHECKS = Heading("Vóór het gesprek nagaan", 2)
 
+# The guide of one municipality opens, after "In het kort", with its own chapter.
+FOCUS = Heading("De gemeente {{ gemeente.naam }}", 1)
+FOCUS_FINDINGS = Heading("Wat opvalt in de gemeente", 2)
+FOCUS_FIGURES = Heading("De cijfers van de gemeente", 2)
+FOCUS_LOCATIONS = Heading("Locaties in de gemeente", 2)
+FOCUS_LOCATIONS_TABLE = Columns(
+    ("Locatie", "Soort", "Uren met personeel", "Uren zonder", "Rolstoel", "Avond of weekend"),
+    (5.4, 2.8, 2.2, 2.0, 1.8, 2.2),
+)
+FOCUS_WHITE_SPOTS = Heading("Buurten het verst van een locatie", 2)
+FOCUS_WHITE_SPOTS_TABLE = Columns(("Buurt", "Inwoners", "Afstand"), (8.4, 4.0, 4.0))
+FOCUS_THEMES = Heading("Beleidsthema's van de gemeente", 2)
+
 MUNICIPALITIES = Heading("De gemeenten", 1)
 MUNICIPALITY = Heading("{{ g.naam }}", 2)
 COMPARISON = Heading("De gemeenten naast elkaar", 2)
@@ -101,6 +114,12 @@ OUTLINE = (
     ASKS,
     STRENGTHS,
     CHECKS,
+    FOCUS,
+    FOCUS_FINDINGS,
+    FOCUS_FIGURES,
+    FOCUS_LOCATIONS,
+    FOCUS_WHITE_SPOTS,
+    FOCUS_THEMES,
     MUNICIPALITIES,
     MUNICIPALITY,
     COMPARISON,

@@ -78,7 +78,7 @@ def build_proximity(lib: LibraryAnalysis, several: bool) -> Nabijheid:
         _proximity_intro(prox, several),
         tuple(figures),
         _white_spots(lib),
-        _branch_rows(lib),
+        branch_rows(lib),
         _proximity_notes(lib),
         map_figure(lib),
         prox is not None and prox.cbs_mean_km is not None,
@@ -133,7 +133,7 @@ def _yes_no(value) -> str:
     return {True: "ja", False: "nee"}.get(value, "onbekend")
 
 
-def _branch_rows(lib: LibraryAnalysis) -> tuple[VestigingRij, ...]:
+def branch_rows(lib: LibraryAnalysis) -> tuple[VestigingRij, ...]:
     names = _names(lib)
     rows = []
     for b in lib.rows.branches.to_dict("records"):
@@ -172,8 +172,13 @@ def _proximity_notes(lib: LibraryAnalysis) -> tuple[str, ...]:
 # --- what the library can contribute -------------------------------------------------------------------------------
 
 
-def build_themes(lib: LibraryAnalysis, content: Content) -> tuple[ThemaKoppeling, ...]:
+def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = None) -> tuple[ThemaKoppeling, ...]:
+    """The policy themes the municipalities named (with `focus`, only those of that municipality), each with
+    what the library does and could do for it."""
     named = themes_named(lib)
+    if focus is not None:
+        own = next(m.name for m in lib.municipalities if m.code == focus)
+        named = {theme: [own] for theme, names in named.items() if own in names}
     running = set(lib.rows.record.get("programmas") or ())
     several = len(lib.municipalities) > 1
     result = []
@@ -253,8 +258,10 @@ def build_impact(lib: LibraryAnalysis, content: Content, findings: Findings) -> 
 
 
 def build_conversation(content: Content, findings: Findings, focus: str | None = None) -> Gesprek:
-    """The findings' own questions first (the focus municipality's first), then a few general ones."""
-    ranked = sorted(findings.items, key=lambda f: focus is not None and f.municipality not in (None, focus))
+    """The findings' own questions first (for one municipality: its own, then the library's), then a few general
+    ones; another municipality's questions belong in its own guide."""
+    mine = [f for f in findings.items if focus is None or f.municipality in (None, focus)]
+    ranked = sorted(mine, key=lambda f: focus is not None and f.municipality != focus)
     own = list(dict.fromkeys(f.question for f in ranked if f.question))
     conv = content.conversation
     general = [q for q in conv.algemene_vragen if q not in own][:GENERAL_QUESTIONS]

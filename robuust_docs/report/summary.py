@@ -21,11 +21,11 @@ def build_summary(
 ) -> InHetKort:
     """The first page; with `focus` (a municipality code) the findings and asks of that municipality come first."""
     items = _decisive(findings.items, focus)
-    asks = [a for a in findings.asks if focus is None or a.municipality in (None, focus)][:MAX_ASKS]
+    asks = [a for a in findings.asks if _concerns(a, focus)][:MAX_ASKS]
     return InHetKort(
-        inleiding=(_introduction(lib, info),),
+        inleiding=(_focus_introduction(lib, focus), _introduction(lib, info)) if focus else (_introduction(lib, info),),
         bevindingen=tuple(_finding(f, others, focus) for f, others in items),
-        voorstellen=tuple(_ask(a, lib) for a in asks),
+        voorstellen=tuple(_ask(a, lib, focus) for a in asks),
         voorstellen_inleiding=_asks_introduction(asks),
         sterk=tuple(_strength(s, lib, content) for s in findings.strengths),
         controle=tuple(f"{f.text} {f.consequence}".strip() for f in findings.items if f.check),
@@ -59,6 +59,11 @@ def _finding(finding: Finding, others: list[Finding], focus: str | None) -> Bevi
     return Bevinding(finding.title, text, finding.severity, finding.municipality_name)
 
 
+def shown_cases(items: tuple[Finding, ...], focus: str | None) -> set[tuple[str, str | None]]:
+    """(rule, municipality) of every finding "In het kort" names, also those it names after "Hetzelfde geldt"."""
+    return {(f.rule, f.municipality) for first, others in _decisive(items, focus) for f in (first, *others)}
+
+
 def _decisive(items: tuple[Finding, ...], focus: str | None) -> list[tuple[Finding, list[Finding]]]:
     """The most severe findings, one per rule (its weightiest case, the focus municipality's first), each with the
     other municipalities' cases of that rule."""
@@ -71,8 +76,8 @@ def _decisive(items: tuple[Finding, ...], focus: str | None) -> list[tuple[Findi
         ),
     )
     for finding in ranked:
-        if finding.check:
-            continue
+        if finding.check or (focus is not None and finding.municipality not in (None, focus)):
+            continue  # another municipality's finding belongs in its own guide
         if finding.rule in chosen:
             chosen[finding.rule][1].append(finding)
         else:
@@ -109,12 +114,40 @@ def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
     )
 
 
-def _ask(ask: Ask, lib: LibraryAnalysis) -> Voorstel:
+def _concerns(ask: Ask, focus: str | None) -> bool:
+    """Whether an ask belongs in the guide: all of them for the library; for one municipality its own asks and
+    the library's asks in which it has a share."""
+    if focus is None or ask.municipality == focus:
+        return True
+    return ask.municipality is None and (not ask.shares or any(s.code == focus for s in ask.shares))
+
+
+def _ask(ask: Ask, lib: LibraryAnalysis, focus: str | None = None) -> Voorstel:
     who = ask.municipality_name or ("de gemeente" if len(lib.municipalities) == 1 else "alle gemeenten")
+    amount = f"ongeveer {indicative_amount(ask.amount)} per jaar"
+    share = next((s for s in ask.shares if s.code == focus), None) if focus else None
+    if share is not None:
+        # the municipality's own part first; the whole and every other part below, the same in every guide
+        who = share.name
+        whole = indicative_amount(ask.amount)
+        amount = f"ongeveer {indicative_amount(share.amount)} per jaar, van {whole} voor alle gemeenten samen"
     parts = [f"{s.name} {fmt.money(s.amount, 0)}" for s in ask.shares]
     split = {"eigen": "naar hun eigen cijfers", "inwoners": "naar inwoners verdeeld"}.get(ask.split, "")
     spread = f"Per gemeente ({split}): {fmt.join(parts)}." if len(parts) > 1 else ""
-    return Voorstel(who, ask.text, f"ongeveer {indicative_amount(ask.amount)} per jaar", spread, ask.without)
+    return Voorstel(who, ask.text, amount, spread, ask.without)
+
+
+def _focus_introduction(lib: LibraryAnalysis, focus: str) -> str:
+    """'Deze handreiking is voor het gesprek met de gemeente Wâldsicht (24.310 inwoners, 29% van het werkgebied).'"""
+    m = next(x for x in lib.municipalities if x.code == focus)
+    v = m.variables
+    others = len(lib.municipalities) - 1
+    return (
+        f"Deze handreiking is voor het gesprek met de gemeente {m.name} ({fmt.number(v['inwoners'])} inwoners, "
+        f"{fmt.percent(v['aandeel_inwoners'], 0)} van het werkgebied). {lib.name} werkt ook voor "
+        f"{wording.count(others, 'andere gemeente', 'andere gemeenten', words=True)}; elke gemeente krijgt haar "
+        "eigen handreiking, met dezelfde vergelijking van alle gemeenten."
+    )
 
 
 def indicative_amount(amount: float) -> str:

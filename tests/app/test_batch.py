@@ -164,13 +164,13 @@ def test_manifest_and_overview_describe_the_run(data, tmp_path):
     assert entry["grootte"] == (out / "handreiking-bib-veenhoven.docx").stat().st_size
     sheet = load_workbook(result.overview).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Id", "Bibliotheek", "Categorie", "Resultaat")
+    assert rows[0][:5] == ("Id", "Bibliotheek", "Gemeente", "Categorie", "Resultaat")
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["bib-veenhoven"][3] == "klaar"
-    assert by_id["bib-lindeloo"][3] == "mislukt"
+    assert by_id["bib-veenhoven"][4] == "klaar" and not by_id["bib-veenhoven"][2]  # the library's own guide
+    assert by_id["bib-lindeloo"][4] == "mislukt"
     assert "leden" in by_id["bib-lindeloo"][-1]
-    assert sheet.freeze_panes == "C2"
-    assert any(str(v).endswith(("Robuust", "Aandachtspunt", "Kwetsbaar")) for v in by_id["bib-veenhoven"][4:9])
+    assert sheet.freeze_panes == "D2"
+    assert any(str(v).endswith(("Robuust", "Aandachtspunt", "Kwetsbaar")) for v in by_id["bib-veenhoven"][5:10])
 
 
 @pytest.mark.parametrize(

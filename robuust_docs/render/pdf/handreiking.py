@@ -26,6 +26,7 @@ def build_story(report: Report, theme: Theme, tagger) -> Story:
     s.contents(o.CONTENTS)
     for section in (
         _summary,
+        _focus,
         _municipalities,
         _story_section,
         _modules,
@@ -59,15 +60,44 @@ def _summary(s: Story, r: Report) -> None:
         s.section(o.FINDINGS)
         s.lead_bullets([(f"{b.titel}.", b.tekst) for b in k.bevindingen])
     s.section(o.ASKS)
+    s.para(k.voorstellen_inleiding, "small")
     for v in k.voorstellen:
         s.lead(f"Voor {v.gemeente}: {v.tekst}", f"Kosten: {v.bedrag}. {v.verdeling} {v.zonder}".replace("  ", " "))
-    s.para(k.voorstellen_inleiding, "small")
     if k.sterk:
         s.section(o.STRENGTHS)
         s.bullets(k.sterk)
     if k.controle:
         s.section(o.CHECKS)
         s.bullets(k.controle)
+    s.end()
+
+
+def _focus(s: Story, r: Report) -> None:
+    g = r.gemeente
+    if g is None:
+        return
+    s.begin("Sect")
+    s.heading(o.FOCUS.title.replace("{{ gemeente.naam }}", g.naam), o.FOCUS.level)
+    s.paras(g.inleiding)
+    if g.bevindingen:
+        s.section(o.FOCUS_FINDINGS)
+        s.lead_bullets([(f"{b.titel}.", b.tekst) for b in g.bevindingen])
+    s.section(o.FOCUS_FIGURES)
+    s.columns(o.KEY_FIGURES_TABLE, [(k.naam, k.waarde) for k in g.kerncijfers])
+    s.para(g.geheel, "small")
+    if g.vestigingen:
+        s.section(o.FOCUS_LOCATIONS)
+        s.columns(
+            o.FOCUS_LOCATIONS_TABLE,
+            [(v.naam, v.soort, v.uren, v.open_bibliotheek, v.rolstoel, v.avond_weekend) for v in g.vestigingen],
+        )
+    if g.witte_vlekken:
+        s.section(o.FOCUS_WHITE_SPOTS)
+        s.columns(o.FOCUS_WHITE_SPOTS_TABLE, [(w.buurt, w.inwoners, w.afstand) for w in g.witte_vlekken])
+    if g.themas:
+        s.section(o.FOCUS_THEMES)
+        for t in g.themas:
+            s.lead(f"{t.naam}.", t.tekst)
     s.end()
 
 
