@@ -93,6 +93,11 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def typeset_text(text: str) -> str:
+    """`clean_text`, and the euro sign bound to its amount by a no-break space, so a line never ends in '€'."""
+    return clean_text(text).replace("€ ", "€\u00a0")
+
+
 # --- YAML ------------------------------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ LOCALE = "nl_NL"
 NO_DATA = "geen gegevens"
 LIST_STYLES = {"en": "standard", "of": "or"}  # babel list styles per conjunction
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_CONTAINS_CONJUNCTION = re.compile(r"(?:^|\s)(?:en|of|&)(?:\s|$)|,", re.IGNORECASE)
+_CONTAINS_CONJUNCTION = re.compile(r"(?:^|\s)(?:en|of)(?:\s|$)|,", re.IGNORECASE)
 
 
 def is_missing(value: object) -> bool:
@@ -90,8 +90,9 @@ def date(value: _dt.date) -> str:
 def join(items: Iterable[str], conjunction: str = "en") -> str:
     """['a', 'b', 'c'] → 'a, b en c' (conjunction 'of': 'a, b of c'), from babel's Dutch list patterns.
 
-    Empty items are left out. When an item holds a conjunction or a comma itself ('Aa en Veen', 'Lezen &
-    Schrijven'), a comma also goes before the final conjunction, so the reader sees where each item ends:
+    Empty items are left out. When an item holds a conjunction or a comma itself ('Aa en Veen'; not between
+    parentheses, and '&' is no conjunction), a comma also goes before the final conjunction, so the reader sees
+    where each item ends:
     'Veenhoven, Aa en Veen, en Drieburg en Oostmoer'. Never semicolons. The rule and its sources:
     `robuust_docs.wording`, which is the API to use in new code.
     """

@@ -18,6 +18,7 @@ from robuust_docs.files import (
     read_yaml,
     size_text,
     slugify,
+    typeset_text,
 )
 
 BILLION_LAUGHS = "\n".join(
@@ -148,3 +149,7 @@ def test_a_yaml_file_above_the_size_limit_is_refused(tmp_path, monkeypatch):
 
 def test_broken_yaml_still_names_line_and_column(tmp_path):
     assert "regel 3, kolom 1" in yaml_problem(tmp_path, "a: 1\nb: [\n").message
+
+
+def test_typeset_text_binds_the_euro_sign_to_its_amount():
+    assert typeset_text("Kosten: € 53.700 per jaar\x07") == "Kosten: €\u00a053.700 per jaar"

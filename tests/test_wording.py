@@ -37,7 +37,7 @@ from robuust_docs.wording import (
         (["Veenhoven", "Aa en Veen", "Drieburg en Oostmoer"], "Veenhoven, Aa en Veen, en Drieburg en Oostmoer"),
         (["Aa en Veen", "Drieburg en Oostmoer"], "Aa en Veen, en Drieburg en Oostmoer"),
         (["Aa en Veen", "Veenhoven", "Feankamp"], "Aa en Veen, Veenhoven, en Feankamp"),
-        (["Stichting Lezen & Schrijven", "KB"], "Stichting Lezen & Schrijven, en KB"),
+        (["Stichting Lezen & Schrijven", "KB"], "Stichting Lezen & Schrijven en KB"),  # an ampersand is no conjunction
         (["A", "", "B"], "A en B"),
     ],
     ids=[

@@ -48,13 +48,7 @@ class Formula:
 
     def evaluate(self, variables: dict[str, float | None]) -> float | None:
         """The value, or None when a variable is missing or the arithmetic is undefined (division by zero)."""
-        try:
-            value = _eval(self.tree, variables)
-        except (ZeroDivisionError, OverflowError, _MissingError):
-            return None
-        if isinstance(value, bool):
-            return float(value)
-        return None if value is None or math.isnan(value) or math.isinf(value) else float(value)
+        return evaluate_node(self.tree, variables)
 
     def holds(self, variables: dict[str, float | None]) -> bool:
         """Whether a condition is true; one that cannot be decided (missing figure, division by zero) is not."""
@@ -137,6 +131,17 @@ def _value(value) -> float | None:
     if isinstance(value, float) and math.isnan(value):
         return None
     return float(value)
+
+
+def evaluate_node(node: ast.AST, variables: dict[str, float | None]) -> float | None:
+    """The value of one part of a parsed formula (for writing a computation out step by step), or None."""
+    try:
+        value = _eval(node, variables)
+    except (ZeroDivisionError, OverflowError, _MissingError):
+        return None
+    if isinstance(value, bool):
+        return float(value)
+    return None if value is None or math.isnan(value) or math.isinf(value) else float(value)
 
 
 def _eval(node: ast.AST, variables: dict[str, float | None]):

@@ -25,6 +25,7 @@ from robuust_docs.files import read_yaml
 
 COST_KINDS = ("bron", "afgeleid", "aanname")
 FINDINGS_FILE = "bevindingen.yaml"
+AMOUNT = "bedrag"  # in the facts of a proposal: the amount the proposal asks for, per year
 COSTS_FILE = "kosten.yaml"
 
 
@@ -146,6 +147,7 @@ def _proposal(r: FieldReader, data: object, path: str) -> Proposal | None:
         _flag(r, data, "per_gemeente", path),
         formula_field(r, data, "voorwaarde", path, "condition", required=False),
         _flag(r, data, "dekt_andere", path),
+        _facts(r, data.get("feiten"), f"{path}.feiten"),
     )
 
 
@@ -160,7 +162,8 @@ def text_context(facts: dict[str, str], numbers: dict[str, float | None], names:
 
 
 def sample_text_context(rule: FindingRule) -> dict:
-    facts = {f.name: "1" for f in rule.facts}
+    own = rule.proposal.facts if rule.proposal is not None else ()
+    facts = {f.name: "1" for f in (*rule.facts, *own)}
     return text_context(facts, dict.fromkeys(facts, 1.0), {n: n.capitalize() for n in TEXT_NAMES})
 
 
@@ -205,7 +208,7 @@ def _rule_names(rule: FindingRule, content) -> list[Problem]:
                 key=f"{where}.{key}",
                 value=name,
             )
-            for name in sorted(formula.names - known)
+            for name in sorted(formula.names - known - ({AMOUNT} if key.startswith("voorstel.feiten.") else set()))
         ]
     return problems
 
@@ -250,6 +253,8 @@ def _formulas(rule: FindingRule):
         yield "voorstel.bedrag", rule.proposal.amount
         if rule.proposal.condition is not None:
             yield "voorstel.voorwaarde", rule.proposal.condition
+        for fact in rule.proposal.facts:
+            yield f"voorstel.feiten.{fact.name}", fact.formula
 
 
 RULE_TEXTS = (

@@ -162,6 +162,7 @@ class Proposal:
     per_municipality: bool = False  # the amount is computed for each municipality from its own figures and summed
     condition: Formula | None = None  # the ask is made only where this holds (beside the finding's own condition)
     covers_others: bool = False  # the money also pays for the other asks when it is at least as large as they are
+    facts: tuple[Fact, ...] = ()  # figures for the ask's texts, computed with `bedrag` (the amount) known
 
 
 @dataclass(frozen=True)

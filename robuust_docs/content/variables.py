@@ -118,7 +118,7 @@ def rule_names(level: str, indicator_ids, cost_ids) -> set[str]:
         return (
             set(MUNICIPALITY_VARIABLES)
             | {f"bibliotheek.{n}" for n in library}
-            | {"overige.subsidie_per_inwoner", "aantal_gemeenten"}
+            | {"overige.subsidie_per_inwoner", "overige.laagste_subsidie_per_inwoner", "aantal_gemeenten"}
             | prefixed
         )
     return library | prefixed

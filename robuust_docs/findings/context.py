@@ -28,6 +28,15 @@ def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, con
         **muni.variables,
         **{f"bibliotheek.{k}": v for k, v in library_variables(lib, content).items() if "." not in k},
         "overige.subsidie_per_inwoner": sum(subsidy) / sum(inhabitants) if known else None,
+        # the lowest of the others: a municipality is only "far below the others" when it is below each of them
+        "overige.laagste_subsidie_per_inwoner": min(
+            (
+                m.variables["subsidie_per_inwoner"]
+                for m in others
+                if m.variables.get("subsidie_per_inwoner") is not None
+            ),
+            default=None,
+        ),
         "aantal_gemeenten": float(len(lib.municipalities)),
         **_prefixed(lib, content),
     }

@@ -16,10 +16,12 @@ import math
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import Content, FindingRule
+from robuust_docs.content.formula import evaluate_node
+from robuust_docs.content.reasoning import AMOUNT
 from robuust_docs.content.variables import MUNICIPALITY_VARIABLES, VARIABLES
 from robuust_docs.findings.context import library_variables, municipality_variables
 from robuust_docs.findings.model import Ask, Finding, Share
-from robuust_docs.findings.rules import fill_rule_text, rule_context
+from robuust_docs.findings.rules import fill_rule_text, format_fact, rule_context
 
 SIGNIFICANT = 3  # an indicative amount keeps three significant figures: € 597.223 → € 597.000
 _OPERATORS = {ast.Add: (" + ", 1), ast.Sub: (" − ", 1), ast.Mult: (" × ", 2), ast.Div: (" ÷ ", 2)}
@@ -82,7 +84,15 @@ def _ask(lib: LibraryAnalysis, content: Content, rule: FindingRule, finding: Fin
         split = "inwoners" if shares else ""
     if total is None or total <= 0:
         return None
+    if shares:  # the parts are what the guide shows: the whole is their sum, so the figures always add up
+        total = sum(s.amount for s in shares)
     context = rule_context(rule, lib, muni, variables)
+    if proposal.facts:
+        known = {**variables, AMOUNT: total}
+        for fact in proposal.facts:
+            value = fact.formula.evaluate(known)
+            context[fact.name] = format_fact(value, fact.unit, fact.decimals)
+            context["getal"][fact.name] = value
 
     def text(key: str, value: str) -> str:
         return fill_rule_text(value, context, rule, f"voorstel.{key}")
@@ -93,7 +103,7 @@ def _ask(lib: LibraryAnalysis, content: Content, rule: FindingRule, finding: Fin
         muni.code if muni else None,
         muni.name if muni else "",
         text("tekst", proposal.text),
-        indicative(total),
+        total if shares else indicative(total),
         total,
         text("zonder", proposal.without),
         text("berekening", proposal.calculation),
@@ -144,6 +154,12 @@ def _render(node: ast.AST, variables: dict, units: dict, outer: int) -> str:
         return f"({text})" if level < outer else text
     if isinstance(node, ast.UnaryOp):
         return "−" + _render(node.operand, variables, units, 3)
+    if isinstance(node, ast.Call) and node.func.id in ("min", "max"):
+        # written out, only the argument that decides counts: max(0, 15 − 6) × … reads as (15 − 6) × …
+        values = [evaluate_node(a, variables) for a in node.args]
+        if all(v is not None for v in values):
+            pick = (max if node.func.id == "max" else min)(range(len(values)), key=lambda i: values[i])
+            return _render(node.args[pick], variables, units, outer)
     if isinstance(node, ast.Call):
         return f"{node.func.id}({'; '.join(_render(a, variables, units, 0) for a in node.args)})"
     if isinstance(node, ast.Constant):

@@ -67,14 +67,18 @@ def _match(practice: Practice, lib, content: Content, findings, results, themes)
 
 
 def _clearly_missed(result, lib, content: Content) -> bool:
-    """Kwetsbaar, or an aandachtspunt at least `CLEAR_MISS` below (or above) the norm: a near miss is no reason."""
-    if result.status is Status.WEAK:
-        return True
-    if result.status is not Status.ATTENTION or result.value is None:
+    """Kwetsbaar, or an aandachtspunt at least `CLEAR_MISS` below (or above) the norm: a near miss is no reason.
+    For a band only the low side counts: a practice adds (volunteers, activities), so it is no answer to a figure
+    that is too high (more volunteers per fte than the band is a reason for staff, not for more volunteers)."""
+    if result.status not in (Status.WEAK, Status.ATTENTION) or result.value is None:
         return False
     ind = next(i for i in content.indicators if i.id == result.indicator)
     norm = ind.normen.get(lib.category.id)
-    if norm is None or ind.richting == "band" or not norm.robuust:
+    if ind.richting == "band":
+        return norm is not None and result.value < norm.robuust[0]
+    if result.status is Status.WEAK:
+        return True
+    if norm is None or not norm.robuust:
         return True
     gap = (norm.robuust - result.value) if ind.richting == "hoger" else (result.value - norm.robuust)
     return gap / abs(norm.robuust) >= CLEAR_MISS

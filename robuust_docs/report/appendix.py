@@ -31,6 +31,11 @@ class ReportSettings:
     version: str
 
 
+def _per_unit(unit: str) -> str:
+    """'euro per fte per jaar' → 'per fte per jaar': the amount already carries the euro sign."""
+    return unit.removeprefix("euro").strip() or unit
+
+
 def comparison(lib: LibraryAnalysis) -> str:
     """'de mediaan van de 11 andere compacte bibliotheken', called indicative when there are fewer than eight."""
     category = lib.category.naam.lower().replace("bibliotheek", "bibliotheken")
@@ -39,7 +44,7 @@ def comparison(lib: LibraryAnalysis) -> str:
     if lib.peers == 1:
         return f"die van de enige andere {lib.category.naam.lower()} (een indicatie, geen maatstaf)"
     text = f"de mediaan van de {wording.in_words(lib.peers)} andere {category}"
-    return text + (" (een indicatie: het zijn er minder dan acht)" if lib.peers < INDICATIVE_FROM else "")
+    return text + (" (met zo weinig bibliotheken is dat een indicatie)" if lib.peers < INDICATIVE_FROM else "")
 
 
 def build_appendix(
@@ -55,7 +60,8 @@ def build_appendix(
         kosten=tuple(
             Kostenaanname(
                 c.naam,
-                f"{fmt.money(c.bedrag, 2 if c.bedrag < 100 else 0)}, {c.eenheid}" + (f" ({c.jaar})" if c.jaar else ""),
+                f"{fmt.money(c.bedrag, 2 if c.bedrag < 100 else 0)} {_per_unit(c.eenheid)}"
+                + (f" ({c.jaar})" if c.jaar else ""),
                 _COST_KINDS.get(c.soort, c.soort),
                 c.bron,
             )
@@ -64,11 +70,7 @@ def build_appendix(
         ),
         definities=tuple(_definition(lib, ind, content) for ind in content.indicators if _applies(lib, ind)),
         bronnen=tuple(
-            sorted(
-                {i.bron for i in content.indicators if i.bron}
-                | {f.bron for f in content.impact if f.bron}
-                | {c.bron.split(":")[0] for c in content.costs if c.bron and asks}
-            )
+            sorted({i.bron for i in content.indicators if i.bron} | {f.bron for f in content.impact if f.bron})
         ),
         colofon=(
             f"Handreiking van {lib.name}, gemaakt op {fmt.date(settings.today)} met robuust-docs {settings.version}.",

@@ -99,7 +99,7 @@ def build_report(
             + (" De cijfers gelden voor de bibliotheek als geheel, over alle gemeenten samen." if focus else ""),
         ),
         bouwstenen=modules,
-        nabijheid=build_proximity(lib, several),
+        nabijheid=build_proximity(lib),
         themas_inleiding=themes_intro(themes, several),
         themas=themes,
         praktijken_inleiding=practices_intro(findings),

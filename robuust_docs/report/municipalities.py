@@ -95,13 +95,14 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     if per is None:
         return "niet te vergelijken"
     position, count = _rank(lib, m, "subsidie_per_inwoner")
-    place = (
-        "het meest van de "
-        if position == 0
-        else "het minst van de "
-        if position == count - 1
-        else f"de {ordinal(position + 1)} van de "
-    ) + f"{wording.in_words(count)} gemeenten"
+    if position == 0:
+        place = f"het meest van de {wording.in_words(count)} gemeenten"
+    elif position == count - 1:
+        place = f"het minst van de {wording.in_words(count)} gemeenten"
+    elif count == 3:
+        place = "tussen de twee andere gemeenten in"
+    else:
+        place = f"de {wording.ordinal(position + 1)} hoogste van de {wording.in_words(count)} gemeenten"
     ind = next((i for i in content.indicators if i.id == SUBSIDY_INDICATOR), None)
     norm = ind.normen.get(lib.category.id) if ind else None
     if norm is None:
@@ -114,10 +115,6 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     else:
         side = f"{'maar ' if most else ''}onder de norm van {fmt.money(norm.robuust)}"
     return f"{place}, {side}"
-
-
-def ordinal(n: int) -> str:
-    return {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", 6: "zesde"}.get(n, f"{n}e")
 
 
 def _branches_sentence(lib: LibraryAnalysis, m: MunicipalityAnalysis) -> str:

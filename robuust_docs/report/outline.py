@@ -52,7 +52,7 @@ FOCUS_FIGURES = Heading("De cijfers van de gemeente", 2)
 FOCUS_LOCATIONS = Heading("Locaties in de gemeente", 2)
 FOCUS_LOCATIONS_TABLE = Columns(
     ("Locatie", "Soort", "Uren met personeel", "Uren zonder", "Rolstoel", "Avond of weekend"),
-    (5.4, 2.8, 2.2, 2.0, 1.8, 2.2),
+    (5.0, 2.7, 2.2, 2.0, 2.0, 2.5),
 )
 FOCUS_WHITE_SPOTS = Heading("Buurten het verst van een locatie", 2)
 FOCUS_WHITE_SPOTS_TABLE = Columns(("Buurt", "Inwoners", "Afstand"), (8.4, 4.0, 4.0))
@@ -72,7 +72,7 @@ STORY_PART = Heading("{{ b.tekst }}", 2)
 MODULES = Heading("De bouwstenen", 1)
 PROFILE_TABLE = Columns(("Bouwsteen", "Status", "Toelichting"), (5.0, 3.4, 8.0))
 MODULE = Heading("{{ m.naam }}", 2)
-MODULE_TABLE = Columns(("Indicator", "Waarde", "Norm", "Mediaan", "Status"), (6.4, 2.4, 2.6, 2.4, 2.6))
+MODULE_TABLE = Columns(("Indicator", "Waarde", "Norm", "Mediaan", "Status"), (5.9, 2.3, 2.5, 2.3, 3.4))
 
 PROXIMITY = Heading("Nabijheid en toegankelijkheid in het werkgebied", 1)
 KEY_FIGURES_TABLE = Columns(("Kerncijfer", "Waarde"), (10.4, 6.0))
@@ -84,7 +84,7 @@ WHITE_SPOTS_CBS_TABLE = Columns(("Buurt", "Gemeente", "Inwoners", "Afstand", "CB
 LOCATIONS = Heading("Locaties", 2)
 LOCATIONS_TABLE = Columns(
     ("Locatie", "Soort", "Gemeente", "Uren met personeel", "Uren zonder", "Rolstoel", "Avond of weekend"),
-    (3.8, 2.5, 2.9, 1.9, 1.7, 1.6, 2.0),
+    (3.3, 2.2, 2.9, 2.2, 1.9, 1.9, 2.0),
 )
 
 CONTRIBUTION = Heading("Wat de bibliotheek kan bijdragen", 1)

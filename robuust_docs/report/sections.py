@@ -5,7 +5,7 @@ municipalities' policy themes, the practices that fit, impact), and the conversa
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import WSOB_FUNCTIONS, Content
 from robuust_docs.findings import Findings, themes_named
@@ -34,7 +34,7 @@ def programme_names(ids, content: Content) -> list[str]:
 # --- proximity ----------------------------------------------------------------------------------------------------
 
 
-def build_proximity(lib: LibraryAnalysis, several: bool) -> Nabijheid:
+def build_proximity(lib: LibraryAnalysis) -> Nabijheid:
     prox, acc = lib.proximity, lib.access
     figures = [
         Kerncijfer("Locaties", _locations(acc)),
@@ -66,7 +66,7 @@ def build_proximity(lib: LibraryAnalysis, several: bool) -> Nabijheid:
                 fmt.percent(prox.share_within_full.get(5)) if acc.full_count else fmt.percent(0),
             ),
         ]
-        if prox.cbs_mean_km is not None:
+        if _cbs_usable(prox):
             figures.append(
                 Kerncijfer(
                     "Gemiddelde afstand over de weg volgens het CBS",
@@ -75,13 +75,13 @@ def build_proximity(lib: LibraryAnalysis, several: bool) -> Nabijheid:
                 )
             )
     return Nabijheid(
-        _proximity_intro(prox, several),
+        _proximity_intro(prox),
         tuple(figures),
         _white_spots(lib),
         branch_rows(lib),
         _proximity_notes(lib),
         map_figure(lib),
-        prox is not None and prox.cbs_mean_km is not None,
+        _cbs_usable(prox),
     )
 
 
@@ -94,17 +94,24 @@ def _share_of_full(share: float | None, full: int) -> str:
     return "geen volwaardige vestiging" if full == 0 else fmt.percent(share, 0)
 
 
-def _proximity_intro(prox, several: bool) -> tuple[str, ...]:
-    where = "hoofdstuk De gemeenten" if several else "deze handreiking"
+CBS_MIN_COVERAGE = 50.0  # % of the inhabitants: with CBS distances for fewer, a mean says little about the area
+
+
+def _cbs_usable(prox) -> bool:
+    return prox is not None and prox.cbs_mean_km is not None and (prox.cbs_coverage or 0) >= CBS_MIN_COVERAGE
+
+
+def _proximity_intro(prox) -> tuple[str, ...]:
     text = [
         "Hoe dicht de bibliotheek bij de inwoners staat en hoe toegankelijk haar locaties zijn. Afstanden zijn "
-        f"hemelsbreed en naar inwoners gewogen, zoals in {where} uitgelegd; de toegankelijkheid is die van de "
-        "volwaardige vestigingen, want daar is de hele bibliotheek te vinden."
+        "hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde locatie, en gewogen naar het "
+        "aantal inwoners; over de weg is het verder. De toegankelijkheid is die van de volwaardige vestigingen, want "
+        "daar is de hele bibliotheek te vinden."
     ]
-    if prox is not None and prox.cbs_mean_km is not None:
+    if _cbs_usable(prox):
         text.append(
-            "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres; die is langer. "
-            "Beide cijfers staan hieronder naast elkaar."
+            "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres; die is meestal "
+            "langer. Beide cijfers staan hieronder naast elkaar."
         )
     return tuple(text)
 
@@ -185,14 +192,20 @@ def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = Non
     for theme in content.themes:
         if theme.id not in named:
             continue
-        functions = fmt.join([WSOB_FUNCTIONS[f].lower() for f in theme.wsob_functies if f in WSOB_FUNCTIONS])
-        doing = [p for p in theme.programmas if p in running]
-        open_ = [p for p in theme.programmas if p not in running]
-        parts = [first_sentences(theme.bijdrage, THEME_SENTENCES), f"Wettelijke functies: {functions}."]
-        if doing:
-            parts.append(f"De bibliotheek voert hier al {fmt.join(programme_names(doing, content))} uit.")
-        if open_:
-            parts.append(f"Nog niet in het aanbod: {fmt.join(programme_names(open_, content))}.")
+        functions = [WSOB_FUNCTIONS[f].lower() for f in theme.wsob_functies if f in WSOB_FUNCTIONS]
+        label = wording.agree(len(functions), "Wettelijke functie", "Wettelijke functies")
+        doing = programme_names([p for p in theme.programmas if p in running], content)
+        open_ = programme_names([p for p in theme.programmas if p not in running], content)
+        parts = [first_sentences(theme.bijdrage, THEME_SENTENCES), f"{label}: {fmt.join(functions)}."]
+        if doing and open_:
+            parts.append(f"Deze bibliotheek heeft hiervoor al {fmt.join(doing)}, maar nog niet {fmt.join(open_)}.")
+        elif doing:
+            parts.append(f"Deze bibliotheek heeft hiervoor al {fmt.join(doing)}.")
+        elif open_:
+            can = wording.agree(len(open_), "kan", "kunnen")
+            parts.append(
+                f"Deze bibliotheek heeft hiervoor nog geen landelijk programma; {fmt.join(open_)} {can} erbij."
+            )
         who = fmt.join(named[theme.id]) if several else ""
         result.append(ThemaKoppeling(theme.naam, who, " ".join(parts)))
     return tuple(result)
@@ -226,9 +239,21 @@ def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...
             for key, label in (("personeel", "Personeel"), ("geld", "Geld"), ("partners", "Partners"))
             if needs.get(key)
         )
-        impact = tuple(f"{facts[i].tekst} Bron: {facts[i].bron}." for i in p.impact if i in facts)
-        practices.append(Praktijk(p.titel, p.samenvatting, match.reason, takes, impact[:1]))
+        fact = practice_facts(findings, content).get(p.id)
+        impact = (f"{facts[fact].tekst} Bron: {facts[fact].bron}.",) if fact else ()
+        practices.append(Praktijk(p.titel, p.samenvatting, match.reason, takes, impact))
     return tuple(practices)
+
+
+def practice_facts(findings: Findings, content: Content) -> dict[str, str]:
+    """Practice id → the impact fact shown under it: its first one that no practice before it shows already."""
+    facts = content.impact_by_id()
+    shown: dict[str, str] = {}
+    for match in findings.practices:
+        fact = next((i for i in match.practice.impact if i in facts and i not in shown.values()), None)
+        if fact:
+            shown[match.practice.id] = fact
+    return shown
 
 
 def practices_intro(findings: Findings) -> tuple[str, ...]:
@@ -238,19 +263,18 @@ def practices_intro(findings: Findings) -> tuple[str, ...]:
             "niet doet.",
         )
     return (
-        "Beproefde aanpakken die passen bij wat hier aandacht vraagt, met de reden waarom; programma's die de "
-        "bibliotheek al uitvoert, zijn weggelaten. De uitgewerkte voorbeelden staan in de bijlage.",
+        "Beproefde aanpakken die passen bij wat hier aandacht vraagt, elk met de reden waarom en wat ervoor nodig "
+        "is; programma's die de bibliotheek al uitvoert, zijn weggelaten.",
     )
 
 
 def build_impact(lib: LibraryAnalysis, content: Content, findings: Findings) -> tuple[Impactfeit, ...]:
-    """Facts cited by a chosen practice first, then facts on the municipalities' themes; at most a handful."""
+    """Facts on the municipalities' themes, then general ones; at most a handful. A fact already shown under a
+    chosen practice is not repeated."""
     themes = set(themes_named(lib))
-    cited = [i for m in findings.practices for i in m.practice.impact]
-    by_id = content.impact_by_id()
-    chosen = [by_id[i] for i in dict.fromkeys(cited) if i in by_id]
-    chosen += [f for f in content.impact if f not in chosen and themes & set(f.themas)]
-    chosen += [f for f in content.impact if f not in chosen and not f.themas]
+    cited = set(practice_facts(findings, content).values())
+    chosen = [f for f in content.impact if f.id not in cited and themes & set(f.themas)]
+    chosen += [f for f in content.impact if f.id not in cited and f not in chosen and not f.themas]
     return tuple(Impactfeit(f.tekst, f.bron) for f in chosen[:MAX_IMPACT])
 
 

@@ -44,7 +44,7 @@ def test_its_ask_is_an_upgrade_in_each_municipality_priced_from_its_own_largest_
     fixed = next(c.bedrag for c in content.costs if c.id == "servicepunt_naar_vestiging")
     expected = {"Leegdorp": (15 - 8) * hour + fixed, "Leegmeer": (15 - 4) * hour + fixed}
     assert {s.name: s.amount for s in ask.shares} == {n: indicative(v) for n, v in expected.items()}
-    assert ask.amount == indicative(sum(expected.values())) and ask.split == "eigen"
+    assert ask.amount == sum(indicative(v) for v in expected.values()) and ask.split == "eigen"  # parts add up
     assert [w.split(":")[0] for w in ask.worked] == ["Leegdorp", "Leegmeer"]
 
 
@@ -177,3 +177,11 @@ def test_hours_that_new_branches_bring_are_not_asked_for_twice(scenario):
     assert analysis.libraries["bib-leeg"].variables["uren_nieuwe_vestigingen"] == 18
     assert "openingsuren_ver_onder_norm" in [f.rule for f in leeg.items]
     assert [a.finding for a in leeg.asks] == ["geen_volwaardige_vestiging"]
+
+
+def test_the_parts_of_an_ask_add_up_to_its_amount(scenario):
+    _, _, found = scenario
+    asks = [a for f in found.values() for a in f.asks if a.shares]
+    assert asks
+    for ask in asks:
+        assert ask.amount == sum(s.amount for s in ask.shares)

@@ -62,10 +62,10 @@ def test_a_guide_names_its_own_findings_and_not_those_of_the_others(kern):
     _, found, _, guides = kern
     westerhoeve = guides["Westerhoeve"]
     titles = [b.titel for b in westerhoeve.kort.bevindingen]
-    assert "Gemeente betaalt veel minder dan de andere" in titles
+    assert "Westerhoeve betaalt per inwoner veel minder dan de andere gemeenten" in titles
     assert all("Zuiderveen" not in b.tekst for b in westerhoeve.kort.bevindingen)
     assert all("Westerhoeve" not in b.tekst for b in guides["Oosterwolde"].kort.bevindingen)
-    assert "Gemeente betaalt veel minder dan de andere" not in [b.titel for b in guides["Oosterwolde"].kort.bevindingen]
+    assert not any("veel minder" in b.titel for b in guides["Oosterwolde"].kort.bevindingen)
     own = {f.question for f in found.about("GM0102")}
     others = {f.question for f in found.items if f.municipality not in (None, "GM0102")} - own
     assert own <= set(westerhoeve.gesprek.vragen) and not others & set(westerhoeve.gesprek.vragen)

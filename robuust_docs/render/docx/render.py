@@ -27,7 +27,7 @@ from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
 
 from robuust_docs.errors import Problem, RenderError, TemplateError
-from robuust_docs.files import clean_text
+from robuust_docs.files import clean_text, typeset_text
 from robuust_docs.render.charts import draw_figure, drawing_to_png
 from robuust_docs.render.docx.finish import finish_document
 from robuust_docs.render.docx.sandbox import TemplateSandbox
@@ -141,7 +141,7 @@ def _open_template(template: Path) -> DocxTemplate:
 def _convert(value, tpl: DocxTemplate, theme: Theme):
     """Model value → template context: dataclasses become dicts, figures images, texts XML-safe."""
     if isinstance(value, str):
-        clean = clean_text(value)
+        clean = typeset_text(value)
         return Listing(clean) if "\n" in clean else clean
     if isinstance(value, Status):
         return {**value.template_fields(), "opgemaakt": _status_text(value, theme)}

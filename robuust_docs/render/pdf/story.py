@@ -11,7 +11,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from robuust_docs.files import clean_text
+from robuust_docs.files import typeset_text
 from robuust_docs.render.charts import draw_figure
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
 from robuust_docs.render.theme import Theme
@@ -26,7 +26,7 @@ def heading_level(flowable) -> int | None:
 
 def markup(text: str) -> str:
     """Plain text → reportlab paragraph markup: escaped, invalid characters dropped, line breaks kept."""
-    return escape(clean_text(text)).replace("\n", "<br/>")
+    return escape(typeset_text(text)).replace("\n", "<br/>")
 
 
 class Story:
