@@ -55,6 +55,12 @@ def derive_asks(lib: LibraryAnalysis, content: Content, findings: tuple[Finding,
         key = (ask.group or ask.finding, ask.municipality)
         if key not in best or ask.exact > best[key].exact:
             best[key] = ask
+    # a municipality's own ask that a library-wide ask of its group already computes from its own figures (its
+    # part) is not asked twice
+    for group, muni in list(best):
+        wide = best.get((group, None)) if muni is not None and group else None
+        if wide is not None and wide.split == "eigen" and any(s.code == muni for s in wide.shares):
+            del best[(group, muni)]
     kept = set(map(id, best.values()))
     return tuple(a for a in asks if id(a) in kept)
 

@@ -55,7 +55,7 @@ def build_appendix(
     asks,
 ) -> Bijlage:
     return Bijlage(
-        werkwijze=_method(lib, content),
+        werkwijze=_method(lib, content, bool(asks)),
         berekeningen=tuple(_calculation(ask) for ask in asks),
         kosten=tuple(
             Kostenaanname(
@@ -83,7 +83,7 @@ def _applies(lib: LibraryAnalysis, ind: Indicator) -> bool:
     return any(r.indicator == ind.id and r.applicable for m in lib.modules for r in m.indicators)
 
 
-def _method(lib: LibraryAnalysis, content: Content) -> tuple[str, ...]:
+def _method(lib: LibraryAnalysis, content: Content, asks: bool) -> tuple[str, ...]:
     rule = lib.category
     size = (
         f"minder dan {fmt.number(rule.tot)}"
@@ -109,9 +109,13 @@ def _method(lib: LibraryAnalysis, content: Content) -> tuple[str, ...]:
         "robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt." + knockouts,
         f"De mediaan is {comparison(lib)}; de bibliotheek zelf telt daarin niet mee. De normen zijn een beredeneerde "
         "standaard; het programma Robuuste lokale bibliotheek kan ze vervangen door de officiële normen.",
-        "De bevindingen volgen uit vaste regels over de cijfers, die het programma kan aanpassen; de bedragen "
-        "volgen uit een kostenmodel met de aannames hieronder. Een bedrag is een orde van grootte, geen "
-        "begroting: lokale cijfers gaan voor.",
+        "De bevindingen volgen uit vaste regels over de cijfers, die het programma kan aanpassen."
+        + (
+            " De bedragen volgen uit een kostenmodel met de aannames hieronder. Een bedrag is een orde van grootte, "
+            "geen begroting: lokale cijfers gaan voor. Bedragen zijn in euro's van het jaar van de cijfers."
+            if asks
+            else ""
+        ),
     )
 
 

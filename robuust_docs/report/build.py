@@ -32,7 +32,7 @@ from robuust_docs.report.sections import (
     programme_names,
     themes_intro,
 )
-from robuust_docs.report.summary import build_summary, shown_cases
+from robuust_docs.report.summary import build_summary, shown_asks, shown_cases
 
 PROJECT = "Projectteam Robuuste lokale bibliotheek"
 
@@ -111,7 +111,7 @@ def build_report(
             content,
             findings,
             settings,
-            [a for a in findings.asks if focus is None or a.municipality in (None, focus)],
+            shown_asks(findings, focus),
         ),
     )
 

@@ -230,12 +230,13 @@ def themes_intro(themes: tuple[ThemaKoppeling, ...], several: bool) -> tuple[str
 def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...]:
     """Each practice short: what it is, why it fits this library, what it takes, and what such work yields."""
     facts = content.impact_by_id()
+    proper = {p.naam.split()[0] for p in content.programmes}
     practices = []
     for match in findings.practices:
         p = match.practice
         needs = dict(p.benodigd)
         takes = " ".join(
-            f"{label}: {needs[key]}"
+            f"{label}: {_after_colon(needs[key], proper)}"
             for key, label in (("personeel", "Personeel"), ("geld", "Geld"), ("partners", "Partners"))
             if needs.get(key)
         )
@@ -243,6 +244,15 @@ def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...
         impact = (f"{facts[fact].tekst} Bron: {facts[fact].bron}.",) if fact else ()
         practices.append(Praktijk(p.titel, p.samenvatting, match.reason, takes, impact))
     return tuple(practices)
+
+
+def _after_colon(text: str, names: set[str]) -> str:
+    """A text after a colon starts in lower case ('Personeel: een medewerker …'), unless it opens with an
+    abbreviation ('UWV'), a name with a capital inside ('BoekStart') or a programme's name ('Taalhuis')."""
+    first = text.split()[0] if text.split() else ""
+    if len(first) < 2 or not first[1].islower() or any(c.isupper() for c in first[1:]) or first in names:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def practice_facts(findings: Findings, content: Content) -> dict[str, str]:

@@ -13,7 +13,7 @@ from robuust_docs.findings import Ask, Finding, Findings
 from robuust_docs.report.model import Bevinding, Bibliotheek, InHetKort, Voorstel
 
 MAX_FINDINGS = 5
-MAX_ASKS = 3
+MAX_ASKS = 4
 
 
 def build_summary(
@@ -21,7 +21,7 @@ def build_summary(
 ) -> InHetKort:
     """The first page; with `focus` (a municipality code) the findings and asks of that municipality come first."""
     items = _decisive(findings.items, focus)
-    asks = [a for a in findings.asks if _concerns(a, focus)][:MAX_ASKS]
+    asks = shown_asks(findings, focus)
     return InHetKort(
         inleiding=(_focus_introduction(lib, focus), _introduction(lib, info)) if focus else (_introduction(lib, info),),
         bevindingen=tuple(_finding(f, others, focus) for f, others in items),
@@ -112,6 +112,11 @@ def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
         f"{branches}. Deze handreiking zet de cijfers over {info.jaar} naast de normen voor deze categorie en "
         f"naast {info.vergelijking}."
     )
+
+
+def shown_asks(findings: Findings, focus: str | None) -> list[Ask]:
+    """The asks "In het kort" makes (the appendix works out exactly these): the weightiest first."""
+    return [a for a in findings.asks if _concerns(a, focus)][:MAX_ASKS]
 
 
 def _concerns(ask: Ask, focus: str | None) -> bool:

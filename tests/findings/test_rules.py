@@ -185,3 +185,12 @@ def test_the_parts_of_an_ask_add_up_to_its_amount(scenario):
     assert asks
     for ask in asks:
         assert ask.amount == sum(s.amount for s in ask.shares)
+
+
+def test_a_municipality_far_below_the_others_is_asked_to_reach_the_norm(scenario):
+    content, analysis, found = scenario
+    ask = next(a for a in found["bib-kern"].asks if a.municipality == "GM0102" and a.group == "subsidie")
+    westerhoeve = next(m for m in analysis.libraries["bib-kern"].municipalities if m.code == "GM0102")
+    norm = next(i for i in content.indicators if i.id == "subsidie_per_inwoner").normen["compact"].robuust
+    assert ask.exact == pytest.approx(norm * westerhoeve.variables["inwoners"] - westerhoeve.variables["subsidie"])
+    assert ask.text.startswith("Breng de subsidie van Westerhoeve naar de norm van € 22,00 per inwoner: ")

@@ -57,6 +57,7 @@ def test_the_asks_name_the_municipality_the_amount_and_what_happens_without(repo
         ("Westerhoeve", "ongeveer € 53.700 per jaar"),
         ("Zuiderveen", "ongeveer € 79.500 per jaar"),
         ("alle gemeenten", "ongeveer € 100.000 per jaar"),
+        ("Westerhoeve", "ongeveer € 42.000 per jaar"),  # to the norm: € 22,00 × 6.000 − € 90.000
     ]
     assert voorstellen[0].tekst.startswith("Maak in Westerhoeve de grootste locatie een volwaardige vestiging")
     assert voorstellen[0].zonder.startswith("Zonder volwaardige vestiging voldoet Westerhoeve niet")
