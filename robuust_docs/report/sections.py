@@ -248,9 +248,18 @@ def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...
 
 def _after_colon(text: str, names: set[str]) -> str:
     """A text after a colon starts in lower case ('Personeel: een medewerker …'), unless it opens with an
-    abbreviation ('UWV'), a name with a capital inside ('BoekStart') or a programme's name ('Taalhuis')."""
-    first = text.split()[0] if text.split() else ""
-    if len(first) < 2 or not first[1].islower() or any(c.isupper() for c in first[1:]) or first in names:
+    abbreviation ('UWV'), a name with a capital inside ('BoekStart'), a web address ('Oefenen.nl'), a name of
+    several words ('Stichting Lezen') or a programme's name ('Taalhuis')."""
+    words = text.split()
+    first = words[0] if words else ""
+    if (
+        len(first) < 2
+        or not first[1].islower()
+        or any(c.isupper() for c in first[1:])
+        or "." in first.rstrip(".,;:")
+        or (len(words) > 1 and words[1][:1].isupper())
+        or first.rstrip(".,;:").split("-")[0] in names
+    ):
         return text
     return text[:1].lower() + text[1:]
 

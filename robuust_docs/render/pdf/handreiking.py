@@ -9,9 +9,13 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from robuust_docs.render.pdf.document import render_story
 from robuust_docs.render.pdf.story import Story, markup
+from robuust_docs.render.pdf.style import FRAME_HEIGHT
 from robuust_docs.render.theme import Theme
 from robuust_docs.report import outline as o
 from robuust_docs.report.model import Report
+
+# A chapter after "In het kort" goes on with the page before it when at least this much of the page is left.
+CHAPTER_ROOM = 0.45 * FRAME_HEIGHT
 
 
 def render_pdf(report: Report, theme: Theme, tagged: bool = True) -> bytes:
@@ -22,8 +26,10 @@ def render_pdf(report: Report, theme: Theme, tagged: bool = True) -> bytes:
 def build_story(report: Report, theme: Theme, tagger) -> Story:
     """The whole document: `.items` (flowables), `.headings` (level, text) in order, and `.toc`."""
     s = Story(theme, tagger)
+    s.chapter_room = CHAPTER_ROOM
     _cover(s, report)
     s.contents(o.CONTENTS)
+    s.new_page_next = True
     for section in (
         _summary,
         _focus,
@@ -70,6 +76,7 @@ def _summary(s: Story, r: Report) -> None:
         s.section(o.CHECKS)
         s.bullets(k.controle)
     s.end()
+    s.new_page_next = True  # In het kort stands on its own page
 
 
 def _focus(s: Story, r: Report) -> None:

@@ -42,6 +42,10 @@ class Story:
         self.styles = paragraph_styles(theme)
         self.headings: list[tuple[int, str]] = []
         self.toc: TableOfContents | None = None
+        # A chapter starts on a new page, or, with `chapter_room` set, only when less than that height is left;
+        # `new_page_next` forces the next chapter onto a new page either way (after a page that stands alone).
+        self.chapter_room: float | None = None
+        self.new_page_next = False
 
     # -- primitives ------------------------------------------------------------------------------------------
 
@@ -55,7 +59,10 @@ class Story:
 
     def heading(self, text: str, level: int) -> None:
         if level == 1:
-            self.items.append(CondPageBreak(FRAME_HEIGHT - 0.5 * cm))  # a new page, unless already at the top
+            new_page = self.chapter_room is None or self.new_page_next
+            self.new_page_next = False
+            # a new page, unless already at the top (or, for a loose chapter, unless there is room enough)
+            self.items.append(CondPageBreak(FRAME_HEIGHT - 0.5 * cm if new_page else self.chapter_room))
         else:
             # keepWithNext does not hold a heading to a list (reportlab keeps containers out of KeepTogether),
             # so a heading needs room for itself and the start of what follows, or it goes to the next page.

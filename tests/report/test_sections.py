@@ -1,0 +1,23 @@
+"""Small sentence helpers of the report's sections."""
+
+import pytest
+
+from robuust_docs.report.sections import _after_colon
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Een medewerker voor twee uur per week.", "een medewerker voor twee uur per week."),
+        ("Budget voor materiaal.", "budget voor materiaal."),
+        ("UWV en het Werkplein.", "UWV en het Werkplein."),
+        ("BoekStart-coördinator.", "BoekStart-coördinator."),
+        ("Oefenen.nl voor de programma's.", "Oefenen.nl voor de programma's."),
+        ("Stichting Lezen & Schrijven voor trainingen.", "Stichting Lezen & Schrijven voor trainingen."),
+        ("Taalhuis-vrijwilligers.", "Taalhuis-vrijwilligers."),
+        ("Taalhuis en partners.", "Taalhuis en partners."),
+        ("", ""),
+    ],
+)
+def test_a_text_after_a_colon_starts_in_lower_case_unless_it_opens_with_a_name(text, expected):
+    assert _after_colon(text, {"Taalhuis"}) == expected
