@@ -63,6 +63,18 @@ def percent(value: float | None, decimals: int = 1) -> str:
     return f"{number(value, decimals)}%"
 
 
+def whole_percents(values) -> list[int | None]:
+    """Shares in percent rounded to whole numbers that still add up to the rounded total (largest remainder):
+    [60.6, 29.6, 9.8] → [61, 29, 10], where rounding each would give 101. A missing share stays None."""
+    known = [(i, v) for i, v in enumerate(values) if not is_missing(v)]
+    floors = {i: math.floor(v) for i, v in known}
+    short = round(sum(v for _, v in known)) - sum(floors.values())
+    by_remainder = sorted(known, key=lambda iv: (-(iv[1] - floors[iv[0]]), iv[0]))
+    for i, _ in by_remainder[: max(short, 0)]:
+        floors[i] += 1
+    return [floors.get(i) for i in range(len(values))]
+
+
 def km(value: float | None, decimals: int = 1) -> str:
     if is_missing(value):
         return NO_DATA

@@ -68,3 +68,17 @@ def test_count_agrees_with_its_noun():
     assert fmt.count(1, "vestiging", "vestigingen") == "1 vestiging"
     assert fmt.count(3, "vestiging", "vestigingen") == "3 vestigingen"
     assert fmt.count(1200, "inwoner", "inwoners") == "1.200 inwoners"
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ([60.6, 29.6, 9.8], [61, 29, 10]),  # rounding each gives 101
+        ([33.34, 33.33, 33.33], [34, 33, 33]),
+        ([100.0], [100]),
+        ([50.0, None, 50.0], [50, None, 50]),
+        ([], []),
+    ],
+)
+def test_whole_percents_add_up_to_the_rounded_total(shares, expected):
+    assert fmt.whole_percents(shares) == expected

@@ -15,7 +15,7 @@ from robuust_docs.analysis import LibraryAnalysis, MunicipalityAnalysis
 from robuust_docs.content import Content
 from robuust_docs.findings import Findings
 from robuust_docs.report.model import Bevinding, GemeenteHoofdstuk, Kerncijfer, ThemaKoppeling, VestigingRij, WitteVlek
-from robuust_docs.report.municipalities import SUBSIDY_INDICATOR, municipality_paragraph
+from robuust_docs.report.municipalities import SUBSIDY_INDICATOR, municipality_paragraph, population_share
 
 WHOLE_LIBRARY = (
     "Personeel, leden, bezoeken, uitleningen, activiteiten en financiën zijn alleen bekend voor de bibliotheek als "
@@ -63,9 +63,7 @@ def _key_figures(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: Content
     v = m.variables
     others = [x for x in lib.municipalities if x.code != m.code]
     rows = [
-        Kerncijfer(
-            "Inwoners", f"{fmt.number(v['inwoners'])} ({fmt.percent(v['aandeel_inwoners'], 0)} van het werkgebied)"
-        ),
+        Kerncijfer("Inwoners", f"{fmt.number(v['inwoners'])} ({population_share(lib, m)} van het werkgebied)"),
         Kerncijfer("Subsidie aan de bibliotheek", fmt.money(v["subsidie"], 0)),
         Kerncijfer("Subsidie per inwoner", fmt.money(v["subsidie_per_inwoner"])),
         Kerncijfer(

@@ -68,12 +68,19 @@ def _locations(m: MunicipalityAnalysis) -> str:
     return f"{fmt.number(count)}, waarvan {fmt.number(full)} volwaardig" if full != count else fmt.number(count)
 
 
+def population_share(lib: LibraryAnalysis, m: MunicipalityAnalysis) -> str:
+    """'61%': the municipality's share of the inhabitants, rounded so that the shares of all add up to 100%."""
+    shares = fmt.whole_percents([x.variables.get("aandeel_inwoners") for x in lib.municipalities])
+    share = next((s for x, s in zip(lib.municipalities, shares, strict=True) if x.code == m.code), None)
+    return fmt.percent(share, 0)
+
+
 def municipality_paragraph(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: Content) -> str:
     """What the figures say about one municipality: inhabitants and subsidy against the others and the norm, its
     locations, its residents' distance, its themes."""
     v = m.variables
     sentences = [
-        f"{m.name} telt {fmt.number(v['inwoners'])} inwoners ({fmt.percent(v['aandeel_inwoners'], 0)} van het "
+        f"{m.name} telt {fmt.number(v['inwoners'])} inwoners ({population_share(lib, m)} van het "
         f"werkgebied) en betaalt {fmt.money(v['subsidie'], 0)} subsidie: {fmt.money(v['subsidie_per_inwoner'])} "
         f"per inwoner, {_subsidy_comparison(lib, m, content)}.",
         _branches_sentence(lib, m),

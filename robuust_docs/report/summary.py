@@ -11,6 +11,7 @@ from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import Content
 from robuust_docs.findings import Ask, Finding, Findings
 from robuust_docs.report.model import Bevinding, Bibliotheek, InHetKort, Voorstel
+from robuust_docs.report.municipalities import population_share
 
 MAX_FINDINGS = 5
 MAX_ASKS = 4
@@ -149,7 +150,7 @@ def _focus_introduction(lib: LibraryAnalysis, focus: str) -> str:
     others = len(lib.municipalities) - 1
     return (
         f"Deze handreiking is voor het gesprek met de gemeente {m.name} ({fmt.number(v['inwoners'])} inwoners, "
-        f"{fmt.percent(v['aandeel_inwoners'], 0)} van het werkgebied). {lib.name} werkt ook voor "
+        f"{population_share(lib, m)} van het werkgebied). {lib.name} werkt ook voor "
         f"{wording.count(others, 'andere gemeente', 'andere gemeenten', words=True)}; elke gemeente krijgt haar "
         "eigen handreiking, met dezelfde vergelijking van alle gemeenten."
     )

@@ -149,3 +149,20 @@ def test_an_impact_fact_is_cited_once_per_document(sample):
         under_practices = [b for p in report.praktijken for b in p.impact]
         assert len(set(under_practices)) == len(under_practices), lid
         assert not {f.tekst for f in report.impact} & {b.split(" Bron: ")[0] for b in under_practices}, lid
+
+
+def test_the_municipalities_shares_of_the_inhabitants_add_up_to_100_percent(sample):
+    _, reports = sample
+    checked = 0
+    for lid, report in reports.items():
+        if report.gemeenten is None:
+            continue
+        shares = [
+            int(m.group(1))
+            for a in report.gemeenten.alineas
+            if (m := re.search(r"\((\d+)% van het werkgebied\)", a.tekst))
+        ]
+        assert len(shares) == len(report.gemeenten.alineas), lid
+        assert sum(shares) == 100, (lid, shares)
+        checked += 1
+    assert checked > 10
