@@ -155,3 +155,12 @@ def test_the_sample_overview_map_names_the_provinces(sample):
     provinces = {str(lib.rows.record["provincie"]) for lib in sample.analysis.libraries.values()}
     assert provinces <= strings(draw_figure(figure, sample.theme))
     assert figure.kaart.bron.startswith("Fictieve gemeentegrenzen")
+
+
+@pytest.mark.parametrize(("km", "step"), [(0.4, 0), (1.0, 0), (1.01, 1), (2.0, 1), (5.0, 2), (5.01, 3)])
+def test_a_neighbourhood_at_a_step_limit_gets_the_colour_the_analysis_counts_it_in(km, step):
+    from robuust_docs.render import load_theme
+    from robuust_docs.render.charts.handreiking import _distance_color
+
+    theme = load_theme(Path(__file__).resolve().parents[2] / "templates")
+    assert _distance_color(km, theme) == theme.distance_colors[step]

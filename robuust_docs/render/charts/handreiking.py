@@ -494,10 +494,11 @@ def _ring_area(r: np.ndarray) -> float:
 
 
 def _distance_color(km: float | None, theme: Theme) -> str:
+    """The colour of a neighbourhood at `km`: a step includes its upper limit, as 'within 5 km' in the analysis."""
     if km is None:
         return theme.track
     for (limit, _), color in zip(DISTANCE_STEPS, theme.distance_colors, strict=True):
-        if km < limit:
+        if km <= limit:
             return color
     return theme.distance_colors[-1]
 
