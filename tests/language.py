@@ -43,9 +43,8 @@ _SAMPLE_FOLDERS: list[tempfile.TemporaryDirectory] = []  # kept for the run, rem
 
 
 @functools.cache
-def sample_texts() -> dict[tuple[str, str], str]:
-    """The text of every sample handreiking and the national overview, as (document, 'docx' | 'pdf') → text,
-    rendered once per test run into a temporary folder. Word text via python-docx, PDF text via pdftotext."""
+def sample_folder() -> Path:
+    """A temporary folder with every sample handreiking and the national overview, rendered once per test run."""
     from click.testing import CliRunner
 
     from robuust_docs.cli import main
@@ -56,6 +55,14 @@ def sample_texts() -> dict[tuple[str, str], str]:
     for command in (["generate", "--all", "--jobs", "2"], ["overview"]):
         result = CliRunner().invoke(main, [*command, *common])
         assert result.exit_code == 0, result.output
+    return out
+
+
+@functools.cache
+def sample_texts() -> dict[tuple[str, str], str]:
+    """The text of every sample handreiking and the national overview, as (document, 'docx' | 'pdf') → text.
+    Word text via python-docx, PDF text via pdftotext."""
+    out = sample_folder()
     texts = {}
     for document in SAMPLE_DOCUMENTS:
         texts[(document, "docx")] = docx_text(out / f"{document}.docx")

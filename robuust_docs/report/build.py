@@ -75,7 +75,7 @@ def build_report(
             focus,
             branch_rows(lib),
             build_themes(lib, content, focus),
-            shown_cases(findings.items, focus),
+            shown_cases(findings.items, focus, len(kort.bevindingen)),
         )
         if focus is not None
         else None

@@ -6,6 +6,9 @@ check with the library first. Everything here comes from the findings stage; not
 
 from __future__ import annotations
 
+import dataclasses
+import math
+
 from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis
 from robuust_docs.content import Content
@@ -15,6 +18,13 @@ from robuust_docs.report.municipalities import population_share
 
 MAX_FINDINGS = 5
 MAX_ASKS = 4
+# "In het kort" fits on one page: an estimate in lines of body text (a heading counts two, a paragraph or bullet
+# its characters over the characters of a line plus its spacing), trimmed to the page by leaving out the last
+# strengths and then the last findings (which the chapters still give): first down to two strengths and three
+# findings, then to no strengths, then to two findings. The asks and the checks always stay.
+PAGE_LINES = 50
+LINE_CHARS, BULLET_CHARS, SMALL_CHARS = 100, 92, 112
+MIN_FINDINGS, MIN_STRENGTHS, LAST_FINDINGS = 3, 2, 2
 
 
 def build_summary(
@@ -23,7 +33,7 @@ def build_summary(
     """The first page; with `focus` (a municipality code) the findings and asks of that municipality come first."""
     items = _decisive(findings.items, focus)
     asks = shown_asks(findings, focus)
-    return InHetKort(
+    kort = InHetKort(
         inleiding=(_focus_introduction(lib, focus), _introduction(lib, info)) if focus else (_introduction(lib, info),),
         bevindingen=tuple(_finding(f, others, focus) for f, others in items),
         voorstellen=tuple(_ask(a, lib, focus) for a in asks),
@@ -31,6 +41,40 @@ def build_summary(
         sterk=tuple(_strength(s, lib, content) for s in findings.strengths),
         controle=tuple(f"{f.text} {f.consequence}".strip() for f in findings.items if f.check),
     )
+    return fit_on_a_page(kort)
+
+
+def fit_on_a_page(kort: InHetKort) -> InHetKort:
+    """The summary without its last strengths, then its last findings, until its estimate fits on a page (or
+    only the asks, the checks and the last two findings are left)."""
+    for strengths, found in ((MIN_STRENGTHS, MIN_FINDINGS), (0, MIN_FINDINGS), (0, LAST_FINDINGS)):
+        while estimated_lines(kort) > PAGE_LINES:
+            if len(kort.sterk) > strengths:
+                kort = dataclasses.replace(kort, sterk=kort.sterk[:-1])
+            elif len(kort.bevindingen) > found:
+                kort = dataclasses.replace(kort, bevindingen=kort.bevindingen[:-1])
+            else:
+                break
+    return kort
+
+
+def estimated_lines(kort: InHetKort) -> float:
+    """The height of the summary in lines of body text, as the PDF and the Word template set it."""
+
+    def lines(text: str, chars: int, spacing: float) -> float:
+        return math.ceil(len(text) / chars) + spacing
+
+    total = 3 + sum(lines(p, LINE_CHARS, 0.5) for p in kort.inleiding)
+    if kort.bevindingen:
+        total += 2 + sum(lines(f"{b.titel}. {b.tekst}", BULLET_CHARS, 0.3) for b in kort.bevindingen)
+    total += 2 + lines(kort.voorstellen_inleiding, SMALL_CHARS, 0.5)
+    for v in kort.voorstellen:
+        total += lines(f"Voor {v.gemeente}: {v.tekst}", LINE_CHARS, 0)
+        total += lines(f"Kosten: {v.bedrag}. {v.verdeling} {v.zonder}", LINE_CHARS, 0.5)
+    for part in (kort.sterk, kort.controle):
+        if part:
+            total += 2 + sum(lines(t, BULLET_CHARS, 0.3) for t in part)
+    return total
 
 
 def _asks_introduction(asks: list[Ask]) -> str:
@@ -60,9 +104,12 @@ def _finding(finding: Finding, others: list[Finding], focus: str | None) -> Bevi
     return Bevinding(finding.title, text, finding.severity, finding.municipality_name)
 
 
-def shown_cases(items: tuple[Finding, ...], focus: str | None) -> set[tuple[str, str | None]]:
-    """(rule, municipality) of every finding "In het kort" names, also those it names after "Hetzelfde geldt"."""
-    return {(f.rule, f.municipality) for first, others in _decisive(items, focus) for f in (first, *others)}
+def shown_cases(
+    items: tuple[Finding, ...], focus: str | None, shown: int = MAX_FINDINGS
+) -> set[tuple[str, str | None]]:
+    """(rule, municipality) of every finding "In het kort" names (its first `shown`), also those it names after
+    "Hetzelfde geldt"."""
+    return {(f.rule, f.municipality) for first, others in _decisive(items, focus)[:shown] for f in (first, *others)}
 
 
 def _decisive(items: tuple[Finding, ...], focus: str | None) -> list[tuple[Finding, list[Finding]]]:

@@ -33,14 +33,19 @@ def test_the_summary_opens_with_who_the_library_is_and_whom_it_is_compared_with(
 
 
 def test_the_decisive_findings_come_first_one_per_rule_and_checks_apart(reports):
+    from robuust_docs.report.summary import MAX_FINDINGS, fit_on_a_page
+
     kort = reports["bib-kern"].kort
     titles = [b.titel for b in kort.bevindingen]
-    assert titles == [
+    ranked = [
         "Gemeente zonder volwaardige vestiging",
         "Tekort, reserve snel op",
         "Inwoners ver van een vestiging",
         "Westerhoeve betaalt per inwoner veel minder dan de andere gemeenten",
     ]
+    assert titles == ranked[: len(titles)]  # the most decisive first; the page holds only the first two here
+    assert len(titles) == 2 and not kort.sterk
+    assert fit_on_a_page(kort) == kort and len(ranked) < MAX_FINDINGS
     first = kort.bevindingen[0]
     assert first.gemeente == "Westerhoeve" and first.tekst.startswith(
         "Westerhoeve (6.000 inwoners) heeft geen volwaardige vestiging"
@@ -100,3 +105,23 @@ def test_strengths_are_figures_where_more_is_better(reports):
     for report in reports.values():
         for line in report.kort.sterk:
             assert "(norm " in line and not line.startswith(("Openingstijd zonder personeel", "Huisvestingskosten"))
+
+
+def test_a_summary_too_long_for_its_page_leaves_out_its_last_strengths_then_its_last_findings():
+    from robuust_docs.report.model import Bevinding, InHetKort
+    from robuust_docs.report.summary import MIN_FINDINGS, MIN_STRENGTHS, PAGE_LINES, estimated_lines, fit_on_a_page
+
+    long = "Een zin over een cijfer dat ertoe doet, met wat het betekent voor de gemeente. " * 8
+    findings = tuple(Bevinding(f"Bevinding {i}", long, "kwetsbaar", None) for i in range(5))
+    strengths = tuple(f"Sterk punt {i}: een cijfer boven de norm." for i in range(5))
+    kort = InHetKort(("Inleiding.",), findings, (), "Geen vraag.", strengths, ())
+    fitted = fit_on_a_page(kort)
+    assert estimated_lines(fitted) <= PAGE_LINES < estimated_lines(kort)
+    assert fitted.sterk == strengths[: len(fitted.sterk)]
+    assert len(fitted.sterk) <= MIN_STRENGTHS or len(fitted.bevindingen) == len(findings)  # strengths go first
+    assert fitted.bevindingen == findings[: len(fitted.bevindingen)]
+    assert len(fitted.bevindingen) >= MIN_FINDINGS
+    assert fit_on_a_page(fitted) == fitted
+
+    short = dataclasses.replace(kort, bevindingen=findings[:2], sterk=strengths[:1])
+    assert fit_on_a_page(short) == short
