@@ -44,3 +44,22 @@ def test_in_het_kort_stands_on_one_page_in_every_sample_handreiking():
         if chapters[1][1] != chapters[0][1] + 1:
             spilled[lid] = chapters[:2]
     assert not spilled
+
+
+MIN_WORDS = 80
+
+
+def test_no_page_is_nearly_empty_unless_it_starts_a_chapter_or_ends_the_document():
+    """Cover and last page aside, a page with fewer than 80 words (running header and footer not counted) starts a
+    chapter: nothing is stranded on a page of its own."""
+    thin = []
+    for lid in SAMPLE_LIBRARIES:
+        pdf = sample_folder() / f"handreiking-{lid}.pdf"
+        chapters = {title for title, _ in _chapters(pdf)}
+        for page in range(3, _pages(pdf)):
+            text = run(need("pdftotext"), "-layout", "-f", str(page), "-l", str(page), str(pdf), "-").stdout
+            lines = [line.strip() for line in text.splitlines() if line.strip()][1:-1]  # header, footer
+            words = sum(len(line.split()) for line in lines)
+            if words < MIN_WORDS and (not lines or lines[0] not in chapters):
+                thin.append((lid, page, words, lines[:1]))
+    assert not thin
