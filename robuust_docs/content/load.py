@@ -296,6 +296,7 @@ def _programmes(content_dir: Path, problems: list[Problem]) -> tuple[Programme, 
             r.text(t, "naam", p),
             r.text(t, "omschrijving", p),
             r.texts(t, "themas", p, required=False),
+            r.text(t, "in_zin", p, required=False),
         )
         for p, t in (r.items(data, "programmas") if data is not None else [])
     )

@@ -89,6 +89,11 @@ class Programme:
     naam: str
     omschrijving: str
     themas: tuple[str, ...]
+    in_zin: str = ""  # the name in running text, with its article ("een Taalhuis"); the name itself if empty
+
+    @property
+    def in_text(self) -> str:
+        return self.in_zin or self.naam
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from robuust_docs.report.model import GemeenteAlinea, Gemeenten, GemeenteRij
 SUBSIDY_INDICATOR = "subsidie_per_inwoner"  # the content indicator whose norm a municipality's subsidy is set against
 DISTANCE_NOTE = (
     "Afstanden zijn hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde locatie, en gewogen "
-    "naar het aantal inwoners van de buurt; over de weg is het verder. Een volwaardige vestiging is minstens 15 uur "
-    "per week open, met een eigen collectie en vakkundig personeel."
+    "naar het aantal inwoners van de buurt; over de weg is het meestal verder. Een volwaardige vestiging is minstens "
+    "15 uur per week open, met een eigen collectie en vakkundig personeel."
 )
 
 
@@ -109,7 +109,8 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     elif count == 3:
         place = "tussen de twee andere gemeenten in"
     else:
-        place = f"de {wording.ordinal(position + 1)} hoogste van de {wording.in_words(count)} gemeenten"
+        rank = "op één na" if position == 1 else wording.ordinal(position + 1)
+        place = f"de {rank} hoogste van de {wording.in_words(count)} gemeenten"
     ind = next((i for i in content.indicators if i.id == SUBSIDY_INDICATOR), None)
     norm = ind.normen.get(lib.category.id) if ind else None
     if norm is None:

@@ -31,6 +31,12 @@ def programme_names(ids, content: Content) -> list[str]:
     return [names[i].naam if i in names else i for i in ids]
 
 
+def programmes_in_text(ids, content: Content) -> list[str]:
+    """The programmes as a sentence names them, with their article: 'een Taalhuis', 'de Bibliotheek op school'."""
+    names = content.programme_by_id()
+    return [names[i].in_text if i in names else i for i in ids]
+
+
 # --- proximity ----------------------------------------------------------------------------------------------------
 
 
@@ -105,8 +111,8 @@ def _proximity_intro(prox) -> tuple[str, ...]:
     text = [
         "Hoe dicht de bibliotheek bij de inwoners staat en hoe toegankelijk haar locaties zijn. Afstanden zijn "
         "hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde locatie, en gewogen naar het "
-        "aantal inwoners; over de weg is het verder. De toegankelijkheid is die van de volwaardige vestigingen, want "
-        "daar is de hele bibliotheek te vinden."
+        "aantal inwoners; over de weg is het meestal verder. De toegankelijkheid is die van de volwaardige "
+        "vestigingen, want daar is de hele bibliotheek te vinden."
     ]
     if _cbs_usable(prox):
         text.append(
@@ -194,8 +200,8 @@ def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = Non
             continue
         functions = [WSOB_FUNCTIONS[f].lower() for f in theme.wsob_functies if f in WSOB_FUNCTIONS]
         label = wording.agree(len(functions), "Wettelijke functie", "Wettelijke functies")
-        doing = programme_names([p for p in theme.programmas if p in running], content)
-        open_ = programme_names([p for p in theme.programmas if p not in running], content)
+        doing = programmes_in_text([p for p in theme.programmas if p in running], content)
+        open_ = programmes_in_text([p for p in theme.programmas if p not in running], content)
         parts = [first_sentences(theme.bijdrage, THEME_SENTENCES), f"{label}: {fmt.join(functions)}."]
         if doing and open_:
             parts.append(f"Deze bibliotheek heeft hiervoor al {fmt.join(doing)}, maar nog niet {fmt.join(open_)}.")
@@ -204,7 +210,8 @@ def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = Non
         elif open_:
             can = wording.agree(len(open_), "kan", "kunnen")
             parts.append(
-                f"Deze bibliotheek heeft hiervoor nog geen landelijk programma; {fmt.join(open_)} {can} erbij."
+                f"Deze bibliotheek heeft hiervoor nog geen landelijk programma; {fmt.join(open_)} {can} daar een begin "
+                "van zijn."
             )
         who = fmt.join(named[theme.id]) if several else ""
         result.append(ThemaKoppeling(theme.naam, who, " ".join(parts)))

@@ -117,7 +117,11 @@ def test_an_ask_for_more_subsidy_says_what_it_buys(sample):
     for lid, ask in asks:
         lib = prepared.analysis.libraries[lid]
         rise = fmt.percent(100 * ask.exact / lib.variables["subsidie"], 0)
-        assert f": {rise} meer dan nu" in ask.text and f"ongeveer {fmt.number(ask.exact / fte_cost, 1)} fte" in ask.text
+        deficit = max(0, lib.variables["tekort"] or 0)  # what is left after the deficit is covered buys staff
+        fte = fmt.number(max(0, ask.exact - deficit) / fte_cost, 1)
+        assert f": {rise} meer dan nu" in ask.text
+        assert f"ongeveer {fte} fte" in ask.text or "blijft er weinig over" in ask.text, ask.text
+        assert ("Na het dekken van het tekort" in ask.text) == (deficit > 0), ask.text
 
 
 def test_a_municipality_far_below_the_others_is_below_each_of_them(sample):
@@ -166,3 +170,16 @@ def test_the_municipalities_shares_of_the_inhabitants_add_up_to_100_percent(samp
         assert sum(shares) == 100, (lid, shares)
         checked += 1
     assert checked > 10
+
+
+def test_a_surplus_is_named_only_above_the_band_as_shown(sample):
+    _, reports = sample
+    named = 0
+    for lid, report in reports.items():
+        for b in report.kort.bevindingen:
+            if b.titel == "Overschot":
+                shown = re.search(r"hoger dan de lasten, ([\d,]+)% van de lasten", b.tekst).group(1)
+                assert float(shown.replace(",", ".")) > 5.0, (lid, b.tekst)
+                assert "baten van" in b.tekst and "€ 0 " not in b.tekst, (lid, b.tekst)
+                named += 1
+    assert named >= 1

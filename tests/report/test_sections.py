@@ -21,3 +21,19 @@ from robuust_docs.report.sections import _after_colon
 )
 def test_a_text_after_a_colon_starts_in_lower_case_unless_it_opens_with_a_name(text, expected):
     assert _after_colon(text, {"Taalhuis"}) == expected
+
+
+def test_a_programme_in_a_sentence_has_its_article_and_falls_back_to_its_name():
+    from pathlib import Path
+
+    from robuust_docs.content import load_content
+    from robuust_docs.report.sections import programmes_in_text
+
+    content = load_content(Path(__file__).resolve().parents[2] / "data" / "content")
+    assert programmes_in_text(["taalhuis", "ido", "boekstart", "dbos"], content) == [
+        "een Taalhuis of digiTaalhuis",
+        "een Informatiepunt Digitale Overheid",
+        "BoekStart",
+        "de Bibliotheek op school",
+    ]
+    assert programmes_in_text(["onbekend"], content) == ["onbekend"]
