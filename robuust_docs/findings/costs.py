@@ -92,6 +92,10 @@ def _ask(lib: LibraryAnalysis, content: Content, rule: FindingRule, finding: Fin
         return None
     if shares:  # the parts are what the guide shows: the whole is their sum, so the figures always add up
         total = sum(s.amount for s in shares)
+        how = "naar inwoners verdeeld en per gemeente afgerond" if split == "inwoners" else "per gemeente afgerond"
+        parts_text = fmt.join([f"{s.name} {fmt.money(s.amount, 0)}" for s in shares])
+        if len(shares) > 1:
+            worked = (*worked, f"Het bedrag, {how}: {parts_text}; samen {fmt.money(total, 0)}.")
     context = rule_context(rule, lib, muni, variables)
     if proposal.facts:
         known = {**variables, AMOUNT: total}
@@ -150,6 +154,12 @@ def _units(lib: LibraryAnalysis, content: Content) -> dict[str, tuple[str, int]]
 
 
 def _render(node: ast.AST, variables: dict, units: dict, outer: int) -> str:
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add | ast.Sub)
+        and evaluate_node(node.right, variables) == 0
+    ):
+        return _render(node.left, variables, units, outer)  # '… − 0' says nothing: the term is left out
     if isinstance(node, ast.BinOp):
         symbol, level = _OPERATORS[type(node.op)]
         text = (

@@ -183,3 +183,10 @@ def test_a_surplus_is_named_only_above_the_band_as_shown(sample):
                 assert "baten van" in b.tekst and "€ 0 " not in b.tekst, (lid, b.tekst)
                 named += 1
     assert named >= 1
+
+
+def test_a_worked_sum_leaves_out_a_term_that_adds_or_takes_away_nothing(sample):
+    prepared, _ = sample
+    worked = [w for f in prepared.findings.values() for a in f.asks for w in a.worked]
+    assert worked
+    assert not [w for w in worked if re.search(r"[−+] 0(?![,.\d])", w)]

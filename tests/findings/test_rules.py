@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from robuust_docs import fmt
 from robuust_docs.content import Fact
 from robuust_docs.content.formula import parse_formula
 from robuust_docs.findings import FindingError, indicative
@@ -45,7 +46,8 @@ def test_its_ask_is_an_upgrade_in_each_municipality_priced_from_its_own_largest_
     expected = {"Leegdorp": (15 - 8) * hour + fixed, "Leegmeer": (15 - 4) * hour + fixed}
     assert {s.name: s.amount for s in ask.shares} == {n: indicative(v) for n, v in expected.items()}
     assert ask.amount == sum(indicative(v) for v in expected.values()) and ask.split == "eigen"  # parts add up
-    assert [w.split(":")[0] for w in ask.worked] == ["Leegdorp", "Leegmeer"]
+    assert [w.split(":")[0] for w in ask.worked] == ["Leegdorp", "Leegmeer", "Het bedrag, per gemeente afgerond"]
+    assert ask.worked[-1].endswith(f"samen {fmt.money(ask.amount, 0)}.")  # the rounding that makes the total
 
 
 def test_staffed_hours_under_half_the_norm_are_critical_and_cap_their_building_block(scenario):
