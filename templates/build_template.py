@@ -110,7 +110,9 @@ def _summary(doc) -> None:
 
     _when(doc, "kort.bevindingen", findings)
     heading(doc, o.ASKS)
-    paragraph(doc, "{{ kort.voorstellen_inleiding }}", "Klein")
+    # with asks, their introduction is a note in small print; without, it is the message itself
+    _when(doc, "kort.voorstellen", lambda: paragraph(doc, "{{ kort.voorstellen_inleiding }}", "Klein"))
+    _when(doc, "not kort.voorstellen", lambda: paragraph(doc, "{{ kort.voorstellen_inleiding }}"))
     loop(
         doc,
         "{%p for v in kort.voorstellen %}",

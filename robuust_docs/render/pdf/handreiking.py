@@ -66,7 +66,7 @@ def _summary(s: Story, r: Report) -> None:
         s.section(o.FINDINGS)
         s.lead_bullets([(f"{b.titel}.", b.tekst) for b in k.bevindingen])
     s.section(o.ASKS)
-    s.para(k.voorstellen_inleiding, "small")
+    s.para(k.voorstellen_inleiding, "small" if k.voorstellen else "body")  # without asks, it is the message
     for v in k.voorstellen:
         s.lead(f"Voor {v.gemeente}: {v.tekst}", f"Kosten: {v.bedrag}. {v.verdeling} {v.zonder}".replace("  ", " "))
     if k.sterk:
