@@ -9,10 +9,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from robuust_docs.files import typeset_text
 from robuust_docs.render.charts import draw_figure
+from robuust_docs.render.pdf.forward import ForwardTOC
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import Figuur
@@ -41,7 +41,7 @@ class Story:
         self.items: list = []
         self.styles = paragraph_styles(theme)
         self.headings: list[tuple[int, str]] = []
-        self.toc: TableOfContents | None = None
+        self.toc: ForwardTOC | None = None
 
     # -- primitives ------------------------------------------------------------------------------------------
 
@@ -145,9 +145,7 @@ class Story:
     def contents(self, title: str = "Inhoud") -> None:
         """The table of contents, filled with the headings and their pages when the document is laid out."""
         self.items.append(self.tagger.leaf(Paragraph(markup(title), self.styles["h2"]), "P"))
-        toc = TableOfContents(
-            levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0
-        )
+        toc = ForwardTOC(levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0)
         toc.tableStyle = [
             ("FONTNAME", (0, 0), (-1, -1), self.theme.font),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
