@@ -11,7 +11,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from robuust_docs.files import typeset_text
-from robuust_docs.render.charts import draw_figure
+from robuust_docs.render.charts.cache import cached_drawing
 from robuust_docs.render.pdf.forward import ForwardTOC
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
 from robuust_docs.render.theme import Theme
@@ -136,7 +136,7 @@ class Story:
     def figure(self, figure: Figuur | None) -> None:
         if figure is None:
             return
-        drawing = draw_figure(figure, self.theme)
+        drawing = cached_drawing(figure, self.theme)
         caption = Paragraph(markup(figure.bijschrift), self.styles["caption"])
         self.items.append(
             KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
