@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -21,6 +22,7 @@ from robuust_docs.app import (
     validate_all,
     write_overview_files,
 )
+from robuust_docs.app.cluster import cluster_executor
 from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
 from robuust_docs.overview import Overview
@@ -70,26 +72,40 @@ def _data_option(f):
     is_flag=True,
     help="Eén handreiking per gemeente voor bibliotheken met meer gemeenten.",
 )
-def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality) -> None:
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:POORT",
+    default=None,
+    help="Draai de bibliotheken op een Dask-cluster met deze scheduler (pip install 'robuust-docs[dask]').",
+)
+def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality, scheduler) -> None:
     """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
     if not ids and not all_:
         raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
+    if scheduler and jobs:
+        raise click.UsageError("--jobs en --scheduler gaan niet samen: de cluster bepaalt het aantal processen.")
     data_dir, templates_dir, out_dir = _dirs(data, templates, out)
+    if scheduler:  # the workers get the paths in each job: make them independent of this folder
+        data_dir, templates_dir, out_dir = data_dir.resolve(), templates_dir.resolve(), out_dir.resolve()
     settings = Settings(data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force)
-    prepared = prepare(settings)
-    known = prepared.dataset.library_ids()
-    chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
-    click.echo(_plan(prepared, chosen, per_municipality, out_dir), err=True)
-    # overzicht.xlsx lists every library, so only a run over all of them rewrites it
-    result = run_batch(
-        prepared,
-        chosen,
-        jobs=jobs or (1 if len(chosen) == 1 else None),
-        fail_fast=fail_fast,
-        progress=_progress(_documents(prepared, chosen, per_municipality)),
-        overview=set(chosen) == set(known),
-        per_municipality=per_municipality,
-    )
+    with ExitStack() as stack:
+        # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
+        executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
+        prepared = prepare(settings)
+        known = prepared.dataset.library_ids()
+        chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
+        click.echo(_plan(prepared, chosen, per_municipality, out_dir, scheduler), err=True)
+        # overzicht.xlsx lists every library, so only a run over all of them rewrites it
+        result = run_batch(
+            prepared,
+            chosen,
+            executor=executor,
+            jobs=jobs or (1 if len(chosen) == 1 else None),
+            fail_fast=fail_fast,
+            progress=stack.enter_context(_progress(_documents(prepared, chosen, per_municipality))),
+            overview=set(chosen) == set(known),
+            per_municipality=per_municipality,
+        )
     _summary(result)
     if result.failed or result.problems:
         sys.exit(1)
@@ -104,9 +120,11 @@ def _documents(prepared, chosen: list[str], per_municipality: bool) -> int:
     )
 
 
-def _plan(prepared, chosen: list[str], per_municipality: bool, out_dir: Path) -> str:
+def _plan(prepared, chosen: list[str], per_municipality: bool, out_dir: Path, scheduler: str | None = None) -> str:
     """'40 bibliotheken, uitvoer naar output', and per municipality how many guides and who keeps a single one."""
     text = f"{wording.count(len(chosen), 'bibliotheek', 'bibliotheken')}, uitvoer naar {out_dir}"
+    if scheduler:
+        text += f", op de Dask-cluster van {scheduler}"
     if not per_municipality:
         return text
     libs = prepared.analysis.libraries
@@ -134,25 +152,37 @@ def _check_ids(ids: list[str], known: list[str], find) -> list[str]:
     return list(dict.fromkeys(find(i) for i in ids))
 
 
-def _progress(total: int):
-    if sys.stderr.isatty():
-        bar = click.progressbar(length=total, label="Handreikingen", file=sys.stderr, show_pos=True)
-        bar.__enter__()
-
-        def tick(outcome) -> None:
-            bar.update(1)
-            if bar.pos >= total:
-                bar.__exit__(None, None, None)
-
-        return tick
+@contextmanager
+def _progress(total: int, stream=None):
+    """A progress callback for run_batch. On a terminal a bar with the count, the estimated time left and the
+    last library done (click's own bar, no extra dependency); otherwise one plain line per library."""
+    stream = stream or sys.stderr
+    if stream.isatty():
+        with click.progressbar(
+            length=total,
+            label="Handreikingen",
+            file=stream,
+            show_pos=True,
+            show_eta=True,
+            item_show_func=_who_and_status,
+            update_min_steps=1,
+        ) as bar:
+            yield lambda outcome: bar.update(1, outcome)
+        return
     done = [0]
 
     def line(outcome) -> None:
         done[0] += 1
-        who = f"{outcome.library_id} ({outcome.municipality})" if outcome.municipality else outcome.library_id
-        click.echo(f"[{done[0]}/{total}] {who}: {outcome.status}", err=True)
+        click.echo(f"[{done[0]}/{total}] {_who_and_status(outcome)}", file=stream)
 
-    return line
+    yield line
+
+
+def _who_and_status(outcome) -> str | None:
+    if outcome is None:
+        return None
+    who = f"{outcome.library_id} ({outcome.municipality})" if outcome.municipality else outcome.library_id
+    return f"{who}: {outcome.status}"
 
 
 def _summary(result) -> None:

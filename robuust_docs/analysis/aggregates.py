@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from robuust_docs.analysis.analyse import LibraryAnalysis, MunicipalityAnalysis
 from robuust_docs.status import Status
@@ -124,6 +123,8 @@ def fit_line(pairs: Iterable[tuple[float | None, float | None]]) -> Fit:
         return Fit(len(both), None, None, None, None, "te_weinig", xs, ys)
     if np.ptp(xs) == 0 or np.ptp(ys) == 0:
         return Fit(len(both), None, None, None, None, "geen_spreiding", xs, ys)
+    from scipy import stats  # here, not at the top: scipy.stats costs a library's render time at start-up
+
     result = stats.linregress(xs, ys)
     return Fit(
         len(both), float(result.rvalue), float(result.pvalue), float(result.slope), float(result.intercept), "", xs, ys

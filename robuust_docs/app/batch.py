@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed, wait
+from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 
 from robuust_docs.app.document import Job, Outcome, jobs_for, render_library
@@ -135,7 +135,7 @@ def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast
     try:
         futures = {pool.submit(render_library, job): job for job in work}
         for future in as_completed(futures):
-            outcome = future.result()
+            outcome = _outcome(future, futures[future])
             results.append(outcome)
             if progress:
                 progress(outcome)
@@ -148,6 +148,21 @@ def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast
             pool.shutdown(wait=True, cancel_futures=True)
         else:  # a caller's executor: let what already runs finish before the folder's lock is released
             wait(futures)
+
+
+def _outcome(future: Future, job: Job) -> Outcome:
+    """The job's Outcome; a job that died on the way (a worker process or cluster node lost, an error that is not
+    one of ours) fails alone, so the others finish. A fatal WriteError still stops the run."""
+    try:
+        return future.result()
+    except (WriteError, CancelledError):
+        raise
+    except Exception as exc:  # BrokenProcessPool, distributed's KilledWorker, a bug in one library's render
+        lib = job.library
+        muni = next((m.name for m in lib.municipalities if m.code == job.focus), "")
+        reason = f"de opdracht is onderweg mislukt ({type(exc).__name__}: {str(exc)[:300]})"
+        problems = (Problem("", reason, library=lib.id),)
+        return Outcome(lib.id, str(lib.rows.record["naam"]), "mislukt", problems=problems, municipality=muni)
 
 
 def _run_inline(work: list[Job], fail_fast: bool, progress, results) -> None:

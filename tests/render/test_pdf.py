@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +18,7 @@ from robuust_docs.pdftags import Tagger
 from robuust_docs.render import render_pdf
 from robuust_docs.render.pdf.handreiking import build_story
 from tests.checks import need, pdf_fonts, pdf_info, pdf_text, qpdf_ok, squash
-from tests.pdfstructure import assert_parent_tree_matches_streams, kids, role, scan_page, walk
+from tests.pdfstructure import assert_parent_tree_matches_streams, claims, kids, role, scan_page, walk
 
 pytestmark = pytest.mark.slow  # renders whole documents
 
@@ -139,3 +140,53 @@ def test_a_library_without_branches_gets_a_complete_pdf(tmp_path):
     path.write_bytes(render_pdf(report, prepared.theme))
     assert qpdf_ok(path) and pdf_info(path)["Tagged"] == "yes"
     assert squash("geen locaties van deze bibliotheek") in squash(pdf_text(path))
+
+
+def _page_text(path: Path, page: int) -> str:
+    return subprocess.run(
+        [need("pdftotext"), "-raw", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def _heading_pages(path: Path) -> list[tuple[str, int]]:
+    """(role, page number) of every H1 and H2 element after the cover title, from the structure tree."""
+    with pikepdf.open(path) as pdf:
+        index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+        (document,) = kids(pdf.Root.StructTreeRoot)
+        found = []
+        for elem in walk(document):
+            if role(elem) in ("H1", "H2"):
+                pages = sorted({page for page, _ in claims(elem, index)})
+                found.append((role(elem), pages[0] + 1))
+        return found[1:]  # the first H1 is the cover's title
+
+
+def test_table_of_contents_gives_the_page_each_heading_lands_on(rendered):
+    """The TOC's numbers are filled in after the single layout pass: each must be the page on which the
+    heading is actually drawn (structure tree), and that page's text must hold the heading (pdftotext)."""
+    report, path, theme = rendered
+    story = build_story(report, theme, Tagger(enabled=False))
+    entries = [(level, text) for level, text in story.headings if level <= 2]
+    landed = _heading_pages(path)
+    assert [r for r, _ in landed] == [f"H{level}" for level, _ in entries]
+    first_body = landed[0][1]
+    toc = squash("".join(_page_text(path, page) for page in range(2, first_body)))
+    position = 0
+    for (_, text), (_, page) in zip(entries, landed, strict=True):
+        assert squash(text) in squash(_page_text(path, page)), (text, page)
+        match = re.compile(re.escape(squash(text)) + r"\.*(\d+)").search(toc, position)
+        assert match, f"no TOC entry for {text!r}"
+        assert int(match.group(1)) == page, f"TOC says {text!r} is on page {match.group(1)}, it is on {page}"
+        position = match.end()
+
+
+def test_every_body_page_says_its_number_and_the_total(rendered):
+    _, path, _ = rendered
+    total = int(pdf_info(path)["Pages"])
+    assert total > 3
+    for page in range(2, total + 1):
+        assert f"Pagina {page} van {total}" in _page_text(path, page), page
+    assert "Pagina" not in _page_text(path, 1)  # the cover has no footer

@@ -28,7 +28,8 @@ from jinja2.exceptions import SecurityError
 
 from robuust_docs.errors import Problem, RenderError, TemplateError
 from robuust_docs.files import clean_text, typeset_text
-from robuust_docs.render.charts import draw_figure, drawing_to_png
+from robuust_docs.render.charts import drawing_to_png
+from robuust_docs.render.charts.cache import cached_drawing
 from robuust_docs.render.docx.finish import finish_document
 from robuust_docs.render.docx.sandbox import TemplateSandbox
 from robuust_docs.render.docx.sanitize import drop_external_links, package_problems
@@ -171,7 +172,7 @@ def _status_text(status: Status, theme: Theme) -> StatusText:
 
 def _figure(figure: Figuur, tpl: DocxTemplate, theme: Theme) -> dict:
     try:
-        png = drawing_to_png(draw_figure(figure, theme), theme)
+        png = drawing_to_png(cached_drawing(figure, theme), theme)
     except (ValueError, OSError) as exc:
         raise RenderError("Grafiek kan niet worden getekend", (Problem("grafiek", str(exc)),)) from None
     image = AltInlineImage(tpl, io.BytesIO(png), width=FIGURE_WIDTH, alt=figure.alt)

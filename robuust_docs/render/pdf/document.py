@@ -2,7 +2,9 @@
 gives the properties and the running header). Only `render/pdf/` and `pdftags/` import reportlab's platypus.
 
 Page furniture (running header, "Pagina X van Y", the cover band) is drawn as artifacts; every flowable of the
-story is tagged by `pdftags`, and the structure tree is written after the build. Fonts are the theme's
+story is tagged by `pdftags`, and the structure tree is written after the build. The story is laid out once: the
+numbers known only at the end (the TOC's pages, "van Y") are form XObjects defined after the last page
+(`forward.py`). Fonts are the theme's
 embedded TrueType fonts. The creation and modification dates are the generation time (`SOURCE_DATE_EPOCH` when
 set); `invariant` keeps everything else reproducible, so the same input and time give the same bytes.
 """
@@ -15,44 +17,15 @@ import io
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from robuust_docs.pdftags import Tagger, write_structure
+from robuust_docs.render.pdf.forward import ForwardTOC, define_forms, footer_form
 from robuust_docs.render.pdf.story import heading_level
 from robuust_docs.render.pdf.style import COVER_BAND, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, TOC_DEPTH
 from robuust_docs.render.theme import Theme, register_fonts
 from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import DocMeta
-
-
-class PageTotal(Flowable):
-    """An indexing flowable that keeps multiBuild going until the total page count is stable."""
-
-    def __init__(self):
-        super().__init__()
-        self.total = 0
-        self.previous = -1
-
-    def isIndexing(self):  # noqa: N802 (reportlab's name)
-        return 1
-
-    def isSatisfied(self):  # noqa: N802
-        return self.total == self.previous
-
-    def beforeBuild(self):  # noqa: N802
-        self.previous, self.total = self.total, 0
-
-    def afterBuild(self):  # noqa: N802
-        pass
-
-    def notify(self, kind, stuff):
-        pass
-
-    def wrap(self, available_width, available_height):
-        return 0, 0
-
-    def draw(self):
-        pass
 
 
 class ReportDoc(BaseDocTemplate):
@@ -78,7 +51,8 @@ class ReportDoc(BaseDocTemplate):
         )
         self.meta, self.theme, self.tagger = meta, theme, tagger
         self.generated = pdf_date(generation_time())
-        self.page_total = PageTotal()
+        self.toc: ForwardTOC | None = None
+        self.footers: dict[int, tuple[str, float, object]] = {}  # body page → font, size, colour of its number
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -97,12 +71,15 @@ class ReportDoc(BaseDocTemplate):
             ]
         )
         self._heading_count = 0
-
-    def afterPage(self):  # noqa: N802
-        self.page_total.total = self.page
+        self.pages = 0
 
     def beforeDocument(self):  # noqa: N802
         self._heading_count = 0
+        self.footers = {}
+        self.pages = 0
+
+    def afterPage(self):  # noqa: N802
+        self.pages = self.page
         self.canv.setDateFormatter(lambda *_: self.generated)  # instead of invariant's 2000-01-01
 
     def afterFlowable(self, flowable):  # noqa: N802
@@ -114,8 +91,8 @@ class ReportDoc(BaseDocTemplate):
         key = f"h{self._heading_count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
-        if level <= TOC_DEPTH:
-            self.notify("TOCEntry", (level - 1, text, self.page, key))
+        if level <= TOC_DEPTH and self.toc is not None:
+            self.toc.notify("TOCEntry", (level - 1, text, self.page, key))
 
     def _cover_page(self, canvas, doc) -> None:
         with self.tagger.artifact(canvas, kind="Layout"):
@@ -147,8 +124,12 @@ class ReportDoc(BaseDocTemplate):
             canvas.setStrokeColor(HexColor(self.theme.track))
             canvas.line(MARGIN_X, A4[1] - 1.6 * cm, A4[0] - MARGIN_X, A4[1] - 1.6 * cm)
         with self.tagger.artifact(canvas, kind="Pagination", subtype="Footer"):
-            total = self.page_total.previous if self.page_total.previous > 0 else self.page
-            canvas.drawRightString(A4[0] - MARGIN_X, 1.2 * cm, f"Pagina {doc.page} van {max(total, doc.page)}")
+            # "Pagina n van Y": a form defined after the last page, when Y is known (see forward.py)
+            canvas.saveState()
+            canvas.translate(A4[0] - MARGIN_X, 1.2 * cm)
+            canvas.doForm(footer_form(doc.page))
+            canvas.restoreState()
+            self.footers[doc.page] = (self.theme.font, 8, HexColor(self.theme.light))
             canvas.drawString(MARGIN_X, 1.2 * cm, self.meta.datum)
         canvas.restoreState()
 
@@ -162,25 +143,22 @@ def _clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def _predict_toc(built) -> None:
-    """Give the TOC its entries (page numbers unknown) before the first pass, so it takes its final size at
-    once and multiBuild needs two passes instead of three."""
-    if built.toc is None:
-        return
-    built.toc._entries = [
-        (level - 1, text, 0, f"h{n}") for n, (level, text) in enumerate(built.headings, start=1) if level <= TOC_DEPTH
-    ]
-
-
 def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> bytes:
-    """Lay out the story that `build(tagger)` returns (with `.items`, `.headings`, `.toc`) as a tagged PDF."""
+    """Lay out the story that `build(tagger)` returns (with `.items`, `.headings`, `.toc`) as a tagged PDF, in
+    one layout pass: the TOC gets its entries before the build, page numbers are defined after it."""
     register_fonts(theme)
     tagger = Tagger(enabled=tagged)
     buffer = io.BytesIO()
     doc = ReportDoc(buffer, meta, theme, tagger)
     built = build(tagger)
-    _predict_toc(built)
-    doc.multiBuild([doc.page_total, *built.items])
+    doc.toc = built.toc
+    if built.toc is not None:
+        headings = enumerate(built.headings, start=1)
+        built.toc.expect([(level - 1, text, f"h{n}") for n, (level, text) in headings if level <= TOC_DEPTH])
+    doc._doSave = 0  # reportlab's switch (multiBuild uses it too): save after the forms are defined
+    doc.build(built.items)
+    define_forms(doc.canv, doc.toc, doc.footers, doc.pages)
+    doc.canv.save()
     pdf = buffer.getvalue()
     if not tagged:
         return pdf

@@ -9,10 +9,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from robuust_docs.files import typeset_text
-from robuust_docs.render.charts import draw_figure
+from robuust_docs.render.charts.cache import cached_drawing
+from robuust_docs.render.pdf.forward import ForwardTOC
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import Figuur
@@ -41,7 +41,7 @@ class Story:
         self.items: list = []
         self.styles = paragraph_styles(theme)
         self.headings: list[tuple[int, str]] = []
-        self.toc: TableOfContents | None = None
+        self.toc: ForwardTOC | None = None
         # A chapter starts on a new page, or, with `chapter_room` set, only when less than that height is left;
         # `new_page_next` forces the next chapter onto a new page either way (after a page that stands alone).
         self.chapter_room: float | None = None
@@ -143,7 +143,7 @@ class Story:
     def figure(self, figure: Figuur | None) -> None:
         if figure is None:
             return
-        drawing = draw_figure(figure, self.theme)
+        drawing = cached_drawing(figure, self.theme)
         caption = Paragraph(markup(figure.bijschrift), self.styles["caption"])
         self.items.append(
             KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
@@ -152,9 +152,7 @@ class Story:
     def contents(self, title: str = "Inhoud") -> None:
         """The table of contents, filled with the headings and their pages when the document is laid out."""
         self.items.append(self.tagger.leaf(Paragraph(markup(title), self.styles["h2"]), "P"))
-        toc = TableOfContents(
-            levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0
-        )
+        toc = ForwardTOC(levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0)
         toc.tableStyle = [
             ("FONTNAME", (0, 0), (-1, -1), self.theme.font),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
