@@ -41,6 +41,16 @@ def main() -> None:
     """Handreikingen voor het gesprek tussen bibliotheek en gemeente (Word en PDF)."""
 
 
+def _year_option(f):
+    return click.option(
+        "--jaar",
+        "year",
+        type=click.IntRange(2000, 2100),
+        default=None,
+        help="Het jaar van de handreiking (standaard het nieuwste jaar in de invoer); latere jaren tellen niet mee.",
+    )(f)
+
+
 def _data_option(f):
     return click.option(
         "--data",
@@ -70,12 +80,15 @@ def _data_option(f):
     is_flag=True,
     help="Eén handreiking per gemeente voor bibliotheken met meer gemeenten.",
 )
-def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality) -> None:
+@_year_option
+def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality, year) -> None:
     """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
     if not ids and not all_:
         raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
     data_dir, templates_dir, out_dir = _dirs(data, templates, out)
-    settings = Settings(data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force)
+    settings = Settings(
+        data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force, year=year
+    )
     prepared = prepare(settings)
     known = prepared.dataset.library_ids()
     chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
@@ -196,14 +209,19 @@ COUNT_LABELS = {
 @main.command()
 @_data_option
 @click.option("--json", "as_json", is_flag=True, help="Uitkomst als één JSON-object.")
-def validate(data, as_json) -> None:
+@_year_option
+def validate(data, as_json, year) -> None:
     """Controleer invoer en inhoud; toon alle problemen tegelijk."""
-    report = validate_all(resolve("data", data), resolve("templates", None))
+    report = validate_all(resolve("data", data), resolve("templates", None), year)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        counts = ", ".join(f"{v} {COUNT_LABELS.get(k, k)}" for k, v in report.items() if isinstance(v, int))
+        counts = ", ".join(
+            f"{v} {COUNT_LABELS.get(k, k)}" for k, v in report.items() if isinstance(v, int) and k != "year"
+        )
         click.echo(f"Gecontroleerd: {counts}.")
+        if len(report["years"]) > 1:
+            click.echo(f"Jaren: {', '.join(map(str, report['years']))}; de handreiking gaat over {report['year']}.")
         for problem in report["problems"]:
             click.echo(f"  - {problem['tekst']}")
         click.echo(
@@ -276,9 +294,10 @@ def template_check(file) -> None:
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
 @click.option("--force", is_flag=True, help="Ook bewerkte bestanden overschrijven.")
-def overview(province, formats, anonymous, data, templates, out, force) -> None:
+@_year_option
+def overview(province, formats, anonymous, data, templates, out, force, year) -> None:
     """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""
-    prepared = prepare(Settings(*_dirs(data, templates, out), force=force))
+    prepared = prepare(Settings(*_dirs(data, templates, out), force=force, year=year))
     chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
     for written in write_overview_files(prepared, province, chosen, anonymous):
         click.echo(f"Geschreven: {written.path}")

@@ -16,6 +16,8 @@ import pandas as pd
 from robuust_docs.errors import Problem
 
 Place = tuple[str, str | None]  # (file, sheet) of a table
+# What a municipality's latest row says, whatever year its figures are of.
+LATEST_COLUMNS = ("naam", "bibliotheek_id", "beleidsthemas", "stedelijkheid")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ def select_years(libs: pd.DataFrame, munis: pd.DataFrame, wanted: int | None, pl
     lib_years = _up_to(libs, year)
     muni_years = _up_to(munis[with_year], year) if len(munis) and with_year.any() else munis.iloc[0:0]
     current_libs = _latest(lib_years, "id")
-    current_munis = _latest(muni_years, "code") if len(muni_years) else munis[~with_year] if len(munis) else munis
+    current_munis = (
+        _matching(muni_years, current_libs) if len(muni_years) else munis[~with_year] if len(munis) else munis
+    )
     problems += _municipality_years(current_libs, current_munis, places["gemeenten"])
     return YearSelection(year, years, current_libs, current_munis, lib_years, muni_years, tuple(problems))
 
@@ -92,6 +96,20 @@ def _latest(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     first_seen = order.groupby(key, sort=False, dropna=False)["_seen"].transform("min")
     latest = latest.assign(_first=first_seen.loc[latest.index]).sort_values("_first", kind="stable")
     return latest.drop(columns=["_year", "_seen", "_first"]).reset_index(drop=True)
+
+
+def _matching(munis: pd.DataFrame, libs: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality its figures of its library's year (the library named by its latest row), else those of its
+    latest row (which `_municipality_years` then reports); name, library and themes always from the latest row."""
+    latest = _latest(munis, "code")
+    year_of = {row["id"]: row["jaar"] for row in libs.to_dict("records")}
+    by_key = {(row["code"], row["jaar"]): row for row in munis.to_dict("records")}
+    rows = []
+    for row in latest.to_dict("records"):
+        wanted = year_of.get(row["bibliotheek_id"])
+        match = by_key.get((row["code"], wanted), row) if wanted is not None else row
+        rows.append({**match, **{k: row[k] for k in LATEST_COLUMNS}})
+    return pd.DataFrame(rows, columns=latest.columns) if rows else latest
 
 
 def _year_duplicates(frame: pd.DataFrame, key: str, what: str, place: Place) -> list[Problem]:
