@@ -10,9 +10,9 @@ municipalities without a full branch (duty of care; weak networks also leave a f
 a service point only), a library with a single branch and one without neighbourhood data.
 The figures of YEAR are drawn first; then `add_history` writes the years before it back to FIRST_YEAR with its
 own seed (so YEAR's figures do not depend on the history): inhabitants that grow a little, a subsidy per
-inhabitant that rises, stays flat or falls (nominal), costs that follow wages, the 2020–2021 dip in visits,
-loans and activities (branches closed in the pandemic), members falling for years in some weak libraries, and
-one library without figures for one year in the middle.
+inhabitant that rises, stays flat or falls (nominal), costs that follow income and staff that follows what it
+buys at rising wages, the 2020–2021 dip in visits, loans and activities (branches closed in the pandemic),
+members falling for years in some weak libraries, and one library without figures for one year in the middle.
 The script is seeded and deterministic: run `python data/generate_sample.py` from the repository root.
 """
 
@@ -42,7 +42,7 @@ DIP = {
 }
 # Nominal change of the subsidy per inhabitant a year: raised with wages, frozen, or cut.
 SUBSIDY_PATH = {"stijgt": (0.03, 0.045), "vlak": (-0.004, 0.004), "daalt": (-0.035, -0.02)}
-COST_GROWTH = 0.032  # nominal growth of costs a year (wages and prices)
+COST_GROWTH = 0.032  # nominal growth of wages a year
 MEMBERS_FALLING = 5  # the libraries with the weakest reach lose members every year
 MISSING_YEAR = ("bib-lindeloo", 2022)  # a year the library did not deliver
 OUT = Path(__file__).resolve().parent
@@ -761,10 +761,10 @@ def add_history(rng, lib: pd.DataFrame, gm: pd.DataFrame, quality: pd.DataFrame)
 
 
 def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy_ratio: float) -> dict:
-    """One earlier year of a library: costs back at COST_GROWTH, income following its subsidy, use with the
+    """One earlier year of a library: income following its subsidy, costs following income, staff what the money
+    buys at wages rising COST_GROWTH a year, use with the
     pandemic dip, members and staff on their own trend; YEAR's empty cells stay empty."""
     back = YEAR - year
-    costs = (1 + COST_GROWTH) ** -back * noise(rng, 0.02)
     dip = DIP.get(year, {})
     row = dict(rec, jaar=year)
 
@@ -773,12 +773,16 @@ def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy
             row[column] = float(rec[column]) * factor * dip.get(column, 1.0)
 
     own = (1 + 0.02) ** -back * noise(rng, 0.05)
-    scale("baten_totaal", 0.85 * subsidy_ratio + 0.15 * own)
+    income = 0.85 * subsidy_ratio + 0.15 * own
+    # a library spends what it gets: costs follow income (with a result of a few percent either way); wages
+    # rising faster than the subsidy show in fewer fte, not in a deficit
+    costs = income * noise(rng, 0.02)
+    scale("baten_totaal", income)
     scale("eigen_inkomsten", own)
     for column in ("lasten_totaal", "personeelskosten", "huisvestingskosten"):
         scale(column, costs)
     scale("eigen_vermogen", costs * noise(rng, 0.1))
-    scale("fte", (1 + staff) ** -back * noise(rng, 0.02))
+    scale("fte", income * (1 + COST_GROWTH) ** back * (1 + staff) ** -back * noise(rng, 0.02))
     row["fte"] = None if row["fte"] is None or pd.isna(row["fte"]) else round(row["fte"], 1)
     scale("vrijwilligers", (0.88 if year in (2020, 2021) else 1.0) * noise(rng, 0.05))
     scale("leden", (1 + members) ** -back * noise(rng, 0.008))
