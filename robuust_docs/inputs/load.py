@@ -114,6 +114,9 @@ def load_dataset(data_dir: Path, year: int | None = None) -> Dataset:
     if len(earlier):
         earlier = earlier[~earlier["_row"].isin(set(selection.municipalities["_row"]))]
         problems += _municipality_rows(earlier, places["gemeenten"])
+        if "bibliotheken" not in unreadable:  # a typo in an earlier year's row is a typo too
+            known = set(frames["bibliotheken"]["id"].dropna())
+            problems += _unknown(earlier, "bibliotheek_id", known, places["gemeenten"], "bibliotheek")
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
     outlines = load_outlines(data_dir, problems)
