@@ -8,6 +8,11 @@ the sample holds robust, middling and clearly vulnerable libraries. Some edge ca
 empty cells ("geen gegevens"), a negative equity, a small library without any full branch, two larger
 municipalities without a full branch (duty of care; weak networks also leave a few small municipalities with
 a service point only), a library with a single branch and one without neighbourhood data.
+The figures of YEAR are drawn first; then `add_history` writes the years before it back to FIRST_YEAR with its
+own seed (so YEAR's figures do not depend on the history): inhabitants that grow a little, a subsidy per
+inhabitant that rises, stays flat or falls (nominal), costs that follow income and staff that follows what it
+buys at rising wages, the 2020–2021 dip in visits, loans and activities (branches closed in the pandemic),
+members falling for years in some weak libraries, and one library without figures for one year in the middle.
 The script is seeded and deterministic: run `python data/generate_sample.py` from the repository root.
 """
 
@@ -26,6 +31,20 @@ from sample_outlines import write_sample_outlines
 
 SEED = 2044
 YEAR = 2025
+FIRST_YEAR = 2019
+HISTORY_SEED = 2045
+# Use of the branches against the trend in the pandemic years and the recovery after (visits nationally were
+# about half of 2019 in 2020).
+DIP = {
+    2020: {"bezoeken": 0.5, "uitleningen": 0.72, "activiteiten": 0.42, "deelnemers": 0.36, "eigen_inkomsten": 0.7},
+    2021: {"bezoeken": 0.58, "uitleningen": 0.8, "activiteiten": 0.55, "deelnemers": 0.5, "eigen_inkomsten": 0.78},
+    2022: {"bezoeken": 0.86, "uitleningen": 0.93, "activiteiten": 0.88, "deelnemers": 0.86, "eigen_inkomsten": 0.92},
+}
+# Nominal change of the subsidy per inhabitant a year: raised with wages, frozen, or cut.
+SUBSIDY_PATH = {"stijgt": (0.03, 0.045), "vlak": (-0.004, 0.004), "daalt": (-0.035, -0.02)}
+COST_GROWTH = 0.032  # nominal growth of wages a year
+MEMBERS_FALLING = 5  # the libraries with the weakest reach lose members every year
+MISSING_YEAR = ("bib-lindeloo", 2022)  # a year the library did not deliver
 OUT = Path(__file__).resolve().parent
 # Municipality codes start at GM9001: real CBS codes stay below 2000, so they can never clash.
 FIRST_CODE = 9001
@@ -688,6 +707,93 @@ def add_road_distances(rng, bu: pd.DataFrame, br: pd.DataFrame) -> pd.DataFrame:
     return bu.assign(afstand_bibliotheek_km=np.where(bu.gemeente_code.isin(chosen), road, np.nan))
 
 
+# --- history --------------------------------------------------------------------------------------------------
+
+
+def subsidy_path(q: float) -> str:
+    """Weak finances go with a municipality that cuts, strong ones with one that keeps up with wages."""
+    return "daalt" if q < -1.0 else "stijgt" if q > 0.1 else "vlak"
+
+
+def add_history(rng, lib: pd.DataFrame, gm: pd.DataFrame, quality: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows for FIRST_YEAR..YEAR of every library and municipality, YEAR's as drawn; oldest first per key."""
+    years = range(FIRST_YEAR, YEAR + 1)
+    falling = set(quality.reach.sort_values().index[:MEMBERS_FALLING])
+    muni_rows, lib_rows = [], []
+    subsidy = {}  # (library, year) → the subsidy of its municipalities together
+    for m in gm.itertuples():
+        growth = rng.normal(0.008 if m.stedelijkheid <= 2 else 0.003, 0.004)
+        path = SUBSIDY_PATH[subsidy_path(quality.loc[m.bibliotheek_id, "money"])]
+        per_year = rng.uniform(*path)
+        for year in years:
+            back = YEAR - year
+            inhabitants = round(m.inwoners / (1 + growth) ** back)
+            euro = m.subsidie / m.inwoners / (1 + per_year) ** back * noise(rng, 0.01) if back else 0
+            row = {
+                "code": m.code,
+                "jaar": year,
+                "naam": m.naam,
+                "bibliotheek_id": m.bibliotheek_id,
+                "inwoners": m.inwoners if not back else inhabitants,
+                "inwoners_0_17": m.inwoners_0_17 if not back else round(m.inwoners_0_17 / (1 + growth) ** back),
+                "subsidie": m.subsidie if not back else round(euro * inhabitants),
+                "beleidsthemas": m.beleidsthemas,
+                "stedelijkheid": m.stedelijkheid,
+            }
+            muni_rows.append(row)
+            subsidy[m.bibliotheek_id, year] = subsidy.get((m.bibliotheek_id, year), 0) + row["subsidie"]
+    for rec in lib.to_dict("records"):
+        ident = rec["id"]
+        members = rng.uniform(-0.045, -0.03) if ident in falling else rng.normal(0.006, 0.01)
+        staff = rng.normal(0.0, 0.015)
+        for year in years:
+            back = YEAR - year
+            if (ident, year) == MISSING_YEAR:
+                continue
+            if not back:
+                lib_rows.append(rec)
+                continue
+            lib_rows.append(history_row(rng, rec, year, members, staff, subsidy[ident, year] / subsidy[ident, YEAR]))
+    frame = pd.DataFrame(lib_rows, columns=lib.columns)
+    counts = frame.columns[frame.columns.get_loc("vrijwilligers") : -1]
+    frame[counts] = frame[counts].astype(float).round().astype("Int64")
+    return frame, pd.DataFrame(muni_rows)
+
+
+def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy_ratio: float) -> dict:
+    """One earlier year of a library: income following its subsidy, costs following income, staff what the money
+    buys at wages rising COST_GROWTH a year, use with the
+    pandemic dip, members and staff on their own trend; YEAR's empty cells stay empty."""
+    back = YEAR - year
+    dip = DIP.get(year, {})
+    row = dict(rec, jaar=year)
+
+    def scale(column: str, factor: float) -> None:
+        if rec[column] is not None and not pd.isna(rec[column]):
+            row[column] = float(rec[column]) * factor * dip.get(column, 1.0)
+
+    own = (1 + 0.02) ** -back * noise(rng, 0.05)
+    income = 0.85 * subsidy_ratio + 0.15 * own
+    # a library spends what it gets: costs follow income (with a result of a few percent either way); wages
+    # rising faster than the subsidy show in fewer fte, not in a deficit
+    costs = income * noise(rng, 0.02)
+    scale("baten_totaal", income)
+    scale("eigen_inkomsten", own)
+    for column in ("lasten_totaal", "personeelskosten", "huisvestingskosten"):
+        scale(column, costs)
+    scale("eigen_vermogen", costs * noise(rng, 0.1))
+    scale("fte", income * (1 + COST_GROWTH) ** back * (1 + staff) ** -back * noise(rng, 0.02))
+    row["fte"] = None if row["fte"] is None or pd.isna(row["fte"]) else round(row["fte"], 1)
+    scale("vrijwilligers", (0.88 if year in (2020, 2021) else 1.0) * noise(rng, 0.05))
+    scale("leden", (1 + members) ** -back * noise(rng, 0.008))
+    scale("jeugdleden", (1 + members) ** -back * noise(rng, 0.01))
+    for column in ("bezoeken", "uitleningen", "activiteiten", "deelnemers"):
+        scale(column, (1 + members / 2) ** -back * noise(rng, 0.04))
+    if row["jeugdleden"] is not None and row["leden"] is not None and not pd.isna(row["jeugdleden"]):
+        row["jeugdleden"] = min(row["jeugdleden"], row["leden"])
+    return row
+
+
 # --- summary --------------------------------------------------------------------------------------------------
 
 
@@ -733,10 +839,11 @@ def main() -> None:
     br = make_branches(rng, gm, bu, quality)
     bu = add_road_distances(rng, bu, br).round({"lat": 5, "lon": 5})
     bu = bu[~bu.gemeente_code.isin(gm.code[gm.bibliotheek_id == NO_NEIGHBOURHOODS])]
-    lib.to_csv(OUT / "bibliotheken.csv", index=False)
-    gm.drop(columns=INTERNAL).to_csv(OUT / "gemeenten.csv", index=False)
     br.to_csv(OUT / "vestigingen.csv", index=False)
     bu.to_csv(OUT / "buurten.csv", index=False)
+    lib, gm_years = add_history(np.random.default_rng(HISTORY_SEED), lib, gm, quality)
+    lib.to_csv(OUT / "bibliotheken.csv", index=False)
+    gm_years.to_csv(OUT / "gemeenten.csv", index=False)
     write_sample_outlines(OUT)  # gemeenten.geojson: fictional outlines around the points just written
     print_summary(gm, lib, br)
 

@@ -52,7 +52,8 @@ OUTSIDE = -1
 def load_sites(data: Path):
     """(lon/lat array, municipality index per site, municipality list [(code, naam, library)])."""
     with open(data / "gemeenten.csv", encoding="utf-8") as f:
-        municipalities = [(r["code"], r["naam"], r["bibliotheek_id"]) for r in csv.DictReader(f)]
+        rows = {r["code"]: r for r in csv.DictReader(f)}  # one row per year: the latest (last) names it
+        municipalities = [(r["code"], r["naam"], r["bibliotheek_id"]) for r in rows.values()]
     index = {code: i for i, (code, _, _) in enumerate(municipalities)}
     seen: dict[tuple[float, float], int] = {}
     points, labels = [], []

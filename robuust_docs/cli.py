@@ -43,6 +43,16 @@ def main() -> None:
     """Handreikingen voor het gesprek tussen bibliotheek en gemeente (Word en PDF)."""
 
 
+def _year_option(f):
+    return click.option(
+        "--jaar",
+        "year",
+        type=click.IntRange(2000, 2100),
+        default=None,
+        help="Het jaar van de handreiking (standaard het nieuwste jaar in de invoer); latere jaren tellen niet mee.",
+    )(f)
+
+
 def _data_option(f):
     return click.option(
         "--data",
@@ -78,7 +88,10 @@ def _data_option(f):
     default=None,
     help="Draai de bibliotheken op een Dask-cluster met deze scheduler (pip install 'robuust-docs[dask]').",
 )
-def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality, scheduler) -> None:
+@_year_option
+def generate(
+    ids, all_, formats, data, templates, out, jobs, force, fail_fast, per_municipality, scheduler, year
+) -> None:
     """Maak de handreiking(en) voor de bibliotheken IDS, of voor alle met --all."""
     if not ids and not all_:
         raise click.UsageError("Geef een of meer bibliotheek-id's op, of --all.")
@@ -87,7 +100,9 @@ def generate(ids, all_, formats, data, templates, out, jobs, force, fail_fast, p
     data_dir, templates_dir, out_dir = _dirs(data, templates, out)
     if scheduler:  # the workers get the paths in each job: make them independent of this folder
         data_dir, templates_dir, out_dir = data_dir.resolve(), templates_dir.resolve(), out_dir.resolve()
-    settings = Settings(data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force)
+    settings = Settings(
+        data_dir, templates_dir, out_dir, tuple(dict.fromkeys(formats)) or ("docx", "pdf"), force, year=year
+    )
     with ExitStack() as stack:
         # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
         executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
@@ -226,14 +241,19 @@ COUNT_LABELS = {
 @main.command()
 @_data_option
 @click.option("--json", "as_json", is_flag=True, help="Uitkomst als één JSON-object.")
-def validate(data, as_json) -> None:
+@_year_option
+def validate(data, as_json, year) -> None:
     """Controleer invoer en inhoud; toon alle problemen tegelijk."""
-    report = validate_all(resolve("data", data), resolve("templates", None))
+    report = validate_all(resolve("data", data), resolve("templates", None), year)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        counts = ", ".join(f"{v} {COUNT_LABELS.get(k, k)}" for k, v in report.items() if isinstance(v, int))
+        counts = ", ".join(
+            f"{v} {COUNT_LABELS.get(k, k)}" for k, v in report.items() if isinstance(v, int) and k != "year"
+        )
         click.echo(f"Gecontroleerd: {counts}.")
+        if len(report["years"]) > 1:
+            click.echo(f"Jaren: {', '.join(map(str, report['years']))}; de handreiking gaat over {report['year']}.")
         for problem in report["problems"]:
             click.echo(f"  - {problem['tekst']}")
         click.echo(
@@ -306,9 +326,10 @@ def template_check(file) -> None:
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Uitvoermap (standaard ./output).")
 @click.option("--force", is_flag=True, help="Ook bewerkte bestanden overschrijven.")
-def overview(province, formats, anonymous, data, templates, out, force) -> None:
+@_year_option
+def overview(province, formats, anonymous, data, templates, out, force, year) -> None:
     """Landelijk of provinciaal beeld: categorieën, normen, nabijheid en wat die oplevert, programma's."""
-    prepared = prepare(Settings(*_dirs(data, templates, out), force=force))
+    prepared = prepare(Settings(*_dirs(data, templates, out), force=force, year=year))
     chosen = tuple(dict.fromkeys(formats)) or ("docx", "pdf")
     for written in write_overview_files(prepared, province, chosen, anonymous):
         click.echo(f"Geschreven: {written.path}")

@@ -75,6 +75,19 @@ def whole_percents(values) -> list[int | None]:
     return [floors.get(i) for i in range(len(values))]
 
 
+def signed(value: float | None, decimals: int = 0) -> str:
+    """A change with its sign: 8.2 → '+8', −8.2 → '−8', and 0 (also after rounding) → '0'."""
+    if is_missing(value):
+        return NO_DATA
+    text = number(value, decimals)
+    return text if text.startswith("\u2212") or set(text) <= set("0,.") else f"+{text}"
+
+
+def span(first: int, last: int) -> str:
+    """'2019–2025' (an en dash between the years)."""
+    return f"{first}\u2013{last}"
+
+
 def km(value: float | None, decimals: int = 1) -> str:
     if is_missing(value):
         return NO_DATA

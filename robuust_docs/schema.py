@@ -56,13 +56,14 @@ def _c(name, kind, required, meaning, unit="", choices=(), minimum=0, maximum=No
 LIBRARIES = Table(
     "bibliotheken",
     True,
-    "Eén rij per bibliotheekorganisatie, met de cijfers van één jaar.",
+    "Eén rij per bibliotheekorganisatie per jaar. Eén jaar is genoeg; met meer jaren laat de handreiking zien "
+    "hoe de cijfers veranderen.",
     (
         _c("id", "code", True, "Korte, unieke code van de bibliotheek", "tekst"),
         _c("naam", "text", True, "Naam van de bibliotheekorganisatie", "tekst"),
         _c("provincie", "text", True, "Provincie van het werkgebied", "tekst"),
         _c("poi", "text", False, "Provinciale ondersteuningsinstelling", "tekst"),
-        _c("jaar", "int", True, "Jaar waarop de cijfers betrekking hebben", "jaartal", minimum=2000),
+        _c("jaar", "int", True, "Jaar waarop de cijfers betrekking hebben", "jaartal", minimum=2000, maximum=2100),
         _c("fte", "float", False, "Betaald personeel", "fte", variable=True),
         _c("vrijwilligers", "int", False, "Aantal vrijwilligers", "personen", variable=True),
         _c("baten_totaal", "money", False, "Totale baten volgens de jaarrekening", "euro", variable=True),
@@ -106,9 +107,20 @@ LIBRARIES = Table(
 MUNICIPALITIES = Table(
     "gemeenten",
     True,
-    "Eén rij per gemeente in het werkgebied van een bibliotheek.",
+    "Eén rij per gemeente in het werkgebied van een bibliotheek; met de kolom jaar één rij per gemeente per jaar "
+    "(de bibliotheek en de beleidsthema's gelden dan zoals het nieuwste jaar ze noemt).",
     (
         _c("code", "code", True, "Gemeentecode, GM gevolgd door vier cijfers", "GMxxxx"),
+        _c(
+            "jaar",
+            "int",
+            False,
+            "Jaar waarop inwoners en subsidie betrekking hebben; leeg of zonder deze kolom: het jaar van de "
+            "bibliotheek",
+            "jaartal",
+            minimum=2000,
+            maximum=2100,
+        ),
         _c("naam", "text", True, "Naam van de gemeente", "tekst"),
         _c("bibliotheek_id", "code", True, "Id van de bibliotheek die de gemeente bedient", "tekst"),
         _c(

@@ -54,7 +54,19 @@ def build(out: Path) -> None:
     doc.sections[0].header.paragraphs[0].text = "{{ titel }} · Robuuste lokale bibliotheek"
     _cover(doc)
     toc(doc)
-    for section in (_summary, _categories, _indicators, _statuses, _norms, _proximity, _yield, _programmes, _appendix):
+    sections = (
+        _summary,
+        _categories,
+        _indicators,
+        _years,
+        _statuses,
+        _norms,
+        _proximity,
+        _yield,
+        _programmes,
+        _appendix,
+    )
+    for section in sections:
         section(doc)
     doc.core_properties.language = "nl-NL"
     doc.core_properties.title = "Landelijk en provinciaal beeld"
@@ -119,6 +131,27 @@ def _indicators(doc) -> None:
     paragraph(doc, "{{ i.zin }}")
     paragraph(doc, "{%p endfor %}")
     paragraph(doc, "{%p endfor %}")
+
+
+def _years(doc) -> None:
+    paragraph(doc, "{%p if jaren %}")
+    heading(doc, o.YEARS)
+    paragraphs(doc, "jaren_inleiding")
+    columns(
+        doc,
+        o.YEARS_TABLE,
+        "jaren",
+        [
+            "{{ r.categorie }}",
+            "{{ r.jaar }}",
+            "{{ r.bibliotheken }}",
+            "{{ r.subsidie }}",
+            "{{ r.leden }}",
+            "{{ r.bezoeken }}",
+            "{{ r.uitleningen }}",
+        ],
+    )
+    paragraph(doc, "{%p endif %}")
 
 
 def _statuses(doc) -> None:

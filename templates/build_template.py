@@ -245,13 +245,28 @@ def _modules(doc) -> None:
     status_line = paragraph(doc, "Status: ")
     status_line.add_run("{{r m.status.opgemaakt }}", style="Status")
     paragraphs(doc, "m.tekst")
-    columns(
+    _when(
         doc,
-        o.MODULE_TABLE,
-        "m.rijen",
-        ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}", STATUS_CELL],
+        "bibliotheek.jaren",
+        lambda: columns(
+            doc,
+            o.MODULE_TREND_TABLE,
+            "m.rijen",
+            ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.verandering }}", "{{ r.norm }}", "{{ r.mediaan }}", STATUS_CELL],
+        ),
+    )
+    _when(
+        doc,
+        "not bibliotheek.jaren",
+        lambda: columns(
+            doc,
+            o.MODULE_TABLE,
+            "m.rijen",
+            ["{{ r.naam }}", "{{ r.waarde }}", "{{ r.norm }}", "{{ r.mediaan }}", STATUS_CELL],
+        ),
     )
     figure(doc, "m.figuur")
+    figure(doc, "m.trend_figuur")
     paragraph(doc, "{%p endfor %}")
 
 

@@ -31,6 +31,7 @@ from robuust_docs.analysis.proximity import (
     neighbourhood_distances,
     summarize,
 )
+from robuust_docs.analysis.years import History, library_history
 from robuust_docs.content import Category, Content
 from robuust_docs.errors import Problem
 from robuust_docs.inputs import Dataset
@@ -58,6 +59,7 @@ class LibraryAnalysis:
     municipalities: tuple[MunicipalityAnalysis, ...] = ()
     modules: tuple[ModuleResult, ...] = ()
     peers: int = 0  # other libraries in the same category
+    history: History | None = None  # the figures year by year (one year: the report year alone)
 
     @property
     def name(self) -> str:
@@ -75,12 +77,14 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
     """Analyse every library that has no problems of its own, then assess each against its peers."""
     analysed: dict[str, LibraryAnalysis] = {}
     failures: dict[str, tuple[Problem, ...]] = {}
+    years = dataset.municipality_years
+    municipality_years = years.to_dict("records") if years is not None and len(years) else None
     for library_id in dataset.library_ids():
         problems = dataset.problems_of(library_id)
         if problems:
             failures[library_id] = problems
             continue
-        result = _analyse_library(dataset, library_id, content)
+        result = _analyse_library(dataset, library_id, content, municipality_years)
         if isinstance(result, Problem):
             failures[library_id] = (result,)
         else:
@@ -95,7 +99,9 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
     return Analysis(assessed, failures, medians)
 
 
-def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> LibraryAnalysis | Problem:
+def _analyse_library(
+    dataset: Dataset, library_id: str, content: Content, municipality_years: list[dict] | None = None
+) -> LibraryAnalysis | Problem:
     rows = library_rows(dataset, library_id)
     inwoners = _total(rows.municipalities["inwoners"])
     distances = neighbourhood_distances(rows.neighbourhoods, rows.branches)
@@ -115,8 +121,23 @@ def _analyse_library(dataset: Dataset, library_id: str, content: Content) -> Lib
         for row in rows.municipalities.to_dict("records")
     )
     variables = {**variables, **_derived(variables, municipalities)}
+    history = library_history(
+        dataset.years_of(library_id).to_dict("records"),
+        municipality_years,
+        [m.code for m in municipalities],
+        variables,
+        content,
+    )
     return LibraryAnalysis(
-        library_id, rows, variables, compute_indicators(variables, content), category, proximity, access, municipalities
+        library_id,
+        rows,
+        variables,
+        compute_indicators(variables, content),
+        category,
+        proximity,
+        access,
+        municipalities,
+        history=history,
     )
 
 

@@ -37,6 +37,7 @@ class Settings:
     formats: tuple[str, ...] = FORMATS
     force: bool = False
     today: _dt.date = field(default_factory=_dt.date.today)
+    year: int | None = None  # the report year; None: the latest year in the input
 
     @property
     def content_dir(self) -> Path:
@@ -64,12 +65,12 @@ def prepare(settings: Settings) -> Prepared:
     content = load_content(settings.content_dir)
     theme = load_theme(settings.templates_dir)
     check_template(settings.template)
-    dataset = resolve_references(load_dataset(settings.data_dir), content)
+    dataset = resolve_references(load_dataset(settings.data_dir, settings.year), content)
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
     analysis, findings = _with_findings(analyse_dataset(dataset, content), content)
     report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
-        "data": dataset.digest,
+        "data": f"{dataset.digest}:{dataset.year}",  # another report year is other data
         "inhoud": content.digest,
         "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)),
         "versie": __version__,

@@ -11,8 +11,9 @@ from robuust_docs.inputs import load_dataset, resolve_references
 from robuust_docs.render import template_problems
 
 
-def validate_all(data_dir: Path, templates_dir: Path) -> dict:
-    """A JSON-ready report: counts per kind and a list of problems (each as a dict with file/row/column/value)."""
+def validate_all(data_dir: Path, templates_dir: Path, year: int | None = None) -> dict:
+    """A JSON-ready report: counts per kind, the years in the input and the report year (`year`, or the latest),
+    and a list of problems (each as a dict with file/row/column/value)."""
     problems = []
     counts = dict.fromkeys(
         (
@@ -31,6 +32,7 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
         0,
     )
     content = None
+    years: dict = {"years": [], "year": None}
     try:
         content = load_content(data_dir / "content")
         counts.update(
@@ -45,7 +47,7 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
     except RobuustError as exc:
         problems += exc.problems
     try:
-        dataset = load_dataset(data_dir)
+        dataset = load_dataset(data_dir, year)
     except RobuustError as exc:
         problems += exc.problems
         dataset = None
@@ -56,6 +58,7 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
             branches=len(dataset.branches),
             neighbourhoods=len(dataset.neighbourhoods),
         )
+        years = {"years": list(dataset.years), "year": dataset.year}
         if content is not None:
             dataset = resolve_references(dataset, content)
             if not dataset.global_problems:  # else the analysis only repeats them, library by library
@@ -63,4 +66,4 @@ def validate_all(data_dir: Path, templates_dir: Path) -> dict:
                 problems += [p for ps in analysis.failures.values() for p in ps if p not in dataset.problems]
         problems += dataset.problems
     problems += template_problems(templates_dir / "handreiking.docx")
-    return {**counts, "problems": [p.as_dict() for p in problems]}
+    return {**counts, **years, "problems": [p.as_dict() for p in problems]}

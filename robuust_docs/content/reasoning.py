@@ -153,7 +153,16 @@ def _proposal(r: FieldReader, data: object, path: str) -> Proposal | None:
 
 # --- cross-checks -----------------------------------------------------------------------------------------------
 
-TEXT_NAMES = ("bibliotheek", "gemeente", "gemeenten", "gemeenten_zonder_volwaardig", "verre_buurten", "locaties")
+TEXT_NAMES = (
+    "bibliotheek",
+    "gemeente",
+    "gemeenten",
+    "gemeenten_zonder_volwaardig",
+    "verre_buurten",
+    "locaties",
+    "jaar",
+    "eerste_jaar",
+)
 
 
 def text_context(facts: dict[str, str], numbers: dict[str, float | None], names: dict[str, str]) -> dict:

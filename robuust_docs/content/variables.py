@@ -102,7 +102,14 @@ _LIBRARY_DERIVED = {
     ),
     "tekort": ("lasten min baten, als die positief zijn (anders 0)", "euro"),
     "peers": ("andere bibliotheken in dezelfde categorie", "aantal"),
+    "jaren": ("jaren met cijfers van de bibliotheek, tot en met het jaar van de handreiking", "aantal"),
+    "eerste_jaar": ("het eerste jaar met cijfers van de bibliotheek", "jaartal"),
 }
+# Prefixes for the change of a figure over the years, before an indicator id or a figure of TREND_FIGURES:
+# verandering.<x> since the first year and verandering_vorig_jaar.<x> since the year before, in percent of the
+# first value; dalende_jaren.<x> the years in a row, up to now, that it fell. Unknown with one year of figures.
+TREND_PREFIXES = ("verandering", "verandering_vorig_jaar", "dalende_jaren")
+TREND_FIGURES = (*library_columns(), "inwoners", "inwoners_0_17", "subsidie")
 # Prefixes a rule may put before an indicator id (indicator.leden_aandeel) or a cost id (kosten.fte_per_jaar).
 INDICATOR_PREFIXES = ("indicator", "norm", "kwetsbaar", "mediaan")
 COST_PREFIX = "kosten"
@@ -113,6 +120,7 @@ def rule_names(level: str, indicator_ids, cost_ids) -> set[str]:
     prefixed = {f"{p}.{i}" for p in INDICATOR_PREFIXES for i in indicator_ids} | {
         f"{COST_PREFIX}.{c}" for c in cost_ids
     }
+    prefixed |= {f"{p}.{i}" for p in TREND_PREFIXES for i in (*indicator_ids, *TREND_FIGURES)}
     library = set(VARIABLES) | set(_LIBRARY_DERIVED)
     if level == "gemeente":
         return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis, MunicipalityAnalysis
 from robuust_docs.content import Content
+from robuust_docs.content.variables import TREND_FIGURES
 
 FAR_KM = 5.0  # a neighbourhood farther than this from a volwaardige vestiging is named as far
 NAMED_FAR = 3  # at most this many far neighbourhoods are named
@@ -15,7 +16,12 @@ NAMED_FAR = 3  # at most this many far neighbourhoods are named
 
 def library_variables(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
     """Everything a library-level rule may use."""
-    return {**lib.variables, "peers": float(lib.peers), **_prefixed(lib, content)}
+    history = lib.history
+    years = {
+        "jaren": float(len(history.years)) if history else 1.0,
+        "eerste_jaar": float(history.first) if history else None,
+    }
+    return {**lib.variables, "peers": float(lib.peers), **years, **_prefixed(lib, content)}
 
 
 def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, content: Content) -> dict:
@@ -52,6 +58,21 @@ def _prefixed(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]
         values[f"kwetsbaar.{ind.id}"] = _scalar(norm.kwetsbaar) if norm else None
         values[f"mediaan.{ind.id}"] = results[ind.id].median if ind.id in results else None
     values.update({f"kosten.{c.id}": c.bedrag for c in content.costs})
+    values.update(trend_variables(lib, [i.id for i in content.indicators]))
+    return values
+
+
+def trend_variables(lib: LibraryAnalysis, indicator_ids) -> dict[str, float | None]:
+    """verandering.<x>, verandering_vorig_jaar.<x> (percent) and dalende_jaren.<x>; None with one year."""
+    history = lib.history
+    values: dict[str, float | None] = {}
+    for name in (*indicator_ids, *TREND_FIGURES):
+        first = history.since_first(name) if history else None
+        previous = history.since_previous(name) if history else None
+        # "since <first year>" in a text is then true for every figure
+        values[f"verandering.{name}"] = first.relative if first and first.start == history.first else None
+        values[f"verandering_vorig_jaar.{name}"] = previous.relative if previous else None
+        values[f"dalende_jaren.{name}"] = float(history.falling_years(name)) if first else None
     return values
 
 
@@ -63,7 +84,11 @@ def _scalar(threshold) -> float | None:
 def text_names(lib: LibraryAnalysis, muni: MunicipalityAnalysis | None) -> dict[str, str]:
     """The names a finding's texts may use besides its facts."""
     names = {
-        "bibliotheek": "de bibliotheek",  # the documents name the library once, then say "de bibliotheek"
+        "bibliotheek": "de bibliotheek",
+        "jaar": str(lib.history.last) if lib.history else str(lib.rows.record["jaar"]),
+        "eerste_jaar": str(lib.history.first)
+        if lib.history
+        else str(lib.rows.record["jaar"]),  # the documents name the library once, then say "de bibliotheek"
         "gemeenten": fmt.join([m.name for m in lib.municipalities]),
         "gemeenten_zonder_volwaardig": fmt.join([m.name for m in lib.municipalities if m.access.full_count == 0]),
         "verre_buurten": far_neighbourhoods(lib.proximity),

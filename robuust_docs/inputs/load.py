@@ -22,6 +22,7 @@ from robuust_docs.inputs.geo import FILE as OUTLINE_FILE
 from robuust_docs.inputs.geo import Outlines, load_outlines
 from robuust_docs.inputs.readers import MissingSheetError, RawTable, find_sources, read_table
 from robuust_docs.inputs.workbook import column_letter
+from robuust_docs.inputs.years import select_years
 
 MAPPING_FILE = "kolommen.yaml"
 CBS_FOLDER = "cbs"
@@ -56,6 +57,16 @@ class Dataset:
     sample: bool = False  # the fictional sample dataset (documents say so)
     outlines: Outlines = field(default_factory=Outlines)  # municipality outlines for the maps (optional file)
     sheets: dict[str, str] = field(default_factory=dict)  # table → its sheet in invoer.xlsx
+    year: int | None = None  # the report year: the latest in bibliotheken, or the one asked for
+    years: tuple[int, ...] = ()  # every year in bibliotheken
+    library_years: pd.DataFrame | None = None  # every library row up to the report year (None: `libraries`)
+    municipality_years: pd.DataFrame | None = None  # municipality rows with a year, up to the report year
+
+    def years_of(self, library_id: str) -> pd.DataFrame:
+        """The rows of one library, one per year up to the report year, oldest first."""
+        rows = self.libraries if self.library_years is None else self.library_years
+        own = rows[rows["id"] == library_id]
+        return own.assign(_jaar=[int(y) for y in own["jaar"]]).sort_values("_jaar").drop(columns="_jaar")
 
     @property
     def global_problems(self) -> tuple[Problem, ...]:
@@ -74,8 +85,9 @@ class Dataset:
         return found if found in set(self.library_ids()) else None
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read every table in `data_dir`, parse and check it; unreadable files raise DataError at once."""
+def load_dataset(data_dir: Path, year: int | None = None) -> Dataset:
+    """Read every table in `data_dir`, parse and check it; unreadable files raise DataError at once. The report
+    year is `year`, or else the latest year in `bibliotheken`; rows after it are left out (see `years.py`)."""
     names = tuple(t.name for t in schema.TABLES)
     sources = find_sources(data_dir, names)
     mapping = _load_mapping(data_dir)
@@ -92,8 +104,19 @@ def load_dataset(data_dir: Path) -> Dataset:
     frames = _canonical_references(frames, resolve)
     problems = [replace(p, library=resolve(p.library)) if p.library is not None else p for p in problems]
     places = {t: (sources[t].name if t in sources else f"{t}.csv", sheets.get(t)) for t in frames}
+    selection = select_years(frames["bibliotheken"], frames["gemeenten"], year, places)
+    problems += selection.problems
+    frames["bibliotheken"], frames["gemeenten"] = selection.libraries, selection.municipalities
     problems = _neighbourhood_owners(problems, frames, places["buurten"])
     problems += _check_links(frames, places, unreadable)
+    problems += _youth_members(selection.library_years, places["bibliotheken"])
+    earlier = selection.municipality_years
+    if len(earlier):
+        earlier = earlier[~earlier["_row"].isin(set(selection.municipalities["_row"]))]
+        problems += _municipality_rows(earlier, places["gemeenten"])
+        if "bibliotheken" not in unreadable:  # a typo in an earlier year's row is a typo too
+            known = set(frames["bibliotheken"]["id"].dropna())
+            problems += _unknown(earlier, "bibliotheek_id", known, places["gemeenten"], "bibliotheek")
     cbs_files = _cbs_files(data_dir)
     frames["buurten"] = _merge_cbs(frames["buurten"], cbs_files, problems)
     outlines = load_outlines(data_dir, problems)
@@ -111,6 +134,10 @@ def load_dataset(data_dir: Path) -> Dataset:
         (data_dir / SAMPLE_MARKER).is_file(),
         outlines,
         sheets,
+        selection.year,
+        selection.years,
+        selection.library_years,
+        selection.municipality_years,
     )
 
 
@@ -341,7 +368,6 @@ def _check_links(frames: dict[str, pd.DataFrame], places: dict[str, Place], unre
     problems += _municipality_rows(munis, places["gemeenten"])
     problems += _coordinates(branches, places["vestigingen"], lambda r: r["bibliotheek_id"])
     problems += _coordinates(hoods, places["buurten"], lambda r: muni_owner.get(r["gemeente_code"]))
-    problems += _youth_members(libs, places["bibliotheken"])
     return problems
 
 

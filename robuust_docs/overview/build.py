@@ -34,6 +34,7 @@ from robuust_docs.overview.model import (
     BouwsteenVerdeling,
     CategorieRij,
     IndicatorVerdeling,
+    JaarRij,
     Overview,
     OverzichtBijlage,
     ProgrammaRij,
@@ -79,6 +80,8 @@ def build_overview(prepared, province: str | None, anonymous: bool, today: _dt.d
             "de gemiddelde score van zijn indicatoren met gegevens, zoals in de handreiking per bibliotheek.",
         ),
         statussen=_status_rows(scope),
+        jaren_inleiding=_years_intro(scope),
+        jaren=_year_rows(scope),
         normtoets=norm_check,
         nabijheid=proximity,
         opbrengst=build_yield(scope),
@@ -175,6 +178,46 @@ def _category_row(name: str, libs) -> CategorieRij:
 def _category_rows(scope: Scope) -> tuple[CategorieRij, ...]:
     rows = [_category_row(scope.category_names[c], libs) for c, libs in scope.by_category.items()]
     return (*rows, _category_row("Totaal", scope.libraries))
+
+
+# --- the years ----------------------------------------------------------------------------------------------------
+
+# The key indicators whose median per category and year the overview shows (the columns of outline.YEARS_TABLE).
+TREND_INDICATORS = ("subsidie_per_inwoner", "leden_aandeel", "bezoeken_per_inwoner", "uitleningen_per_inwoner")
+
+
+def _years(scope: Scope) -> list[int]:
+    return sorted({y.jaar for lib in scope.libraries if lib.history for y in lib.history.years})
+
+
+def _years_intro(scope: Scope) -> tuple[str, ...]:
+    years = _years(scope)
+    if len(years) < 2:
+        return ()
+    return (
+        f"Per categorie de mediaan van vier kerncijfers in elk jaar van {fmt.span(years[0], years[-1])}, over de "
+        "bibliotheken met cijfers over dat jaar; een bibliotheek zonder cijfers over een jaar telt in dat jaar niet "
+        "mee. De categorie en het werkgebied zijn die van nu. Bedragen zijn nominaal: niet gecorrigeerd voor "
+        "inflatie.",
+    )
+
+
+def _year_rows(scope: Scope) -> tuple[JaarRij, ...]:
+    years = _years(scope)
+    if len(years) < 2:
+        return ()
+    indicators = {i.id: i for i in scope.content.indicators}
+    rows = []
+    for category, libs in scope.by_category.items():
+        for year in years:
+            figures = [y for lib in libs if lib.history for y in lib.history.years if y.jaar == year]
+            cells = []
+            for ident in TREND_INDICATORS:
+                ind = indicators.get(ident)
+                median = describe(f.values.get(ident) for f in figures).median if ind else None
+                cells.append(fmt.by_unit(median, ind.eenheid, ind.decimalen) if ind else fmt.NO_DATA)
+            rows.append(JaarRij(scope.category_names[category], str(year), fmt.number(len(figures)), *cells))
+    return tuple(rows)
 
 
 # --- indicator distributions ---------------------------------------------------------------------------------------

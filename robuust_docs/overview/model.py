@@ -63,6 +63,19 @@ class BouwsteenVerdeling:
 
 
 @dataclass(frozen=True)
+class JaarRij:
+    """The medians of a category's libraries in one year, for the key indicators (TREND_INDICATORS)."""
+
+    categorie: str
+    jaar: str
+    bibliotheken: str  # libraries with figures that year
+    subsidie: str
+    leden: str
+    bezoeken: str
+    uitleningen: str
+
+
+@dataclass(frozen=True)
 class StatusRij:
     """Share of a category's libraries per status of one building block ('5 (42%)')."""
 
@@ -229,6 +242,8 @@ class Overview:
     programmas: Programmas
     bijlage: OverzichtBijlage
     statussen_figuur: Figuur | None = None  # the municipalities by their library's weak building blocks
+    jaren_inleiding: tuple[str, ...] = ()
+    jaren: tuple[JaarRij, ...] = ()  # per category and year the medians; empty with one year of figures
 
     @property
     def meta(self) -> DocMeta:

@@ -34,6 +34,20 @@ DISTRIBUTION_TABLE = Columns(
     (3.9, 0.9, 1.75, 1.75, 1.75, 1.75, 1.75, 2.85),
 )
 
+YEARS = Heading("De jaren per categorie", 1)
+YEARS_TABLE = Columns(
+    (
+        "Categorie",
+        "Jaar",
+        "Bibliotheken",
+        "Subsidie per inwoner",
+        "Leden (% van de inwoners)",
+        "Bezoeken per inwoner",
+        "Uitleningen per inwoner",
+    ),
+    (3.4, 1.3, 2.1, 2.4, 2.4, 2.4, 2.4),
+)
+
 STATUSES = Heading("Status per bouwsteen", 1)
 STATUS_TABLE = Columns(("Bouwsteen", "Categorie", *(s.text for s in Status)), (3.1, 4.2, 2.0, 2.9, 2.2, 2.0))
 
@@ -93,6 +107,7 @@ OUTLINE = (
     INDICATORS,
     INDICATOR_MODULE,
     INDICATOR,
+    YEARS,
     STATUSES,
     NORMS,
     NOBODY,

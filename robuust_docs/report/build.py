@@ -33,6 +33,7 @@ from robuust_docs.report.sections import (
     themes_intro,
 )
 from robuust_docs.report.summary import build_summary, shown_asks, shown_cases
+from robuust_docs.report.years import year_span, years_paragraph
 
 PROJECT = "Projectteam Robuuste lokale bibliotheek"
 
@@ -97,6 +98,7 @@ def build_report(
             f"Elke bouwsteen heeft indicatoren met een norm voor deze categorie. De tabellen zetten de waarde van de "
             f"bibliotheek naast de norm en naast {info.vergelijking}."
             + (" De cijfers gelden voor de bibliotheek als geheel, over alle gemeenten samen." if focus else ""),
+            *filter(None, [years_paragraph(lib)]),
         ),
         bouwstenen=modules,
         nabijheid=build_proximity(lib),
@@ -142,6 +144,7 @@ def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:
         aantal_vestigingen=fmt.number(lib.access.count),
         programmas=fmt.join(programme_names(rec.get("programmas") or (), content)) or "geen opgegeven",
         vergelijking=comparison(lib),
+        jaren=year_span(lib),
     )
 
 

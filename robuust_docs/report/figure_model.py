@@ -130,6 +130,20 @@ class Kaart:
 
 
 @dataclass(frozen=True)
+class Lijn:
+    """One indicator over the years on its own axis (not from zero): its (year, value) points, a year without
+    figures left out so the line breaks there, its first and last value as text, and the first and last year as
+    ticks on the time axis."""
+
+    label: str
+    punten: tuple[tuple[float, float], ...]
+    begin_tekst: str
+    eind_tekst: str
+    jaren: tuple[Maatstreep, ...]
+    status: Status = Status.NO_DATA  # the status of the last value
+
+
+@dataclass(frozen=True)
 class Figuur:
     soort: str  # 'staven' (bullet chart), 'profiel' (module profile), 'kaart' (map), 'landkaart' (overview map), …
     alt: str  # alt text stating the chart's message
@@ -138,3 +152,4 @@ class Figuur:
     punten: tuple[Punt, ...] = ()
     reeksen: tuple[Reeks, ...] = ()
     kaart: Kaart | None = None
+    lijnen: tuple[Lijn, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass, fields, is_dataclass
 
-from robuust_docs.report.figure_model import Figuur, Kaart, Punt, Reeks, Staaf
+from robuust_docs.report.figure_model import Figuur, Kaart, Lijn, Punt, Reeks, Staaf
 from robuust_docs.status import TEMPLATE_FIELDS, Status
 
 __all__ = ["Figuur", "Punt", "Reeks", "Staaf"]  # the figures are part of the model
@@ -31,6 +31,7 @@ class Bibliotheek:
     aantal_vestigingen: str
     programmas: str
     vergelijking: str  # "de mediaan van de 11 andere compacte bibliotheken" (or "indicatief: …" with few peers)
+    jaren: str = ""  # "2019–2025" with figures of more than one year, '' with one year
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ class IndicatorRij:
     norm: str
     mediaan: str
     status: Status
-    verandering: str = ""  # against the previous year ("+3,1%"), '' with one year of figures
+    # "2024: +3%\n2019: −8%": the change since each year (in procentpunten for a share), '' with one year
+    verandering: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class Bouwsteen:
     tekst: tuple[str, ...]  # composed from the indicators and the findings, so no two sentences contradict
     rijen: tuple[IndicatorRij, ...]
     figuur: Figuur
+    trend_figuur: Figuur | None = None  # the indicators over the years, with three years or more
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,7 @@ def texts_of(value: object) -> list[str]:
     if isinstance(value, tuple | list):
         return [t for item in value for t in texts_of(item)]
     if is_dataclass(value):
-        if isinstance(value, Staaf | Punt | Reeks | Kaart):
+        if isinstance(value, Staaf | Punt | Reeks | Kaart | Lijn):
             return []
         # Alt texts, codes and metadata are not visible text; chart labels are drawn, not typeset.
         return [t for f in fields(value) if f.name not in HIDDEN_FIELDS for t in texts_of(getattr(value, f.name))]

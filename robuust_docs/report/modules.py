@@ -19,6 +19,7 @@ from robuust_docs.findings import Findings
 from robuust_docs.report.figures import module_figure
 from robuust_docs.report.model import Bouwsteen, IndicatorRij, ModuleProfiel
 from robuust_docs.report.norms import norm_text, threshold_text
+from robuust_docs.report.years import change_text, trend_figure
 from robuust_docs.status import Status
 
 MAX_SENTENCES = 3  # indicator sentences per building block; the others are named in the opening sentence
@@ -55,6 +56,7 @@ def _module(lib, module: Module, result: ModuleResult, content: Content, finding
         text,
         rows,
         module_figure(module, result, rows, lib.category.id),
+        trend_figure(lib, module, result),
     )
 
 
@@ -66,6 +68,7 @@ def _row(lib, ind: Indicator, res: IndicatorResult) -> IndicatorRij:
         norm_text(ind, norm),
         fmt.by_unit(res.median, ind.eenheid, ind.decimalen),
         res.status,
+        change_text(lib.history, ind),
     )
 
 

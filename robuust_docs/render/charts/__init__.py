@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing
 
-from robuust_docs.render.charts.handreiking import draw_bullets, draw_map, draw_profile
+from robuust_docs.render.charts.handreiking import draw_bullets, draw_map, draw_profile, draw_trend
 from robuust_docs.render.charts.overview import draw_distribution, draw_scatter, draw_status_map
 from robuust_docs.render.charts.png import drawing_to_png
 from robuust_docs.render.theme import Theme
@@ -16,6 +16,7 @@ from robuust_docs.report.model import Figuur
 KINDS = {
     "staven": draw_bullets,
     "profiel": draw_profile,
+    "trend": draw_trend,
     "kaart": draw_map,
     "verdeling": draw_distribution,
     "spreiding": draw_scatter,

@@ -8,6 +8,9 @@ alone.
   also written under the name), the norm as a solid line and the kwetsbaar limit as a dashed one, both labelled,
   the peers' median as a diamond on the axis, and the value as the status symbol on the panel and in words on
   the right.
+- 'trend', a building block over the years: a row per indicator with its name, its first value, its line on its
+  own axis (not from zero: the change is what it shows; the caption says so), a year without figures breaking
+  the line, and its last value in the shape and colour of its status; the first and last year underneath.
 - 'profiel', the profile on the summary page: a column per building block with its status, and under it every
   indicator by name with the symbol of its status.
 - 'kaart', the map of the service area: municipalities with their outlines and names (neighbours in grey),
@@ -49,7 +52,7 @@ from robuust_docs.render.charts.primitives import (
     wrap_to,
 )
 from robuust_docs.render.theme import Theme
-from robuust_docs.report.figure_model import Figuur, Kaart, Staaf
+from robuust_docs.report.figure_model import Figuur, Kaart, Lijn, Staaf
 from robuust_docs.status import Status
 
 # --- bullet chart ---------------------------------------------------------------------------------------------
@@ -251,6 +254,74 @@ def _bullet_legend(drawing: Drawing, theme: Theme) -> None:
         )
         drawing.add(text(x + 15, y1, status.label.lower(), theme, size=6.8))
         x += 20 + text_width(status.label.lower(), theme, 6.8)
+
+
+# --- trend chart ----------------------------------------------------------------------------------------------
+
+TREND_ROW = 23.0
+TREND_X0, TREND_X1 = 212.0, 362.0  # the time axis
+TREND_AXIS_H = 14.0  # the years under the last row
+
+
+def draw_trend(figure: Figuur, theme: Theme) -> Drawing:
+    """A row per indicator: its name, its first value, its line over the years on its own axis (not from zero),
+    and its last value in the colour and shape of its status; the first and last year under the rows."""
+    lines = figure.lijnen
+    drawing = new_drawing(TREND_ROW * len(lines) + TREND_AXIS_H, theme)
+    years = [x for line in lines for x, _ in line.punten] or [0.0, 1.0]
+    first, last = min(years), max(years)
+    span = (last - first) or 1.0
+
+    def x_of(year: float) -> float:
+        return TREND_X0 + (year - first) / span * (TREND_X1 - TREND_X0)
+
+    for i, line in enumerate(lines):
+        _trend_row(drawing, line, drawing.height - (i + 1) * TREND_ROW, x_of, theme)
+    ticks = {t.waarde: t.tekst for line in lines for t in line.jaren}
+    for year, label in ticks.items():
+        drawing.add(text(x_of(year), 3, label, theme, size=6.8, anchor="middle", color=HexColor(theme.light)))
+    for year in range(int(first), int(last) + 1):
+        drawing.add(Line(x_of(year), 12, x_of(year), 14.5, strokeColor=HexColor(theme.light), strokeWidth=0.5))
+    return drawing
+
+
+def _trend_row(drawing: Drawing, line: Lijn, y: float, x_of, theme: Theme) -> None:
+    labels = wrap_to(line.label, LABEL_W, theme, 7.6, lines=2)
+    top = y + (15 if len(labels) == 2 else 10.5)
+    for n, label in enumerate(labels):
+        drawing.add(text(0, top - n * 8.6, label, theme, size=7.6))
+    values = [v for _, v in line.punten]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.12 or max(abs(high) * 0.05, 1e-9)
+    low, high = low - pad, high + pad
+    y0, y1 = y + 4, y + 19
+
+    def y_of(value: float) -> float:
+        return y0 + (value - low) / (high - low) * (y1 - y0)
+
+    drawing.add(Line(TREND_X0, y0 - 1, TREND_X1, y0 - 1, strokeColor=HexColor(theme.track), strokeWidth=0.8))
+    color = HexColor(theme.primary)
+    points = [(x_of(year), y_of(value), year) for year, value in line.punten]
+    for (xa, ya, a), (xb, yb, b) in zip(points, points[1:], strict=False):
+        if b - a == 1:  # a year without figures breaks the line
+            drawing.add(Line(xa, ya, xb, yb, strokeColor=color, strokeWidth=1.3))
+    for x, yy, _ in points[:-1]:
+        drawing.add(Circle(x, yy, 1.6, fillColor=color, strokeColor=None))
+    x_last, y_last, _ = points[-1]
+    drawing.add(status_symbol(x_last, y_last, line.status, 7.5, theme, outline=WHITE))
+    mid = (y0 + y1) / 2 - 2.6
+    drawing.add(text(TREND_X0 - 6, mid, line.begin_tekst, theme, size=7.4, anchor="end", color=HexColor(theme.light)))
+    drawing.add(
+        text(
+            TREND_X1 + 8,
+            mid,
+            line.eind_tekst,
+            theme,
+            size=7.6,
+            bold=True,
+            color=status_color(theme, line.status) if line.status is not Status.NO_DATA else HexColor(theme.text),
+        )
+    )
 
 
 # --- module profile -------------------------------------------------------------------------------------------

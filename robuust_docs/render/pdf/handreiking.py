@@ -149,8 +149,13 @@ def _modules(s: Story, r: Report) -> None:
         s.heading(m.naam, o.MODULE.level)
         s.items.append(s.tagger.leaf(Paragraph(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
         s.paras(m.tekst)
-        s.columns(o.MODULE_TABLE, [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen])
+        if r.bibliotheek.jaren:
+            rows = [(x.naam, x.waarde, x.verandering, x.norm, x.mediaan, x.status) for x in m.rijen]
+            s.columns(o.MODULE_TREND_TABLE, rows)
+        else:
+            s.columns(o.MODULE_TABLE, [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen])
         s.figure(m.figuur)
+        s.figure(m.trend_figuur)
     s.end()
 
 

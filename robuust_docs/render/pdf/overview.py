@@ -27,6 +27,8 @@ def build_overview_story(o: Overview, theme: Theme, tagger) -> Story:
     _section(s, ol.SUMMARY, lambda: _summary(s, o))
     _section(s, ol.CATEGORIES, lambda: _categories(s, o))
     _section(s, ol.INDICATORS, lambda: _indicators(s, o))
+    if o.jaren:
+        _section(s, ol.YEARS, lambda: _years(s, o))
     _section(s, ol.STATUSES, lambda: _statuses(s, o))
     _section(s, ol.NORMS, lambda: _norms(s, o))
     _section(s, ol.PROXIMITY, lambda: _proximity(s, o))
@@ -97,6 +99,14 @@ def _keep_together(items: list) -> KeepTogether:
     would always push the block to a new page)."""
     flat = [part for item in items for part in (item._content if isinstance(item, KeepTogether) else [item])]
     return KeepTogether(flat)
+
+
+def _years(s: Story, o: Overview) -> None:
+    s.paras(o.jaren_inleiding)
+    s.columns(
+        ol.YEARS_TABLE,
+        [(r.categorie, r.jaar, r.bibliotheken, r.subsidie, r.leden, r.bezoeken, r.uitleningen) for r in o.jaren],
+    )
 
 
 def _statuses(s: Story, o: Overview) -> None:
