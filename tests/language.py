@@ -37,7 +37,7 @@ WORD_LIST = Path(__file__).with_name("woordenlijst.txt")
 
 ROOT = Path(__file__).resolve().parent.parent
 with (ROOT / "data" / "bibliotheken.csv").open(encoding="utf-8", newline="") as _table:
-    SAMPLE_LIBRARIES = [row["id"] for row in csv.DictReader(_table)]
+    SAMPLE_LIBRARIES = list(dict.fromkeys(row["id"] for row in csv.DictReader(_table)))  # a row per year
 SAMPLE_DOCUMENTS = [f"handreiking-{i}" for i in SAMPLE_LIBRARIES] + ["landelijk-beeld"]
 _SAMPLE_FOLDERS: list[tempfile.TemporaryDirectory] = []  # kept for the run, removed when it ends
 
