@@ -111,7 +111,8 @@ def test_every_heading_text_is_in_the_pdf(rendered):
 
 
 def _figures(report):
-    figures = [report.profiel_figuur, *(m.figuur for m in report.bouwstenen), report.nabijheid.figuur]
+    modules = [f for m in report.bouwstenen for f in (m.figuur, m.trend_figuur)]
+    figures = [report.profiel_figuur, *modules, report.nabijheid.figuur]
     return [f for f in figures if f is not None]
 
 
@@ -120,7 +121,7 @@ def _tables(report) -> list[tuple[int, int]]:
     n, g, b = report.nabijheid, report.gemeenten, report.bijlage
     tables = [(7, len(g.vergelijking))] if g else []
     tables += [(3, len(report.profiel))]
-    tables += [(5, len(m.rijen)) for m in report.bouwstenen]
+    tables += [(6 if report.bibliotheek.jaren else 5, len(m.rijen)) for m in report.bouwstenen]
     tables += [(2, len(n.kerncijfers))]
     tables += [(5, len(n.witte_vlekken))] if n.witte_vlekken else []
     tables += [(7, len(n.vestigingen))] if n.vestigingen else []
