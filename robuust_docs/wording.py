@@ -212,6 +212,12 @@ def verb(subject: Sequence[str], singular: str, plural: str) -> str:
 # --- sentences -----------------------------------------------------------------------------------------------------
 
 
+def in_sentence(name: str) -> str:
+    """A name inside a sentence, its first letter small: 'Leden als aandeel …' → 'leden als aandeel …'; a name
+    whose second letter is not small ('CBS-afstand', 'E-boeken') stays as it is."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def capitalise(text: str) -> str:
     """The first letter of a sentence as a capital, the rest untouched: 'de Bibliotheek op school …' → 'De
     Bibliotheek op school …'; '‘participatie’' → '‘Participatie’'; 'ijsselstein' → 'IJsselstein'; "'s avonds"

@@ -302,3 +302,16 @@ def test_a_comma_inside_parentheses_does_not_call_for_a_serial_comma():
         "Bibliotheek A (vestiging, 30,0 uur) en Servicepunt B (servicepunt, 4,0 uur)"
     )
     assert wording.join(["Veenhoven (2 km)", "Aa en Veen (3 km)"]) == "Veenhoven (2 km), en Aa en Veen (3 km)"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Leden als aandeel van de inwoners", "leden als aandeel van de inwoners"),
+        ("CBS-afstand tot een bibliotheek", "CBS-afstand tot een bibliotheek"),
+        ("E-boeken per lid", "E-boeken per lid"),
+        ("", ""),
+    ],
+)
+def test_a_name_inside_a_sentence_starts_small_unless_it_opens_with_an_abbreviation(name, expected):
+    assert wording.in_sentence(name) == expected

@@ -96,7 +96,7 @@ def _opening(known: list[IndicatorResult], indicators) -> str:
         return "Voor geen van de indicatoren zijn cijfers bekend."
     robust = sum(1 for r in known if r.status is Status.ROBUST)
     text = _norms_met(robust, len(known))
-    weak = [_in_sentence(indicators[r.indicator].naam) for r in known if r.status is Status.WEAK]
+    weak = [wording.in_sentence(indicators[r.indicator].naam) for r in known if r.status is Status.WEAK]
     if weak:
         text += f"; kwetsbaar: {fmt.join(weak)}"
     return text + "."
@@ -109,7 +109,7 @@ def _capped(result: ModuleResult, indicators, findings: Findings) -> str:
     reasons = []
     for cause in result.capped_by:
         if cause in indicators:
-            reasons.append(f"{_in_sentence(indicators[cause].naam)} kwetsbaar is")
+            reasons.append(f"{wording.in_sentence(indicators[cause].naam)} kwetsbaar is")
         else:
             finding = next((f for f in findings.items if f.rule == cause), None)
             if finding is not None:
@@ -161,8 +161,3 @@ def _norms_met(robust: int, known: int) -> str:
     """'Drie van de vijf indicatoren halen de norm', 'De enige indicator haalt de norm', 'Geen van de vier …'."""
     phrase = wording.of_total(robust, known, "indicator", "indicatoren", verb=("haalt", "halen"))
     return wording.capitalise(f"{phrase} de norm")
-
-
-def _in_sentence(name: str) -> str:
-    """An indicator's name inside a sentence: 'Leden als aandeel …' → 'leden als aandeel …'."""
-    return name[:1].lower() + name[1:]

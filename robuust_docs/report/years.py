@@ -8,7 +8,7 @@ library delivered it; the texts say so.
 
 from __future__ import annotations
 
-from robuust_docs import fmt
+from robuust_docs import fmt, wording
 from robuust_docs.analysis import Change, History, LibraryAnalysis, ModuleResult
 from robuust_docs.content import Indicator, Module
 from robuust_docs.report.figure_model import Figuur, Lijn, Maatstreep
@@ -97,12 +97,8 @@ def trend_figure(lib: LibraryAnalysis, module: Module, result: ModuleResult) -> 
         f"nominaal.{missing}"
     )
     alt = f"Verloop van de bouwsteen {module.naam}, {span}: " + "; ".join(
-        f"{_in_sentence(line.label)} van {line.begin_tekst} in {int(line.punten[0][0])} naar {line.eind_tekst} in "
-        f"{int(line.punten[-1][0])}"
+        f"{wording.in_sentence(line.label)} van {line.begin_tekst} in {int(line.punten[0][0])} naar "
+        f"{line.eind_tekst} in {int(line.punten[-1][0])}"
         for line in lines
     )
     return Figuur("trend", alt + "." + missing, caption, lijnen=tuple(lines))
-
-
-def _in_sentence(name: str) -> str:
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
