@@ -92,9 +92,9 @@ def _ask(lib: LibraryAnalysis, content: Content, rule: FindingRule, finding: Fin
         return None
     if shares:  # the parts are what the guide shows: the whole is their sum, so the figures always add up
         total = sum(s.amount for s in shares)
-        how = "naar inwoners verdeeld en per gemeente afgerond" if split == "inwoners" else "per gemeente afgerond"
-        parts_text = fmt.join([f"{s.name} {fmt.money(s.amount, 0)}" for s in shares])
         if len(shares) > 1:
+            how = "naar inwoners verdeeld en per gemeente afgerond" if split == "inwoners" else "per gemeente afgerond"
+            parts_text = fmt.join([f"{s.name} {fmt.money(s.amount, 0)}" for s in shares])
             worked = (*worked, f"Het bedrag, {how}: {parts_text}; samen {fmt.money(total, 0)}.")
     context = rule_context(rule, lib, muni, variables)
     if proposal.facts:

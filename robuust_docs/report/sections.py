@@ -259,13 +259,14 @@ def _after_colon(text: str, names: set[str]) -> str:
     several words ('Stichting Lezen') or a programme's name ('Taalhuis')."""
     words = text.split()
     first = words[0] if words else ""
+    bare = first.rstrip(".,;:")
     if (
         len(first) < 2
         or not first[1].islower()
         or any(c.isupper() for c in first[1:])
-        or "." in first.rstrip(".,;:")
+        or "." in bare
         or (len(words) > 1 and words[1][:1].isupper())
-        or first.rstrip(".,;:").split("-")[0] in names
+        or bare.split("-")[0] in names
     ):
         return text
     return text[:1].lower() + text[1:]

@@ -25,7 +25,9 @@ _local = threading.local()
 
 def cached_drawing(figure: Figuur, theme: Theme) -> Drawing:
     """`draw_figure(figure, theme)`, drawn once for the figures of the last document(s)."""
-    cache: OrderedDict = getattr(_local, "drawings", None) or _new_cache()
+    cache: OrderedDict | None = getattr(_local, "drawings", None)
+    if cache is None:  # (an empty cache is kept, not replaced)
+        cache = _new_cache()
     try:
         key = (figure, repr(theme))
         hash(key)
