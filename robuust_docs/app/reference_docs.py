@@ -53,6 +53,32 @@ def input_reference() -> str:
             )
         lines.append("")
     lines += [
+        "## Meer jaren",
+        "",
+        "Eén jaar is genoeg. Met meer jaren geeft `bibliotheken` één rij per bibliotheek per `jaar`, en `gemeenten` "
+        "met een kolom `jaar` één rij per gemeente per jaar (inwoners, inwoners van 0 tot en met 17 jaar en "
+        "subsidie veranderen; de bibliotheek en de beleidsthema's gelden zoals de nieuwste rij ze noemt). Een "
+        "gemeente zonder jaar, of zonder die kolom, hoort bij het jaar van haar bibliotheek. `vestigingen` en "
+        "`buurten` beschrijven de situatie van nu en hebben geen jaar. Zo ziet dat eruit (een deel van de "
+        "kolommen):",
+        "",
+        "| blad | id of code | jaar | leden | subsidie |",
+        "|---|---|---|---|---|",
+        "| `bibliotheken` | `bib-voorbeeld` | 2023 | 6110 | |",
+        "| `bibliotheken` | `bib-voorbeeld` | 2024 | 6305 | |",
+        "| `bibliotheken` | `bib-voorbeeld` | 2025 | 6500 | |",
+        "| `gemeenten` | `GM9999` | 2023 | | 750000 |",
+        "| `gemeenten` | `GM9999` | 2024 | | 765000 |",
+        "| `gemeenten` | `GM9999` | 2025 | | 780000 |",
+        "",
+        "Het voorbeeld in de `invoer.xlsx` van `robuust-docs init` heeft deze drie jaren. De handreiking gaat over "
+        "het nieuwste jaar, of over het jaar van `--jaar` (bij `generate`, `validate` en `overview`); latere rijen "
+        "tellen dan niet mee. Naast elke waarde staat de verandering sinds het jaar ervoor en sinds het eerste jaar "
+        "(bij een percentage in procentpunten); met drie jaren of meer staat er per bouwsteen een grafiek. Bedragen "
+        "zijn nominaal, niet gecorrigeerd voor inflatie. Een jaar dat tussendoor ontbreekt mag; de handreiking "
+        "noemt het. Twee rijen van dezelfde bibliotheek of gemeente in hetzelfde jaar zijn een fout, met beide "
+        "rijen en het jaar in de melding. `robuust-docs validate --json` noemt de gevonden jaren onder `years`.",
+        "",
         "## Variabelen voor formules",
         "",
         "Formules in `modules.yaml` (zie [inhoud.md](inhoud.md)) gebruiken deze namen, per bibliotheek over het hele "

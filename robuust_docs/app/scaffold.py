@@ -73,8 +73,28 @@ def read_content_lists(content_dir: Path) -> ContentLists:
     return lists
 
 
+# The example's history: per year a factor on the latest figures (`EXAMPLE_SCALED`) and the subsidy per year, so
+# that a user sees how several years are entered (one row per library or municipality per year) and the example
+# guide shows its trends. Branches and neighbourhoods hold the current situation only.
+EXAMPLE_YEARS = {2023: 0.94, 2024: 0.97, 2025: 1.0}
+EXAMPLE_SUBSIDY = {2023: 750000, 2024: 765000, 2025: 780000}
+EXAMPLE_SCALED = (
+    "baten_totaal",
+    "eigen_inkomsten",
+    "lasten_totaal",
+    "personeelskosten",
+    "leden",
+    "jeugdleden",
+    "bezoeken",
+    "uitleningen",
+    "activiteiten",
+    "deelnemers",
+)
+
+
 def example_rows(lists: ContentLists) -> dict[str, list[dict[str, object]]]:
-    """One valid example per table for the fictional 'Bibliotheek Voorbeeld' (two neighbourhoods)."""
+    """A valid example per table for the fictional 'Bibliotheek Voorbeeld': its library and municipality rows over
+    three years, one branch and two neighbourhoods."""
     programmes = ", ".join(i for i, _ in lists["programmas"][:2])
     themes = ", ".join(i for i, _ in lists["themas"][:2])
     library = {
@@ -143,7 +163,12 @@ def example_rows(lists: ContentLists) -> dict[str, list[dict[str, object]]]:
             "afstand_bibliotheek_km": 2.1,
         },
     ]
-    return {"bibliotheken": [library], "gemeenten": [municipality], "vestigingen": [branch], "buurten": hoods}
+    libraries = [
+        {**library, "jaar": year, **{k: round(library[k] * factor) for k in EXAMPLE_SCALED}}
+        for year, factor in EXAMPLE_YEARS.items()
+    ]
+    municipalities = [{**municipality, "jaar": year, "subsidie": EXAMPLE_SUBSIDY[year]} for year in EXAMPLE_YEARS]
+    return {"bibliotheken": libraries, "gemeenten": municipalities, "vestigingen": [branch], "buurten": hoods}
 
 
 def _add_table_sheet(book: Workbook, table: schema.Table, rows: list[dict[str, object]]) -> None:
@@ -192,11 +217,19 @@ def allowed_values(col: schema.Column) -> str:
     if col.name in BOUNDS:
         low, high = (_dutch(b) for b in BOUNDS[col.name])
         return f"getal tussen {low} en {high}"
-    if col.kind == "int":
-        return "geheel getal" + ("" if col.minimum is None else f" ≥ {_dutch(col.minimum)}")
-    if col.kind in NUMBER_KINDS:
-        return "getal" + ("" if col.minimum is None else f" ≥ {_dutch(col.minimum)}")
+    if col.kind == "int" or col.kind in NUMBER_KINDS:
+        return ("geheel getal" if col.kind == "int" else "getal") + _range_text(col)
     return "tekst"
+
+
+def _range_text(col: schema.Column) -> str:
+    if col.minimum is not None and col.maximum is not None:
+        return f" van {_dutch(col.minimum)} tot en met {_dutch(col.maximum)}"
+    if col.minimum is not None:
+        return f" ≥ {_dutch(col.minimum)}"
+    if col.maximum is not None:
+        return f" ≤ {_dutch(col.maximum)}"
+    return ""
 
 
 def _dutch(number: float) -> str:
@@ -217,9 +250,11 @@ def column_validation(col: schema.Column) -> DataValidation | None:
         low, high = BOUNDS[col.name]
         return _validation(kind, "between", f"{low:g}", f"{high:g}", error)
     if col.kind == "int" or col.kind in NUMBER_KINDS:
-        if col.minimum is None:
-            return _validation(kind, "between", "-1E+15", "1E+15", error)
-        return _validation(kind, "greaterThanOrEqual", f"{col.minimum:g}", None, error)
+        low = "-1E+15" if col.minimum is None else f"{col.minimum:g}"
+        if col.maximum is not None or col.minimum is None:
+            high = "1E+15" if col.maximum is None else f"{col.maximum:g}"
+            return _validation(kind, "between", low, high, error)
+        return _validation(kind, "greaterThanOrEqual", low, None, error)
     return None
 
 
@@ -270,6 +305,9 @@ def _intro_lines(example: bool) -> list[str]:
         "Vul per tabel het blad met dezelfde naam: één rij per gegeven vanaf rij 2. Verander de kopregel niet.",
         "Verplichte kolommen moeten gevuld zijn; laat een cel leeg als een gegeven onbekend is.",
         "Bij programmas en beleidsthemas mogen meerdere waarden, gescheiden door komma's (lijsten onderaan).",
+        "Meer jaren: geef in bibliotheken en gemeenten één rij per bibliotheek of gemeente per jaar (kolom jaar). "
+        "Eén jaar is genoeg; met drie jaren of meer toont de handreiking per bouwsteen hoe de cijfers veranderen. "
+        "Vestigingen en buurten beschrijven de huidige situatie, zonder jaar.",
         "Controleer de invoer daarna met: robuust-docs validate",
         "",
         "Bladen:",

@@ -70,8 +70,8 @@ def test_header_comments_give_meaning_unit_and_required(book):
     ("sheet", "column", "kind", "operator", "formula1"),
     [
         ("gemeenten", "inwoners", "whole", "greaterThanOrEqual", "1"),
-        ("bibliotheken", "jaar", "whole", "greaterThanOrEqual", "2000"),
-        ("gemeenten", "stedelijkheid", "whole", "greaterThanOrEqual", "1"),
+        ("bibliotheken", "jaar", "whole", "between", "2000"),
+        ("gemeenten", "stedelijkheid", "whole", "between", "1"),
         ("bibliotheken", "fte", "decimal", "greaterThanOrEqual", "0"),
         ("bibliotheken", "baten_totaal", "decimal", "greaterThanOrEqual", "0"),
         ("vestigingen", "lat", "decimal", "between", "50.7"),
@@ -85,6 +85,13 @@ def test_columns_have_data_validation(book, sheet, column, kind, operator, formu
     assert (validation.type, validation.operator, validation.formula1) == (kind, operator, formula1)
     assert validation.allow_blank
     assert validation.showErrorMessage
+
+
+def test_a_column_with_a_maximum_is_validated_between_both_limits(book):
+    validation = _validation(book["bibliotheken"], "jaar")
+    assert (validation.formula1, validation.formula2) == ("2000", "2100")
+    assert "geheel getal van 2000 tot en met 2100" in validation.error
+    assert _validation(book["buurten"], "afstand_bibliotheek_km").formula2 == "100"
 
 
 def test_validation_texts_fit_excel_limits(book):
@@ -144,6 +151,22 @@ def test_example_passes_full_validation(project):
     report = validate_all(project / "data", project / "templates")
     assert report["problems"] == []
     assert (report["libraries"], report["neighbourhoods"]) == (1, 2)
+    assert report["years"] == [2023, 2024, 2025]
+
+
+def test_example_shows_how_years_are_entered(project):
+    """The example holds a row per year in bibliotheken and gemeenten, the latest is the report year, and the
+    earlier rows are the library's history (with its municipality's subsidy of each year)."""
+    dataset = load_dataset(project / "data")
+    assert dataset.years == (2023, 2024, 2025)
+    assert dataset.libraries.iloc[0]["jaar"] == 2025
+    history = dataset.years_of("bib-voorbeeld")
+    assert list(history["jaar"]) == [2023, 2024, 2025]
+    assert list(history["leden"]) == sorted(history["leden"])
+    assert list(dataset.municipality_years["subsidie"]) == [750000, 765000, 780000]
+    book = openpyxl.load_workbook(project / "data" / "invoer.xlsx")
+    intro = [row[0].value for row in book[HELP_SHEET].iter_rows(max_row=12) if row[0].value]
+    assert any("één rij per bibliotheek of gemeente per jaar" in line for line in intro)
 
 
 def test_bad_value_is_reported_with_sheet_row_and_column(project):
