@@ -26,6 +26,7 @@ from reportlab.lib.colors import HexColor
 
 from robuust_docs.render import load_theme
 from robuust_docs.render.charts import draw_figure, drawing_to_png
+from robuust_docs.render.charts.png import encode_png
 from robuust_docs.render.charts.handreiking import _zones
 from robuust_docs.render.charts.maps import Frame, Placer, clip_polygon, clip_polyline
 from robuust_docs.report.figure_model import Figuur, Maatstreep, Reeks, Staaf
@@ -144,6 +145,46 @@ def test_dashed_lines_polylines_and_translated_groups_are_drawn(theme):
     assert row[5] and not row[15] and row[25] and not row[35]  # dash, gap, dash, gap
     assert image.getpixel((30, 30)) == (0, 0, 255)  # the polyline moved by its group
     assert image.getpixel((5, 30)) == (255, 255, 255)
+
+
+def test_our_png_encoder_is_lossless_and_readable():
+    rng = np.random.default_rng(7)
+    source = Image.fromarray(rng.integers(0, 256, size=(37, 53, 3), dtype=np.uint8), "RGB")
+    data = encode_png(source)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    decoded = Image.open(io.BytesIO(data))
+    decoded.load()  # checks every chunk's CRC and the zlib stream
+    assert (decoded.mode, decoded.size) == ("RGB", (53, 37))
+    assert np.array_equal(np.asarray(decoded), np.asarray(source))
+
+
+def test_text_is_drawn_at_its_anchor_in_its_colour_and_the_same_every_time(theme):
+    def label(anchor: str) -> Drawing:
+        drawing = Drawing(200, 40)
+        drawing.add(
+            String(
+                100,
+                10,
+                "Ledental",
+                fontName=theme.font_bold,
+                fontSize=20,
+                fillColor=HexColor("#0000FF"),
+                textAnchor=anchor,
+            )
+        )
+        return drawing
+
+    def ink(image) -> tuple[int, int]:
+        columns = [x for x in range(image.width) if any(image.getpixel((x, y))[0] < 128 for y in range(image.height))]
+        return columns[0], columns[-1]
+
+    start, middle, end = (pixels(label(a), theme) for a in ("start", "middle", "end"))
+    assert 99 <= ink(start)[0] <= 103 and 96 <= ink(end)[1] <= 101  # begins, or ends, at x = 100 (+ bearing)
+    left, right = ink(middle)
+    assert abs((left + right) / 2 - 100) <= 2
+    blue = [start.getpixel((x, y)) for x in range(start.width) for y in range(start.height)]
+    assert (0, 0, 255) in blue and all(b >= r for r, _g, b in blue)  # blue ink on white, nothing else
+    assert drawing_to_png(label("start"), theme) == drawing_to_png(label("start"), theme)  # the cached mask
 
 
 def test_a_shape_the_rasteriser_cannot_draw_is_refused_not_dropped(theme):
