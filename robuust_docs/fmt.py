@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -42,6 +43,11 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     """1234.5 → '1.234,5' (decimals fixed, rounded half up)."""
     if is_missing(value):
         return NO_DATA
+    return _number(float(value), decimals)
+
+
+@lru_cache(maxsize=16384)  # babel is slow and a document formats the same numbers many times over
+def _number(value: float, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     text = format_decimal(
         Decimal(repr(rounded(value, decimals))), format=pattern, locale=LOCALE, decimal_quantization=True

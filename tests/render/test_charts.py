@@ -26,9 +26,9 @@ from reportlab.lib.colors import HexColor
 
 from robuust_docs.render import load_theme
 from robuust_docs.render.charts import draw_figure, drawing_to_png
-from robuust_docs.render.charts.png import encode_png
 from robuust_docs.render.charts.handreiking import _zones
 from robuust_docs.render.charts.maps import Frame, Placer, clip_polygon, clip_polyline
+from robuust_docs.render.charts.png import encode_png
 from robuust_docs.report.figure_model import Figuur, Maatstreep, Reeks, Staaf
 from robuust_docs.status import Status
 

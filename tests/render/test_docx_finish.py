@@ -17,8 +17,9 @@ from docx.oxml.ns import qn
 
 from robuust_docs.errors import RenderError, TemplateError
 from robuust_docs.render import load_theme, render_docx
-from robuust_docs.render.docx.finish import SMALL_TABLE_ROWS, app_version, finish_document
+from robuust_docs.render.docx.finish import SMALL_TABLE_ROWS, _keep_next, app_version, finish_document
 from robuust_docs.render.docx.oxml import field_runs
+from robuust_docs.render.docx.render import _package
 from robuust_docs.render.timestamp import generation_time
 from robuust_docs.report.model import DocMeta
 from robuust_docs.status import TEMPLATE_FIELDS, Status
@@ -289,6 +290,43 @@ def test_the_same_input_and_source_date_epoch_give_the_same_bytes(tmp_path, monk
     assert Document(io.BytesIO(first)).core_properties.created == datetime.datetime(
         2025, 11, 25, 9, 30, tzinfo=datetime.UTC
     )
+
+
+def test_keep_with_next_goes_where_the_schema_wants_it_and_overrides_an_explicit_off():
+    document = Document()
+    styled = document.add_paragraph("Kop", style="Heading 1")
+    styled.paragraph_format.alignment = 1
+    plain = document.add_paragraph("Tekst")
+    off = document.add_paragraph("Uit")
+    off.paragraph_format.keep_with_next = False
+    for paragraph in (styled, plain, off):
+        _keep_next(paragraph._p)
+        _keep_next(paragraph._p)  # twice changes nothing
+        assert paragraph.paragraph_format.keep_with_next is True
+        names = [child.tag.split("}")[1] for child in paragraph._p.pPr]
+        assert names.count("keepNext") == 1
+        assert names.index("keepNext") == (1 if "pStyle" in names else 0)
+
+
+def test_the_package_is_written_once_with_python_docx_parts_and_images_stored(tmp_path, monkeypatch):
+    """`_package` writes the zip in one pass: the same members, order and contents as python-docx's own save,
+    every entry dated, XML deflated and images (compressed already) stored."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764063000")
+    document = Document()
+    document.add_paragraph("Tekst")
+    document.add_picture(io.BytesIO(_png()))
+    when = datetime.datetime(2025, 11, 25, 9, 30, tzinfo=datetime.UTC)
+    ours = zipfile.ZipFile(io.BytesIO(_package(document, when)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    theirs = zipfile.ZipFile(buffer)
+    assert ours.namelist() == theirs.namelist()
+    assert all(ours.read(name) == theirs.read(name) for name in theirs.namelist())
+    kinds = {i.filename: i.compress_type for i in ours.infolist()}
+    assert {k for n, k in kinds.items() if n.endswith(".png")} == {zipfile.ZIP_STORED}
+    assert {k for n, k in kinds.items() if n.endswith((".xml", ".rels"))} == {zipfile.ZIP_DEFLATED}
+    assert {i.date_time for i in ours.infolist()} == {(2025, 11, 25, 9, 30, 0)}
+    assert ours.testzip() is None
 
 
 def test_no_placeholder_text_of_the_template_survives(tmp_path):

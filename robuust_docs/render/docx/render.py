@@ -87,9 +87,7 @@ def render_docx(report, template: Path, theme: Theme) -> bytes:
     _check_rich_text(tpl, template)
     finish_document(tpl.docx, report.meta, generated, theme)
     drop_external_links(tpl.docx)
-    buffer = io.BytesIO()
-    tpl.docx.save(buffer)
-    return _dated_zip(buffer.getvalue(), generated)
+    return _package(tpl.docx, generated)
 
 
 def _check_rich_text(tpl: DocxTemplate, template: Path) -> None:
@@ -111,9 +109,62 @@ def _check_rich_text(tpl: DocxTemplate, template: Path) -> None:
                 )
 
 
+STORED_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+)  # compressed already: deflating them again costs time, saves nothing
+
+
+class _Parts:
+    """Collects what python-docx's package writer would put in the zip, in its order."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.entries.append((pack_uri.membername, blob))
+
+    def close(self) -> None:
+        pass
+
+
+def _package(document, when: _dt.datetime) -> bytes:
+    """The Word file as one zip written once: the parts python-docx would write, in its order, every entry dated
+    `when`, XML deflated and images stored. (python-docx's own `save` deflates everything with its own dates, so
+    we had to write the zip a second time; together a tenth of the Word file's time.) A python-docx whose writer
+    has other internals gets its own `save`, re-dated afterwards."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    parts = _Parts()
+    try:
+        PackageWriter._write_content_types_stream(parts, package.parts)
+        PackageWriter._write_pkg_rels(parts, package.rels)
+        PackageWriter._write_parts(parts, package.parts)
+    except AttributeError:
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return _dated_zip(buffer.getvalue(), when)
+    stamp = _zip_stamp(when)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in parts.entries:
+            entry = zipfile.ZipInfo(name, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_STORED if name.lower().endswith(STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, blob)
+    return out.getvalue()
+
+
+def _zip_stamp(when: _dt.datetime) -> tuple[int, ...]:
+    return max(when.astimezone(_dt.UTC), _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)).timetuple()[:6]
+
+
 def _dated_zip(data: bytes, when: _dt.datetime) -> bytes:
     """The same zip with every entry dated `when` (the zip format starts in 1980), in the same order."""
-    stamp = max(when.astimezone(_dt.UTC), _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)).timetuple()[:6]
+    stamp = _zip_stamp(when)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
