@@ -7,10 +7,13 @@ import datetime
 from pathlib import Path
 
 import pytest
+from reportlab.platypus import Paragraph
 
+from robuust_docs import fmt
 from robuust_docs.app import Settings, prepare, report_for
 from robuust_docs.render import render_docx, render_pdf
-from robuust_docs.render.charts import cache
+from robuust_docs.render.charts import cache, png
+from robuust_docs.render.pdf import handreiking, para, story
 
 pytestmark = pytest.mark.slow  # renders whole documents
 
@@ -32,4 +35,20 @@ def test_rendering_a_b_a_gives_identical_bytes_for_a(monkeypatch):
     assert again == first
     assert other[0] != first[0] and other[1] != first[1]
     cache.clear()
+    para._PARSED.clear()
+    png._text_mask.cache_clear()
+    fmt._number.cache_clear()
     assert both("bib-veenhoven") == first  # the same bytes as without anything cached
+
+
+def test_para_makes_the_same_pdf_as_reportlabs_own_paragraph(monkeypatch):
+    """`Para` only skips repeated parsing and wrapping: with reportlab's Paragraph in its place the PDF is the
+    same, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    settings = Settings(ROOT / "data", ROOT / "templates", Path("unused"), today=datetime.date(2026, 11, 25))
+    prepared = prepare(settings)
+    report = report_for(prepared, "bib-kranenwaard")
+    ours = render_pdf(report, prepared.theme)
+    for module in (story, handreiking):
+        monkeypatch.setattr(module, "Para", Paragraph)
+    assert render_pdf(report, prepared.theme) == ours

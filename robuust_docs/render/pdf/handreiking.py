@@ -5,9 +5,10 @@ same order and with the same texts as the Word template.
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
 from robuust_docs.render.pdf.document import render_story
+from robuust_docs.render.pdf.para import Para
 from robuust_docs.render.pdf.story import Story, markup
 from robuust_docs.render.pdf.style import FRAME_HEIGHT
 from robuust_docs.render.theme import Theme
@@ -47,7 +48,7 @@ def build_story(report: Report, theme: Theme, tagger) -> Story:
 
 def _cover(s: Story, r: Report) -> None:
     s.items.append(Spacer(1, 5.2 * cm))
-    s.items.append(s.tagger.leaf(Paragraph(markup(r.titel), s.styles["title"]), "H1"))
+    s.items.append(s.tagger.leaf(Para(markup(r.titel), s.styles["title"]), "H1"))
     s.para(r.ondertitel, "subtitle")
     s.para(f"{r.bibliotheek.categorie} · {r.bibliotheek.provincie} · {r.datum}", "intro")
     s.items.append(Spacer(1, 0.6 * cm))
@@ -147,7 +148,7 @@ def _modules(s: Story, r: Report) -> None:
     s.figure(r.profiel_figuur)
     for m in r.bouwstenen:
         s.heading(m.naam, o.MODULE.level)
-        s.items.append(s.tagger.leaf(Paragraph(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
+        s.items.append(s.tagger.leaf(Para(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
         s.paras(m.tekst)
         if r.bibliotheek.jaren:
             rows = [(x.naam, x.waarde, x.verandering, x.norm, x.mediaan, x.status) for x in m.rijen]

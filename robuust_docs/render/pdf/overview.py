@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from robuust_docs.overview import outline as ol
 from robuust_docs.overview.model import Overview
 from robuust_docs.render.pdf.document import render_story
+from robuust_docs.render.pdf.para import Para
 from robuust_docs.render.pdf.story import Story, markup
 from robuust_docs.render.theme import Theme
 
@@ -47,7 +48,7 @@ def _section(s: Story, heading, body) -> None:
 
 def _cover(s: Story, o: Overview) -> None:
     s.items.append(Spacer(1, 5.2 * cm))
-    s.items.append(s.tagger.leaf(Paragraph(markup(o.titel), s.styles["title"]), "H1"))
+    s.items.append(s.tagger.leaf(Para(markup(o.titel), s.styles["title"]), "H1"))
     s.para(o.ondertitel, "subtitle")
     s.para(o.datum, "intro")
     s.items.append(Spacer(1, 0.6 * cm))

@@ -8,11 +8,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from robuust_docs.files import typeset_text
 from robuust_docs.render.charts.cache import cached_drawing
 from robuust_docs.render.pdf.forward import ForwardTOC
+from robuust_docs.render.pdf.para import Para
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import Figuur
@@ -51,7 +52,7 @@ class Story:
 
     def para(self, text: str, style: str = "body") -> None:
         if text.strip():
-            self.items.append(self.tagger.leaf(Paragraph(markup(text), self.styles[style]), "P"))
+            self.items.append(self.tagger.leaf(Para(markup(text), self.styles[style]), "P"))
 
     def paras(self, texts, style: str = "body") -> None:
         for text in texts:
@@ -68,7 +69,7 @@ class Story:
             # so a heading needs room for itself and the start of what follows, or it goes to the next page.
             self.items.append(CondPageBreak((4 if level == 2 else 3) * cm))
         style = self.styles[f"h{level}"]
-        flowable = self.tagger.leaf(Paragraph(markup(text), style), f"H{level}")
+        flowable = self.tagger.leaf(Para(markup(text), style), f"H{level}")
         flowable.robuust_level = level
         self.headings.append((level, text))
         self.items.append(flowable)
@@ -84,23 +85,21 @@ class Story:
     def lead(self, lead: str, text: str, style: str = "body") -> None:
         """A paragraph that opens with a bold lead-in: '<b>Geen volwaardige vestiging.</b> De bibliotheek …'."""
         if lead.strip() or text.strip():
-            self.items.append(
-                self.tagger.leaf(Paragraph(f"<b>{markup(lead)}</b> {markup(text)}", self.styles[style]), "P")
-            )
+            self.items.append(self.tagger.leaf(Para(f"<b>{markup(lead)}</b> {markup(text)}", self.styles[style]), "P"))
 
     def lead_bullets(self, pairs) -> None:
         """A bulleted list whose items open with a bold lead-in."""
         pairs = [(a, b) for a, b in pairs if a.strip() or b.strip()]
         if not pairs:
             return
-        items = [Paragraph(f"<b>{markup(a)}</b> {markup(b)}", self.styles["item"]) for a, b in pairs]
+        items = [Para(f"<b>{markup(a)}</b> {markup(b)}", self.styles["item"]) for a, b in pairs]
         self._list(items, False)
 
     def bullets(self, texts, numbered: bool = False) -> None:
         texts = [t for t in texts if t.strip()]
         if not texts:
             return
-        self._list([Paragraph(markup(t), self.styles["item"]) for t in texts], numbered)
+        self._list([Para(markup(t), self.styles["item"]) for t in texts], numbered)
 
     def _list(self, items: list, numbered: bool) -> None:
         kwargs = {"bulletType": "1", "bulletFormat": "%s."} if numbered else {"bulletType": "bullet", "start": "•"}
@@ -122,8 +121,8 @@ class Story:
         if not rows:
             return
         cell, head = self.styles["cell"], self.styles["cellhead"]
-        data = [[Paragraph(markup(h), head) for h in header]]
-        data += [[Paragraph(self._cell(v), cell) for v in row] for row in rows]
+        data = [[Para(markup(h), head) for h in header]]
+        data += [[Para(self._cell(v), cell) for v in row] for row in rows]
         total = sum(widths)
         table = self.tagger.table(
             data, header_rows=1, colWidths=[w / total * TEXT_WIDTH for w in widths], style=table_style(self.theme)
@@ -144,14 +143,14 @@ class Story:
         if figure is None:
             return
         drawing = cached_drawing(figure, self.theme)
-        caption = Paragraph(markup(figure.bijschrift), self.styles["caption"])
+        caption = Para(markup(figure.bijschrift), self.styles["caption"])
         self.items.append(
             KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
         )
 
     def contents(self, title: str = "Inhoud") -> None:
         """The table of contents, filled with the headings and their pages when the document is laid out."""
-        self.items.append(self.tagger.leaf(Paragraph(markup(title), self.styles["h2"]), "P"))
+        self.items.append(self.tagger.leaf(Para(markup(title), self.styles["h2"]), "P"))
         toc = ForwardTOC(levelStyles=[self.styles["toc1"], self.styles["toc2"], self.styles["toc3"]], dotsMinLevel=0)
         toc.tableStyle = [
             ("FONTNAME", (0, 0), (-1, -1), self.theme.font),

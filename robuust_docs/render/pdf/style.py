@@ -33,7 +33,19 @@ def table_style(theme: Theme) -> list[tuple]:
     ]
 
 
+_STYLES: dict[str, dict[str, ParagraphStyle]] = {}
+
+
 def paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of `theme`, made once per theme and process (read-only: nothing changes a style after
+    this), so that `Para` recognises a text in the same style in every document."""
+    key = repr(theme)
+    if key not in _STYLES:
+        _STYLES[key] = _paragraph_styles(theme)
+    return _STYLES[key]
+
+
+def _paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     text, primary, light = HexColor(theme.text), HexColor(theme.primary), HexColor(theme.light)
     base = ParagraphStyle(
         "body", fontName=theme.font, fontSize=10, leading=14, textColor=text, spaceAfter=6, alignment=TA_LEFT
