@@ -6,8 +6,7 @@ values (`Job`), so any `concurrent.futures.Executor` can run it. Every problem t
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from robuust_docs import fmt
@@ -134,10 +133,13 @@ def _render(kind: str, report, job: Job) -> bytes:
 
 
 def _inputs_hash(report, job: Job) -> str:
-    """What the documents are made of: the report (without its date), template, theme and version."""
+    """What the documents are made of: the report (without its date), template, theme and version.
+
+    The report model is frozen dataclasses of text, numbers, enums and tuples, built in a fixed order, so its
+    repr is a complete and stable description (no field is left out of it, no object address in it); it costs a
+    seventh of `asdict` and JSON."""
     undated = replace(report, datum="")
-    payload = json.dumps(asdict(undated), sort_keys=True, default=str, ensure_ascii=False)
-    sha = hashlib.sha256(payload.encode("utf-8"))
+    sha = hashlib.sha256(repr(undated).encode("utf-8"))
     sha.update(job.hashes["sjabloon"].encode())
     sha.update(job.hashes["versie"].encode())
     sha.update(",".join(job.formats).encode())

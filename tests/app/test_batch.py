@@ -195,3 +195,22 @@ def test_without_jobs_a_run_uses_the_process_pool(data, tmp_path, monkeypatch):
     result = run_batch(prepare(_settings(data, tmp_path / "out")), IDS[:2], overview=False)
     assert result.count("klaar") == 2
     assert used and used[0] >= 1
+
+
+def test_the_inputs_hash_describes_every_field_of_the_report():
+    """The hash that decides whether a document is rendered again is taken from the report model's repr: it must
+    hold no object address (else every run would differ) and change when any shown text changes."""
+    import dataclasses
+
+    from robuust_docs.app import report_for
+    from robuust_docs.app.document import _inputs_hash, jobs_for
+    from robuust_docs.paths import bundled
+
+    prepared = prepare(Settings(bundled("data"), bundled("templates"), Path("unused")))
+    job = jobs_for(prepared, ["bib-veenhoven"])[0]
+    report = report_for(prepared, "bib-veenhoven")
+    assert " at 0x" not in repr(report)
+    assert _inputs_hash(report, job) == _inputs_hash(report_for(prepared, "bib-veenhoven"), job)
+    assert _inputs_hash(dataclasses.replace(report, datum="1 januari 2030"), job) == _inputs_hash(report, job)
+    changed = dataclasses.replace(report, titel=report.titel + "!")
+    assert _inputs_hash(changed, job) != _inputs_hash(report, job)
