@@ -134,10 +134,12 @@ def replicate(source: Path, target: Path, count: int) -> None:
         n: pd.read_csv(source / f"{n}.csv", dtype=str, keep_default_na=False)
         for n in ("bibliotheken", "gemeenten", "vestigingen", "buurten")
     }
-    rounds = -(-count // len(tables["bibliotheken"]))
+    # bibliotheken holds a row per library per year: count libraries, not rows, and keep all their years
+    rounds = -(-count // tables["bibliotheken"]["id"].nunique())
     copies = {n: [_copy_round(n, frame, r) for r in range(rounds)] for n, frame in tables.items()}
-    libs = pd.concat(copies["bibliotheken"]).head(count)
-    keep = set(libs["id"])
+    libs = pd.concat(copies["bibliotheken"])
+    keep = set(libs["id"].drop_duplicates().head(count))
+    libs = libs[libs["id"].isin(keep)]
     frames = {"bibliotheken": libs}
     for name in ("gemeenten", "vestigingen"):
         frame = pd.concat(copies[name])
