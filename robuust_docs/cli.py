@@ -16,7 +16,6 @@ from robuust_docs import __version__, wording
 from robuust_docs.app import (
     Settings,
     export_templates,
-    init_project,
     prepare,
     run_batch,
     validate_all,
@@ -279,6 +278,8 @@ def list_(data) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder) -> None:
     """Maak een werkmap: data/ met de standaardinhoud en een in te vullen invoer.xlsx, en templates/."""
+    from robuust_docs.app.scaffold import init_project  # openpyxl only for this command
+
     created = init_project(folder, bundled("data") / "content", bundled("templates"))
     for path in created:
         click.echo(f"Aangemaakt: {path}")

@@ -179,3 +179,15 @@ def test_the_checker_sees_a_violation_a_cycle_and_a_private_import(monkeypatch):
     assert any("never builders" in p for p in problems)
     assert any("private name _x" in p for p in problems)
     assert _cycles() == [["robuust_docs.files", "robuust_docs.fmt"]]
+
+
+def test_the_command_line_imports_no_library_that_generate_does_not_need():
+    """A cold `generate` pays for every import: scipy (the KD-tree, only for large inputs), openpyxl (init and the
+    overview workbook) and dask are imported where they are used, not when the command line starts."""
+    import subprocess
+    import sys
+
+    code = "import sys, robuust_docs.cli; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "robuust_docs" in loaded
+    assert not loaded & {"scipy", "openpyxl", "dask", "distributed"}

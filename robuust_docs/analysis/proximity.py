@@ -16,12 +16,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
-from scipy.spatial import cKDTree
 
 from robuust_docs.schema import FULL_BRANCH_TYPE
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean earth radius
 SHARE_THRESHOLDS_KM = (1, 2, 5)
+# Below this many point×branch pairs, comparing every pair beats building a KD-tree (and importing scipy, a third
+# of a second): one library's neighbourhoods and branches are a few thousand pairs.
+SMALL_PAIRS = 250_000
 PARALLEL_FROM = 50_000  # points; below this a single-threaded query is faster
 CHUNK_CELLS = 4_000_000  # brute force: at most this many point×branch cells per chunk (~32 MB per array)
 
@@ -146,8 +148,9 @@ def nearest_branch(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Great-circle distance (km) from every point to its nearest branch, and that branch's index.
 
-    Queries a KD-tree over earth-centred 3-D unit vectors: the straight chord through the earth orders
-    branches as the great-circle distance does, and converts to it exactly (`chord_to_km`). Agrees with the
+    Works on earth-centred 3-D unit vectors: the straight chord through the earth orders branches as the
+    great-circle distance does, and converts to it exactly (`chord_to_km`). Up to `SMALL_PAIRS` point×branch
+    pairs every chord is computed (numpy); above it a KD-tree is queried (scipy, imported then). Agrees with the
     haversine of `nearest_branch_bruteforce` to about 1e-10 relative. Without branches every distance is
     inf and every index -1; a point with a non-finite coordinate gets distance NaN and index -1. Branches
     must have finite coordinates.
@@ -155,10 +158,18 @@ def nearest_branch(
     p_lat, p_lon, b_lat, b_lon, valid, distances, indices = _prepare(points_lat, points_lon, branch_lat, branch_lon)
     if b_lat.size == 0 or not valid.any():
         return distances, indices
-    tree = cKDTree(_unit_vectors(b_lat, b_lon))
-    # Threads pay off only for large queries: starting them costs more than a few thousand lookups.
-    workers = -1 if valid.sum() >= PARALLEL_FROM else 1
-    chords, found = tree.query(_unit_vectors(p_lat[valid], p_lon[valid]), k=1, workers=workers)
+    points, branches = _unit_vectors(p_lat[valid], p_lon[valid]), _unit_vectors(b_lat, b_lon)
+    if len(points) * len(branches) <= SMALL_PAIRS:
+        difference = points[:, None, :] - branches[None, :, :]
+        squared = np.einsum("ijk,ijk->ij", difference, difference)
+        found = np.argmin(squared, axis=1)
+        chords = np.sqrt(squared[np.arange(len(points)), found])
+    else:
+        from scipy.spatial import cKDTree
+
+        # Threads pay off only for large queries: starting them costs more than a few thousand lookups.
+        workers = -1 if len(points) >= PARALLEL_FROM else 1
+        chords, found = cKDTree(branches).query(points, k=1, workers=workers)
     indices[valid] = found
     distances[valid] = chord_to_km(chords)
     return distances, indices

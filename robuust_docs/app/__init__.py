@@ -9,7 +9,6 @@ from robuust_docs.app.document import Job, Outcome, file_names, jobs_for, render
 from robuust_docs.app.export import export_templates
 from robuust_docs.app.overview import write_overview_files, write_overview_reports
 from robuust_docs.app.prepare import FORMATS, Prepared, Settings, output_folder, prepare
-from robuust_docs.app.scaffold import init_project
 from robuust_docs.app.validate import validate_all
 
 __all__ = [
@@ -32,3 +31,12 @@ __all__ = [
     "write_overview_files",
     "write_overview_reports",
 ]
+
+
+def __getattr__(name: str):
+    """`init_project` is imported on first use: its module needs openpyxl, which `generate` does not."""
+    if name == "init_project":
+        from robuust_docs.app.scaffold import init_project
+
+        return init_project
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

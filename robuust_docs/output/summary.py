@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from robuust_docs.output.folder import Written, write_outputs
 from robuust_docs.render import Theme
 from robuust_docs.status import Status
+
+if TYPE_CHECKING:
+    from openpyxl.styles import PatternFill
 
 SUMMARY = "overzicht.xlsx"
 RUN_STATUS = {"klaar": Status.ROBUST, "mislukt": Status.WEAK}  # fills of the run's result column
@@ -31,6 +31,8 @@ def write_summary(out: Path, outcomes, content, theme: Theme, meta: dict | None 
     modules = [m.naam for m in content.modules]
     figures = [m.indicatoren[0].naam for m in content.modules if m.indicatoren]
     header = ["Id", "Bibliotheek", "Gemeente", "Categorie", "Resultaat", *modules, *figures, "Bestanden", "Meldingen"]
+    from openpyxl import Workbook  # here, not at the top: a run of one library writes no overview (cold start)
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Overzicht"
@@ -68,10 +70,15 @@ def _tint(color: str) -> str:
 
 
 def _fill(color: str) -> PatternFill:
+    from openpyxl.styles import PatternFill
+
     return PatternFill("solid", fgColor=_tint(color))
 
 
 def _format(sheet, columns: int, fills: list[list[Status | None]], theme: Theme) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     bold = Font(bold=True, color=theme.primary.lstrip("#"))
     for cell in sheet[1]:
         cell.font = bold

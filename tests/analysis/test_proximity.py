@@ -104,6 +104,20 @@ def test_kdtree_equals_bruteforce_on_random_data(chunk_size):
     assert (fast_index == slow_index).mean() > 0.999  # only exact ties may differ
 
 
+def test_every_pair_and_the_kdtree_find_the_same_branch(monkeypatch):
+    """Small inputs compare every point with every branch, large ones query a KD-tree: the same answer."""
+    from robuust_docs.analysis import proximity
+
+    rng = np.random.default_rng(11)
+    points, branches = random_points(rng, 400), random_points(rng, 60)
+    monkeypatch.setattr(proximity, "SMALL_PAIRS", 10**9)
+    pairs, pairs_index = nearest_branch(*points, *branches)
+    monkeypatch.setattr(proximity, "SMALL_PAIRS", 0)
+    tree, tree_index = nearest_branch(*points, *branches)
+    np.testing.assert_allclose(pairs, tree, rtol=1e-12, atol=1e-12)
+    assert (pairs_index == tree_index).all()
+
+
 def test_kdtree_equals_bruteforce_worldwide():
     rng = np.random.default_rng(7)
     points = rng.uniform(-90, 90, 2_000), rng.uniform(-180, 180, 2_000)
