@@ -188,6 +188,7 @@ def test_the_command_line_imports_no_library_that_generate_does_not_need():
     import sys
 
     code = "import sys, robuust_docs.cli; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
     assert "robuust_docs" in loaded
     assert not loaded & {"scipy", "openpyxl", "dask", "distributed"}

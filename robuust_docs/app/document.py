@@ -61,6 +61,8 @@ def jobs_for(prepared: Prepared, ids: list[str], per_municipality: bool = False)
     for i in ids:
         if i not in prepared.analysis.libraries:
             continue
+        if i not in prepared.findings:
+            raise ValueError(f"{i}: prepare() derived no findings for this library (not in its `libraries`)")
         lib = prepared.analysis.libraries[i]
         job = Job(
             lib,

@@ -10,7 +10,7 @@ rendered.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -57,17 +57,23 @@ class Prepared:
     analysis: Analysis
     report_settings: ReportSettings
     hashes: dict[str, str]
-    findings: dict[str, Findings] = field(default_factory=dict)  # library id → its findings
+    findings: dict[str, Findings] = field(default_factory=dict)  # library id → its findings (see `prepare`)
 
 
-def prepare(settings: Settings) -> Prepared:
-    """Load, check and analyse; raises a RobuustError for any problem that affects every library."""
+def prepare(settings: Settings, libraries: Collection[str] | None = None) -> Prepared:
+    """Load, check and analyse; raises a RobuustError for any problem that affects every library.
+
+    Every library is analysed (the peer medians need them all), but findings are derived only for `libraries`
+    (ids as a user may spell them; None: every library, as the overview needs): a run of one library does not
+    pay for the findings of forty. The building blocks of the other libraries keep their statuses before
+    knock-outs, so `Prepared.findings` holds exactly the libraries whose documents can be made."""
     content = load_content(settings.content_dir)
     theme = load_theme(settings.templates_dir)
     check_template(settings.template)
     dataset = resolve_references(load_dataset(settings.data_dir, settings.year), content)
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
-    analysis, findings = _with_findings(analyse_dataset(dataset, content), content)
+    wanted = None if libraries is None else {dataset.find_library(i) or i for i in libraries}
+    analysis, findings = _with_findings(analyse_dataset(dataset, content), content, wanted)
     report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
         "data": f"{dataset.digest}:{dataset.year}",  # another report year is other data
@@ -78,13 +84,18 @@ def prepare(settings: Settings) -> Prepared:
     return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, findings)
 
 
-def _with_findings(analysis: Analysis, content: Content) -> tuple[Analysis, dict[str, Findings]]:
-    """Every library's findings, and the analysis with the building blocks after their knock-outs, so that every
-    document and the overview show the same statuses. A library whose finding text cannot be filled fails alone."""
+def _with_findings(
+    analysis: Analysis, content: Content, wanted: set[str] | None = None
+) -> tuple[Analysis, dict[str, Findings]]:
+    """The findings of every library in `wanted` (None: all), and the analysis with their building blocks after
+    the knock-outs, so that every document and the overview show the same statuses. A library whose finding text
+    cannot be filled fails alone."""
     findings: dict[str, Findings] = {}
     libraries = dict(analysis.libraries)
     failures = dict(analysis.failures)
     for library_id, lib in analysis.libraries.items():
+        if wanted is not None and library_id not in wanted:
+            continue
         try:
             found = derive_findings(lib, content)
         except FindingError as exc:

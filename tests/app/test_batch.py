@@ -214,3 +214,20 @@ def test_the_inputs_hash_describes_every_field_of_the_report():
     assert _inputs_hash(dataclasses.replace(report, datum="1 januari 2030"), job) == _inputs_hash(report, job)
     changed = dataclasses.replace(report, titel=report.titel + "!")
     assert _inputs_hash(changed, job) != _inputs_hash(report, job)
+
+
+def test_a_run_of_some_libraries_derives_only_their_findings_and_the_same_report():
+    """`prepare(settings, ids)` analyses every library (peer medians) but derives findings only for `ids`; the
+    report of such a library is the same as in a run over all of them."""
+    from robuust_docs.app import jobs_for, report_for
+    from robuust_docs.paths import bundled
+
+    settings = Settings(bundled("data"), bundled("templates"), Path("unused"))
+    everything = prepare(settings)
+    some = prepare(settings, ["BIB-Veenhoven"])  # spelled as a user may
+    assert set(some.findings) == {"bib-veenhoven"}
+    assert set(some.analysis.libraries) == set(everything.analysis.libraries)
+    assert repr(report_for(some, "bib-veenhoven")) == repr(report_for(everything, "bib-veenhoven"))
+    assert some.analysis.medians == everything.analysis.medians
+    with pytest.raises(ValueError, match="bib-heidebos"):
+        jobs_for(some, ["bib-heidebos"])
