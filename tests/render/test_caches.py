@@ -13,6 +13,8 @@ from robuust_docs import fmt
 from robuust_docs.app import Settings, prepare, report_for
 from robuust_docs.render import render_docx, render_pdf
 from robuust_docs.render.charts import cache, png
+from robuust_docs.render.docx import pages
+from robuust_docs.render.docx import render as docx_render
 from robuust_docs.render.pdf import handreiking, para, story
 
 pytestmark = pytest.mark.slow  # renders whole documents
@@ -38,7 +40,25 @@ def test_rendering_a_b_a_gives_identical_bytes_for_a(monkeypatch):
     para._PARSED.clear()
     png._text_mask.cache_clear()
     fmt._number.cache_clear()
+    docx_render._Template._patched.clear()
+    pages._wrap.cache_clear()
     assert both("bib-veenhoven") == first  # the same bytes as without anything cached
+
+
+def test_the_patched_template_xml_is_docxtpls_own(monkeypatch):
+    """The per-process `patch_xml` gives what docxtpl's own gives, for the body and every header and footer."""
+    from docxtpl import DocxTemplate
+
+    tpl = docx_render._open_template(ROOT / "templates" / "handreiking.docx")
+    sources = (
+        [tpl.get_xml()]
+        + [tpl.get_part_xml(part) for _, part in tpl.get_headers_footers(tpl.HEADER_URI)]
+        + [tpl.get_part_xml(part) for _, part in tpl.get_headers_footers(tpl.FOOTER_URI)]
+    )
+    assert len(sources) > 1
+    for source in sources:
+        assert tpl.patch_xml(source) == DocxTemplate.patch_xml(tpl, source)
+        assert tpl.patch_xml(source) == DocxTemplate.patch_xml(tpl, source)  # and again, from the cache
 
 
 def test_para_makes_the_same_pdf_as_reportlabs_own_paragraph(monkeypatch):

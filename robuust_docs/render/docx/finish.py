@@ -29,12 +29,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
 from lxml import etree
 
 from robuust_docs import __version__
 from robuust_docs.files import clean_text
-from robuust_docs.render.docx.oxml import field_char, preserved, run
+from robuust_docs.render.docx.oxml import field_char, preserved, qn, run
 from robuust_docs.render.docx.pages import estimate_pages
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import DocMeta

@@ -1,10 +1,17 @@
 """Small WordprocessingML builders shared by the Word renderer and the template builders: runs, text that keeps
-its spaces, and complex fields (begin, instruction, separate, shown result, end). Only python-docx's oxml layer."""
+its spaces, and complex fields (begin, instruction, separate, shown result, end), and `qn` kept per process. Only
+python-docx's oxml layer."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
+
+# 'w:p' → '{http://…}p': python-docx parses the prefix on every call, and page estimation and finishing ask for a
+# few dozen names some 20.000 times per document
+qn = lru_cache(maxsize=None)(_qn)
 
 
 def run(*children) -> object:

@@ -18,11 +18,12 @@ own numbers anyway; Word replaces these on F9 or before printing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from docx.document import Document
-from docx.oxml.ns import qn
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from robuust_docs.render.docx.oxml import qn
 from robuust_docs.render.theme import Theme, register_fonts
 
 LINE = 1.15  # Arial's (and Liberation Sans's) single line height, as a multiple of the font size
@@ -280,6 +281,7 @@ class _Measure:
         return max(single, picture) + single * (props.line / 240 - 1)
 
 
+@lru_cache(maxsize=16384)  # the same sentence at the same width recurs within and across documents
 def _wrap(text: str, font: str, size: float, width: float, first: float) -> int:
     """Lines of one stretch of text, the first line `first` points wider (a hanging indent makes it negative); a
     word longer than a line is broken inside."""
