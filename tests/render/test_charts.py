@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from reportlab.graphics.shapes import (
     FILL_EVEN_ODD,
     Circle,
@@ -226,3 +226,64 @@ def test_the_projection_keeps_the_aspect_ratio_and_the_placer_counts_overlap():
     placer.take((0, 0, 10, 10), 2.0)
     assert placer.cost((5, 5, 15, 15)) == 50.0  # 25 square points overlap, weight 2
     assert placer.cost((-10, 0, 0, 10)) == 100 * 50  # wholly outside the frame
+
+
+def _rasterised(draw, tmp_path: Path, name: str) -> Image.Image:
+    """A one-page PDF of 200 × 120 pt on which `draw(canvas)` draws, as pdftoppm renders it at 150 dpi."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.checks import need, run
+
+    pdf = tmp_path / f"{name}.pdf"
+    canvas = Canvas(str(pdf), pagesize=(200, 120), invariant=1)
+    draw(canvas)
+    canvas.save()
+    run(need("pdftoppm"), "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / name))
+    return Image.open(tmp_path / f"{name}.png").convert("RGB")
+
+
+def test_charts_drawn_straight_onto_the_canvas_look_as_reportlab_draws_them(theme, tmp_path):
+    """`vector.draw_drawing` (the PDF's charts, without renderPDF's state machine) paints the same pixels as
+    reportlab's renderPDF, for every kind of shape the charts use."""
+    from reportlab.graphics import renderPDF
+
+    from robuust_docs.render.charts.primitives import text
+    from robuust_docs.render.charts.vector import draw_drawing
+
+    drawing = Drawing(200, 120)
+    drawing.add(Rect(5, 5, 40, 20, fillColor=HexColor("#2E7D32"), strokeColor=HexColor("#000000"), strokeWidth=2))
+    drawing.add(Rect(50, 5, 30, 20, rx=4, ry=4, fillColor=HexColor("#FFB300"), strokeColor=None))
+    drawing.add(Circle(100, 15, 10, fillColor=None, strokeColor=HexColor("#C62828"), strokeWidth=1.5))
+    drawing.add(Line(5, 40, 195, 40, strokeColor=HexColor("#555555"), strokeWidth=1, strokeDashArray=[3, 2]))
+    drawing.add(Polygon([120, 5, 150, 5, 135, 30], fillColor=HexColor("#1565C0"), strokeColor=None))
+    path = RLPath(fillColor=HexColor("#6A1B9A"), strokeColor=HexColor("#000000"), strokeWidth=0.5)
+    path.fillMode = FILL_EVEN_ODD
+    for ring in (((160, 5), (195, 5), (195, 35), (160, 35)), ((170, 12), (185, 12), (185, 28), (170, 28))):
+        path.moveTo(*ring[0])
+        for point in ring[1:]:
+            path.lineTo(*point)
+        path.closePath()
+    drawing.add(path)
+    group = Group(PolyLine([0, 0, 30, 20, 60, 5], strokeColor=HexColor("#00838F"), strokeWidth=2))
+    group.translate(10, 50)
+    drawing.add(group)
+    for x, anchor in ((100, "start"), (100, "middle"), (100, "end")):
+        drawing.add(text(x, 95 - 10 * ("start", "middle", "end").index(anchor), "Ledental", theme, anchor=anchor))
+    drawing.add(text(150, 100, "vet", theme, size=10, bold=True, color=HexColor("#C62828")))
+
+    theirs = _rasterised(lambda c: renderPDF.draw(drawing, c, 0, 0), tmp_path, "renderpdf")
+    ours = _rasterised(lambda c: draw_drawing(drawing, c), tmp_path, "vector")
+    difference = np.asarray(ImageChops.difference(theirs, ours)).max(axis=2)
+    assert (difference > 0).sum() <= 0.001 * difference.size  # anti-aliasing at most a pixel here and there
+    assert np.asarray(ours).min() < 50  # and the page is not empty
+
+
+def test_a_shape_the_pdf_cannot_draw_is_refused_not_dropped(theme):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from robuust_docs.render.charts.vector import draw_drawing
+
+    drawing = Drawing(50, 50)
+    drawing.add(Wedge(25, 25, 20, 0, 90, fillColor=HexColor("#000000")))
+    with pytest.raises(ValueError, match="Wedge"):
+        draw_drawing(drawing, Canvas(io.BytesIO()))

@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from robuust_docs.files import typeset_text
 from robuust_docs.render.charts.cache import cached_drawing
+from robuust_docs.render.charts.vector import ChartFlowable
 from robuust_docs.render.pdf.forward import ForwardTOC
 from robuust_docs.render.pdf.para import Para
 from robuust_docs.render.pdf.style import FRAME_HEIGHT, TEXT_WIDTH, paragraph_styles, table_style
@@ -142,7 +143,7 @@ class Story:
     def figure(self, figure: Figuur | None) -> None:
         if figure is None:
             return
-        drawing = cached_drawing(figure, self.theme)
+        drawing = ChartFlowable(cached_drawing(figure, self.theme))  # straight onto the canvas, not renderPDF
         caption = Para(markup(figure.bijschrift), self.styles["caption"])
         self.items.append(
             KeepTogether([self.tagger.leaf(drawing, "Figure", alt=figure.alt), self.tagger.leaf(caption, "Caption")])
