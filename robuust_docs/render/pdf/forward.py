@@ -71,7 +71,12 @@ class ForwardTOC(TableOfContents):
         self.pages[key] = page
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # reportlab builds and wraps the entries' table on every call; the frame asks twice at the same width
+        # (once to measure, once to place), and the table's height does not depend on the height offered
+        if getattr(self, "_wrapped", None) == (availWidth, id(self.canv)):
+            return self.width, self.height
         size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, id(self.canv))
 
         def entry_end(canvas: Any, kind: str, label: str) -> None:
             _, level, quoted = label.split(",")
