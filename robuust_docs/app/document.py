@@ -11,10 +11,10 @@ from pathlib import Path
 
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis
-from robuust_docs.app.prepare import Prepared
+from robuust_docs.app.prepare import Prepared, with_findings
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem, RobuustError
-from robuust_docs.findings import Findings
+from robuust_docs.findings import FindingError, Findings
 from robuust_docs.output import WriteError, document_slug, unchanged, write_outputs
 from robuust_docs.render import Theme, render_docx, render_pdf
 from robuust_docs.report import ReportError, ReportSettings, build_report
@@ -34,7 +34,7 @@ class Job:
     force: bool
     report_settings: ReportSettings
     hashes: dict[str, str]
-    findings: Findings
+    findings: Findings | None  # None: derived by `render_library`, in the worker (see `prepare`)
     focus: str | None = None  # a municipality code: that municipality's own guide
     per_municipality: bool = False  # guides per municipality were asked for (a library of one keeps its own)
 
@@ -61,8 +61,6 @@ def jobs_for(prepared: Prepared, ids: list[str], per_municipality: bool = False)
     for i in ids:
         if i not in prepared.analysis.libraries:
             continue
-        if i not in prepared.findings:
-            raise ValueError(f"{i}: prepare() derived no findings for this library (not in its `libraries`)")
         lib = prepared.analysis.libraries[i]
         job = Job(
             lib,
@@ -74,7 +72,7 @@ def jobs_for(prepared: Prepared, ids: list[str], per_municipality: bool = False)
             s.force,
             prepared.report_settings,
             prepared.hashes,
-            prepared.findings[i],
+            prepared.findings.get(i),
             per_municipality=per_municipality,
         )
         if per_municipality and len(lib.municipalities) > 1:
@@ -86,8 +84,8 @@ def jobs_for(prepared: Prepared, ids: list[str], per_municipality: bool = False)
 
 def report_for(prepared: Prepared, library_id: str, focus: str | None = None):
     """The report model of one library (for `focus`, one of its municipalities), from a prepared run."""
-    lib = prepared.analysis.libraries[library_id]
-    return build_report(lib, prepared.content, prepared.findings[library_id], prepared.report_settings, focus)
+    lib, found = with_findings(prepared.analysis.libraries[library_id], prepared.content, prepared.findings)
+    return build_report(lib, prepared.content, found, prepared.report_settings, focus)
 
 
 def file_names(library_id: str, formats: tuple[str, ...], municipality: str | None = None) -> dict[str, str]:
@@ -98,6 +96,15 @@ def file_names(library_id: str, formats: tuple[str, ...], municipality: str | No
 
 def render_library(job: Job) -> Outcome:
     """Build, render and write one library's documents; every user-fixable problem becomes a failed Outcome."""
+    if job.findings is None:  # derived here, in the worker, so that a run of many libraries derives them in parallel
+        try:
+            lib, found = with_findings(job.library, job.content, {})
+        except FindingError as exc:
+            lib = job.library
+            muni = next((m.name for m in lib.municipalities if m.code == job.focus), "")
+            problems = (Problem("inhoud", str(exc), library=lib.id),)
+            return Outcome(lib.id, lib.name, "mislukt", problems=problems, municipality=muni)
+        job = replace(job, library=lib, findings=found)
     lib = job.library
     name = str(lib.rows.record["naam"])
     muni = next((m.name for m in lib.municipalities if m.code == job.focus), None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from robuust_docs import __version__
-from robuust_docs.analysis import Analysis, analyse_dataset
+from robuust_docs.analysis import Analysis, LibraryAnalysis, analyse_dataset
 from robuust_docs.content import Content, load_content
 from robuust_docs.errors import DataError, Problem, raise_if
 from robuust_docs.files import digest_folder
@@ -63,10 +63,11 @@ class Prepared:
 def prepare(settings: Settings, libraries: Collection[str] | None = None) -> Prepared:
     """Load, check and analyse; raises a RobuustError for any problem that affects every library.
 
-    Every library is analysed (the peer medians need them all), but findings are derived only for `libraries`
-    (ids as a user may spell them; None: every library, as the overview needs): a run of one library does not
-    pay for the findings of forty. The building blocks of the other libraries keep their statuses before
-    knock-outs, so `Prepared.findings` holds exactly the libraries whose documents can be made."""
+    Every library is analysed (the peer medians need them all), but findings are derived here only for
+    `libraries` (ids as a user may spell them; None: every library, as the overview needs; `()`: none, as
+    `generate` asks, whose workers derive each library's own with `with_findings`, in parallel). A library's
+    findings depend on its own analysis alone, so its documents are the same either way; the building blocks of
+    a library without findings here keep their statuses before knock-outs."""
     content = load_content(settings.content_dir)
     theme = load_theme(settings.templates_dir)
     check_template(settings.template)
@@ -105,6 +106,17 @@ def _with_findings(
         findings[library_id] = found
         libraries[library_id] = replace(lib, modules=found.modules)
     return replace(analysis, libraries=libraries, failures=failures), findings
+
+
+def with_findings(
+    lib: LibraryAnalysis, content: Content, findings: dict[str, Findings]
+) -> tuple[LibraryAnalysis, Findings]:
+    """The library with its building blocks after the knock-outs, and its findings: from `findings` when prepare
+    derived them, else derived now (raises FindingError when a finding's text cannot be filled)."""
+    if lib.id in findings:
+        return lib, findings[lib.id]
+    found = derive_findings(lib, content)
+    return replace(lib, modules=found.modules), found
 
 
 @contextmanager

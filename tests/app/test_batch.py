@@ -216,7 +216,7 @@ def test_the_inputs_hash_describes_every_field_of_the_report():
     assert _inputs_hash(changed, job) != _inputs_hash(report, job)
 
 
-def test_a_run_of_some_libraries_derives_only_their_findings_and_the_same_report():
+def test_findings_derived_for_some_libraries_or_in_the_worker_give_the_same_report():
     """`prepare(settings, ids)` analyses every library (peer medians) but derives findings only for `ids`; the
     report of such a library is the same as in a run over all of them."""
     from robuust_docs.app import jobs_for, report_for
@@ -229,5 +229,8 @@ def test_a_run_of_some_libraries_derives_only_their_findings_and_the_same_report
     assert set(some.analysis.libraries) == set(everything.analysis.libraries)
     assert repr(report_for(some, "bib-veenhoven")) == repr(report_for(everything, "bib-veenhoven"))
     assert some.analysis.medians == everything.analysis.medians
-    with pytest.raises(ValueError, match="bib-heidebos"):
-        jobs_for(some, ["bib-heidebos"])
+    none = prepare(settings, ())  # as generate does: each worker derives its library's findings
+    assert none.findings == {}
+    [job] = jobs_for(none, ["bib-heidebos"])
+    assert job.findings is None
+    assert repr(report_for(none, "bib-heidebos")) == repr(report_for(everything, "bib-heidebos"))
