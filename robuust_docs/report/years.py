@@ -39,10 +39,15 @@ def change_text(history: History | None, ind: Indicator) -> str:
 
 
 def _amount(change: Change, ind: Indicator) -> str:
+    """'+3%', '−1,8 procentpunt', or 'gelijk' for a change that rounds to nothing at the precision shown (also
+    −0,0); '' when a relative change cannot be computed (from zero)."""
     if ind.eenheid == "procent":
-        return f"{fmt.signed(change.difference, 1)} procentpunt"
-    relative = change.relative
-    return "" if relative is None else f"{fmt.signed(relative)}%"
+        amount, unit = fmt.signed(change.difference, 1), " procentpunt"
+    elif change.relative is None:
+        return ""
+    else:
+        amount, unit = fmt.signed(change.relative), "%"
+    return "gelijk" if set(amount) <= set("0,.") else amount + unit  # fmt.signed gives zero without a sign
 
 
 def years_paragraph(lib: LibraryAnalysis) -> str:
