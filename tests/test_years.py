@@ -216,6 +216,16 @@ def test_a_trend_chart_needs_three_years(reports):
     assert "van € 27,55 in 2023 naar € 24,00 in 2025" in chart.alt
     assert "nominaal" in chart.bijschrift
     assert all(b.trend_figuur is None for b in built["bib-cstad"].bouwstenen)  # two years with figures
+    reach = next(b for b in built["bib-aadorp"].bouwstenen if b.id == "bereik_gebruik").trend_figuur
+    assert reach is not None and "nominaal" not in reach.bijschrift  # no amount in the chart
+
+
+def test_only_a_building_block_with_a_change_has_the_column_for_it(reports):
+    _, built = reports
+    flags = {b.id: b.met_verandering for b in built["bib-aadorp"].bouwstenen}
+    assert flags["financien"] and flags["bereik_gebruik"]
+    assert not flags["nabijheid_toegankelijkheid"]  # locations and distances are known only of now
+    assert all(r.verandering == "" for b in built["bib-aadorp"].bouwstenen if not b.met_verandering for r in b.rijen)
 
 
 def test_subsidy_per_inhabitant_falling_while_inhabitants_grow_is_a_finding_in_the_summary(reports):
@@ -253,7 +263,7 @@ def test_one_year_of_input_stays_as_it_was(project):
     report = build_report(lib, content, derive_findings(lib, content), SETTINGS)
     assert report.bibliotheek.jaren == ""
     assert len(report.bouwstenen_inleiding) == 1
-    assert all(r.verandering == "" for b in report.bouwstenen for r in b.rijen)
+    assert all(r.verandering == "" and not b.met_verandering for b in report.bouwstenen for r in b.rijen)
     assert all(b.trend_figuur is None for b in report.bouwstenen)
 
 
