@@ -10,9 +10,12 @@ municipalities without a full branch (duty of care; weak networks also leave a f
 a service point only), a library with a single branch and one without neighbourhood data.
 The figures of YEAR are drawn first; then `add_history` writes the years before it back to FIRST_YEAR with its
 own seed (so YEAR's figures do not depend on the history): inhabitants that grow a little, a subsidy per
-inhabitant that rises, stays flat or falls (nominal), costs that follow income and staff that follows what it
-buys at rising wages, the 2020–2021 dip in visits, loans and activities (branches closed in the pandemic),
-members falling for years in some weak libraries, and one library without figures for one year in the middle.
+inhabitant that rises, stays flat or falls (nominal), costs that follow income (a result of a few percent either
+way), staff that follows what it buys at rising wages, a share of personnel costs that drifts with wages and
+staff and a share of housing costs on a small trend of its own, now and then with a step (a move, a new lease) —
+both from a third seed, so that the other figures stay as they were —, the 2020–2021 dip in visits, loans and
+activities (branches closed in the pandemic), members falling for years in some weak libraries, and one library
+without figures for one year in the middle.
 The script is seeded and deterministic: run `python data/generate_sample.py` from the repository root.
 """
 
@@ -33,6 +36,7 @@ SEED = 2044
 YEAR = 2025
 FIRST_YEAR = 2019
 HISTORY_SEED = 2045
+SHARES_SEED = 2046  # the paths of the cost shares, apart from HISTORY_SEED so the other earlier figures stay
 # Use of the branches against the trend in the pandemic years and the recovery after (visits nationally were
 # about half of 2019 in 2020).
 DIP = {
@@ -43,6 +47,13 @@ DIP = {
 # Nominal change of the subsidy per inhabitant a year: raised with wages, frozen, or cut.
 SUBSIDY_PATH = {"stijgt": (0.03, 0.045), "vlak": (-0.004, 0.004), "daalt": (-0.035, -0.02)}
 COST_GROWTH = 0.032  # nominal growth of wages a year
+# Change a year, in procentpunten, of the share of personnel costs: wages rising faster than the budget push it up
+# (WAGE_DRIFT), a library whose staff grows against its money more (STAFF_DRIFT per unit of its staff trend); and of
+# the share of housing costs (indexed rent, energy); both wander a little besides (WALK).
+WAGE_DRIFT, STAFF_DRIFT, PERSONNEL_WALK = 0.3, 30, 0.35
+HOUSING_TREND, HOUSING_WALK = 0.25, 0.3
+HOUSING_STEP = (0.15, 1.5, 3.0)  # chance of a move or a new lease in the history, and the size of its step
+PERSONNEL_LIMITS, HOUSING_LIMITS = (30, 78), (8, 40)
 MEMBERS_FALLING = 5  # the libraries with the weakest reach lose members every year
 MISSING_YEAR = ("bib-lindeloo", 2022)  # a year the library did not deliver
 OUT = Path(__file__).resolve().parent
@@ -719,6 +730,7 @@ def add_history(rng, lib: pd.DataFrame, gm: pd.DataFrame, quality: pd.DataFrame)
     """Rows for FIRST_YEAR..YEAR of every library and municipality, YEAR's as drawn; oldest first per key."""
     years = range(FIRST_YEAR, YEAR + 1)
     falling = set(quality.reach.sort_values().index[:MEMBERS_FALLING])
+    shares_rng = np.random.default_rng(SHARES_SEED)
     muni_rows, lib_rows = [], []
     subsidy = {}  # (library, year) → the subsidy of its municipalities together
     for m in gm.itertuples():
@@ -746,6 +758,7 @@ def add_history(rng, lib: pd.DataFrame, gm: pd.DataFrame, quality: pd.DataFrame)
         ident = rec["id"]
         members = rng.uniform(-0.045, -0.03) if ident in falling else rng.normal(0.006, 0.01)
         staff = rng.normal(0.0, 0.015)
+        shares = cost_shares(shares_rng, rec, staff)
         for year in years:
             back = YEAR - year
             if (ident, year) == MISSING_YEAR:
@@ -753,17 +766,46 @@ def add_history(rng, lib: pd.DataFrame, gm: pd.DataFrame, quality: pd.DataFrame)
             if not back:
                 lib_rows.append(rec)
                 continue
-            lib_rows.append(history_row(rng, rec, year, members, staff, subsidy[ident, year] / subsidy[ident, YEAR]))
+            ratio = subsidy[ident, year] / subsidy[ident, YEAR]
+            lib_rows.append(history_row(rng, rec, year, members, staff, ratio, shares[year]))
     frame = pd.DataFrame(lib_rows, columns=lib.columns)
     counts = frame.columns[frame.columns.get_loc("vrijwilligers") : -1]
     frame[counts] = frame[counts].astype(float).round().astype("Int64")
     return frame, pd.DataFrame(muni_rows)
 
 
-def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy_ratio: float) -> dict:
-    """One earlier year of a library: income following its subsidy, costs following income, staff what the money
-    buys at wages rising COST_GROWTH a year, use with the
-    pandemic dip, members and staff on their own trend; YEAR's empty cells stay empty."""
+def share(rec: dict, column: str) -> float | None:
+    """A cost of YEAR as a percentage of all costs, None when either is empty."""
+    cost, total = rec[column], rec["lasten_totaal"]
+    return None if pd.isna(cost) or pd.isna(total) or not total else float(cost) / float(total) * 100
+
+
+def cost_shares(rng, rec: dict, staff: float) -> dict[int, tuple[float | None, float | None]]:
+    """The shares of personnel and housing costs in every year before YEAR, walked back from YEAR's: personnel
+    drifting up with wages (faster when staff grows against the money), housing on a small trend of its own with
+    now and then a step; both within plausible limits. YEAR's shares are as drawn."""
+    personnel, housing = share(rec, "personeelskosten"), share(rec, "huisvestingskosten")
+    drift = WAGE_DRIFT + STAFF_DRIFT * staff
+    trend = rng.normal(0.0, HOUSING_TREND)
+    chance_of_step, low, high = HOUSING_STEP
+    step_year = int(rng.integers(FIRST_YEAR + 1, YEAR + 1)) if rng.random() < chance_of_step else None
+    step = rng.uniform(low, high) * rng.choice((-1, 1))
+    paths, p, h = {}, personnel, housing
+    for year in range(YEAR - 1, FIRST_YEAR - 1, -1):
+        # the year after `year` had p and h; one year earlier, undo its drift, trend and step
+        walk_p, walk_h = rng.normal(0.0, PERSONNEL_WALK), rng.normal(0.0, HOUSING_WALK)
+        if p is not None:
+            p = float(np.clip(p - drift + walk_p, *PERSONNEL_LIMITS))
+        if h is not None:
+            h = float(np.clip(h - trend + walk_h - (step if year + 1 == step_year else 0.0), *HOUSING_LIMITS))
+        paths[year] = (p, h)
+    return paths
+
+
+def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy_ratio: float, shares: tuple) -> dict:
+    """One earlier year of a library: income following its subsidy, costs following income, personnel and housing
+    costs at their `shares` of the costs, staff what the money buys at wages rising COST_GROWTH a year, use with
+    the pandemic dip, members and staff on their own trend; YEAR's empty cells stay empty."""
     back = YEAR - year
     dip = DIP.get(year, {})
     row = dict(rec, jaar=year)
@@ -781,6 +823,9 @@ def history_row(rng, rec: dict, year: int, members: float, staff: float, subsidy
     scale("eigen_inkomsten", own)
     for column in ("lasten_totaal", "personeelskosten", "huisvestingskosten"):
         scale(column, costs)
+    for column, percent in zip(("personeelskosten", "huisvestingskosten"), shares, strict=True):
+        if percent is not None:  # an empty cell of YEAR stays empty
+            row[column] = row["lasten_totaal"] * percent / 100
     scale("eigen_vermogen", costs * noise(rng, 0.1))
     scale("fte", income * (1 + COST_GROWTH) ** back * (1 + staff) ** -back * noise(rng, 0.02))
     row["fte"] = None if row["fte"] is None or pd.isna(row["fte"]) else round(row["fte"], 1)

@@ -247,7 +247,7 @@ def _modules(doc) -> None:
     paragraphs(doc, "m.tekst")
     _when(
         doc,
-        "bibliotheek.jaren",
+        "m.met_verandering",
         lambda: columns(
             doc,
             o.MODULE_TREND_TABLE,
@@ -257,7 +257,7 @@ def _modules(doc) -> None:
     )
     _when(
         doc,
-        "not bibliotheek.jaren",
+        "not m.met_verandering",
         lambda: columns(
             doc,
             o.MODULE_TABLE,

@@ -8,15 +8,17 @@ from __future__ import annotations
 import copy
 import datetime
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
-from robuust_docs.analysis import analyse_dataset
+from robuust_docs.analysis import History, YearFigures, analyse_dataset
 from robuust_docs.app.validate import validate_all
 from robuust_docs.content import load_content
 from robuust_docs.findings import derive_findings
 from robuust_docs.inputs import load_dataset, resolve_references
 from robuust_docs.report import ReportSettings, build_report
+from robuust_docs.report.years import change_text
 from tests.conftest import BUNDLED_CONTENT, LIBRARIES, MUNICIPALITIES, REPO, TABLES, add_row, matching, write_csv
 
 SETTINGS = ReportSettings(datetime.date(2026, 12, 2), "Fictieve gegevens.", "test")
@@ -163,8 +165,35 @@ def test_the_change_stands_beside_the_value(reports):
     leden = next(r for n, r in aadorp.items() if n.startswith("Leden"))
     assert leden.verandering.endswith("2023: −1,8 procentpunt")
     cstad = rows_of(built["bib-cstad"])
-    assert cstad["Gemeentelijke subsidie per inwoner"].verandering == "2023: 0%"  # one line: 2024 is missing
+    # the same subsidy in both years; one line: 2024 is missing
+    assert cstad["Gemeentelijke subsidie per inwoner"].verandering == "2023: gelijk"
     assert built["bib-aadorp"].bibliotheek.jaren == "2023–2025"
+
+
+def changes(unit: str, *values: float) -> str:
+    """The change text of an indicator with `values` in 2023, 2024, 2025."""
+    years = tuple(YearFigures(2023 + i, {}, {"x": v}) for i, v in enumerate(values))
+    return change_text(History(years, (), ("x",)), SimpleNamespace(id="x", eenheid=unit))
+
+
+@pytest.mark.parametrize(
+    ("unit", "values", "text"),
+    [
+        ("procent", (20.0, 20.04, 20.0), "2024: gelijk\n2023: gelijk"),  # +0,0 and −0,0 procentpunt
+        ("procent", (20.0, 20.04, 19.96), "2024: −0,1 procentpunt\n2023: gelijk"),
+        ("procent", (18.0, 20.06, 20.1), "2024: gelijk\n2023: +2,1 procentpunt"),
+        ("aantal", (100.0, 100.4, 100.0), "2024: gelijk\n2023: gelijk"),  # −0,4% and 0%
+        ("euro", (100.0, 99.0, 99.4), "2024: gelijk\n2023: −1%"),  # +0,4% rounds to nothing
+        ("aantal", (100.0, 99.0, 99.6), "2024: +1%\n2023: gelijk"),  # −0,4%
+    ],
+)
+def test_a_change_that_rounds_to_nothing_reads_gelijk(unit, values, text):
+    assert changes(unit, *values) == text
+
+
+def test_a_change_from_zero_has_no_percentage_and_is_not_gelijk():
+    assert changes("aantal", 0.0, 0.0, 5.0) == ""
+    assert changes("aantal", 0.0, 0.0, 0.0) == ""
 
 
 def test_the_years_are_said_with_the_missing_one_and_that_money_is_nominal(reports):
@@ -187,6 +216,16 @@ def test_a_trend_chart_needs_three_years(reports):
     assert "van € 27,55 in 2023 naar € 24,00 in 2025" in chart.alt
     assert "nominaal" in chart.bijschrift
     assert all(b.trend_figuur is None for b in built["bib-cstad"].bouwstenen)  # two years with figures
+    reach = next(b for b in built["bib-aadorp"].bouwstenen if b.id == "bereik_gebruik").trend_figuur
+    assert reach is not None and "nominaal" not in reach.bijschrift  # no amount in the chart
+
+
+def test_only_a_building_block_with_a_change_has_the_column_for_it(reports):
+    _, built = reports
+    flags = {b.id: b.met_verandering for b in built["bib-aadorp"].bouwstenen}
+    assert flags["financien"] and flags["bereik_gebruik"]
+    assert not flags["nabijheid_toegankelijkheid"]  # locations and distances are known only of now
+    assert all(r.verandering == "" for b in built["bib-aadorp"].bouwstenen if not b.met_verandering for r in b.rijen)
 
 
 def test_subsidy_per_inhabitant_falling_while_inhabitants_grow_is_a_finding_in_the_summary(reports):
@@ -224,7 +263,7 @@ def test_one_year_of_input_stays_as_it_was(project):
     report = build_report(lib, content, derive_findings(lib, content), SETTINGS)
     assert report.bibliotheek.jaren == ""
     assert len(report.bouwstenen_inleiding) == 1
-    assert all(r.verandering == "" for b in report.bouwstenen for r in b.rijen)
+    assert all(r.verandering == "" and not b.met_verandering for b in report.bouwstenen for r in b.rijen)
     assert all(b.trend_figuur is None for b in report.bouwstenen)
 
 

@@ -149,6 +149,9 @@ class Bouwsteen:
     rijen: tuple[IndicatorRij, ...]
     figuur: Figuur
     trend_figuur: Figuur | None = None  # the indicators over the years, with three years or more
+    # a row shows a change, so the table has the column "Verandering sinds" (not when none of its indicators has
+    # figures of earlier years, as in Nabijheid en toegankelijkheid)
+    met_verandering: bool = False
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def _module(lib, module: Module, result: ModuleResult, content: Content, finding
         rows,
         module_figure(module, result, rows, lib.category.id),
         trend_figure(lib, module, result),
+        any(r.verandering for r in rows),
     )
 
 

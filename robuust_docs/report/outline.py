@@ -73,9 +73,11 @@ MODULES = Heading("De bouwstenen", 1)
 PROFILE_TABLE = Columns(("Bouwsteen", "Status", "Toelichting"), (5.0, 3.4, 8.0))
 MODULE = Heading("{{ m.naam }}", 2)
 MODULE_TABLE = Columns(("Indicator", "Waarde", "Norm", "Mediaan", "Status"), (5.9, 2.3, 2.5, 2.3, 3.4))
-# With figures of more than one year, the change beside the value.
+# With figures of more than one year, the change beside the value. The status is wide enough for "▲ Aandachtspunt"
+# on one line also in a wider fallback font (DejaVu Sans where Arial is missing), and so is "Mediaan"; the change
+# "2019: −5,2 procentpunt" is on one line in Arial.
 MODULE_TREND_TABLE = Columns(
-    ("Indicator", "Waarde", "Verandering sinds", "Norm", "Mediaan", "Status"), (3.9, 1.9, 3.6, 2.1, 1.8, 3.1)
+    ("Indicator", "Waarde", "Verandering sinds", "Norm", "Mediaan", "Status"), (3.9, 1.8, 3.6, 2.0, 1.8, 3.3)
 )
 
 PROXIMITY = Heading("Nabijheid en toegankelijkheid in het werkgebied", 1)

@@ -39,10 +39,15 @@ def change_text(history: History | None, ind: Indicator) -> str:
 
 
 def _amount(change: Change, ind: Indicator) -> str:
+    """'+3%', '−1,8 procentpunt', or 'gelijk' for a change that rounds to nothing at the precision shown (also
+    −0,0); '' when a relative change cannot be computed (from zero)."""
     if ind.eenheid == "procent":
-        return f"{fmt.signed(change.difference, 1)} procentpunt"
-    relative = change.relative
-    return "" if relative is None else f"{fmt.signed(relative)}%"
+        amount, unit = fmt.signed(change.difference, 1), " procentpunt"
+    elif change.relative is None:
+        return ""
+    else:
+        amount, unit = fmt.signed(change.relative), "%"
+    return "gelijk" if set(amount) <= set("0,.") else amount + unit  # fmt.signed gives zero without a sign
 
 
 def years_paragraph(lib: LibraryAnalysis) -> str:
@@ -66,18 +71,20 @@ def years_paragraph(lib: LibraryAnalysis) -> str:
 
 def trend_figure(lib: LibraryAnalysis, module: Module, result: ModuleResult) -> Figuur | None:
     """The building block's indicators year by year, each on its own axis; None with fewer than three years or
-    when no indicator shown has a value in three years."""
+    when no indicator shown has a value in three years. The caption says that amounts are nominal when a line is
+    one."""
     history = lib.history
     if history is None or len(history.years) < TREND_MIN_YEARS:
         return None
     indicators = {i.id: i for i in module.indicatoren}
-    lines = []
+    lines, money = [], False
     for res in result.shown:
         ind = indicators[res.indicator]
         known = history.series(ind.id) if ind.id in history.indicators else []
         if len(known) < TREND_MIN_YEARS or known[-1][0] != history.last or len({v for _, v in known}) == 1:
             continue  # a line that never moves shows nothing a table does not
         ticks = (Maatstreep(history.first, str(history.first)), Maatstreep(history.last, str(history.last)))
+        money = money or ind.eenheid == "euro"
         lines.append(
             Lijn(
                 ind.label,
@@ -92,10 +99,9 @@ def trend_figure(lib: LibraryAnalysis, module: Module, result: ModuleResult) -> 
         return None
     span = fmt.span(history.first, history.last)
     missing = f" Over {fmt.join([str(y) for y in history.missing])} zijn er geen cijfers." if history.missing else ""
-    caption = (
-        f"{module.naam} per jaar, {span}: elke indicator op een eigen as, die niet bij nul begint. Bedragen zijn "
-        f"nominaal.{missing}"
-    )
+    nominal = " Bedragen zijn nominaal." if money else ""  # said only where the chart shows an amount
+    caption = f"{module.naam} per jaar, {span}: elke indicator op een eigen as, die niet bij nul begint.{nominal}"
+    caption += missing
     alt = f"Verloop van de bouwsteen {module.naam}, {span}: " + "; ".join(
         f"{wording.in_sentence(line.label)} van {line.begin_tekst} in {int(line.punten[0][0])} naar "
         f"{line.eind_tekst} in {int(line.punten[-1][0])}"

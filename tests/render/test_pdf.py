@@ -121,7 +121,7 @@ def _tables(report) -> list[tuple[int, int]]:
     n, g, b = report.nabijheid, report.gemeenten, report.bijlage
     tables = [(7, len(g.vergelijking))] if g else []
     tables += [(3, len(report.profiel))]
-    tables += [(6 if report.bibliotheek.jaren else 5, len(m.rijen)) for m in report.bouwstenen]
+    tables += [(6 if m.met_verandering else 5, len(m.rijen)) for m in report.bouwstenen]
     tables += [(2, len(n.kerncijfers))]
     tables += [(5, len(n.witte_vlekken))] if n.witte_vlekken else []
     tables += [(7, len(n.vestigingen))] if n.vestigingen else []

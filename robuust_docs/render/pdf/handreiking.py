@@ -150,7 +150,7 @@ def _modules(s: Story, r: Report) -> None:
         s.heading(m.naam, o.MODULE.level)
         s.items.append(s.tagger.leaf(Para(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
         s.paras(m.tekst)
-        if r.bibliotheek.jaren:
+        if m.met_verandering:
             rows = [(x.naam, x.waarde, x.verandering, x.norm, x.mediaan, x.status) for x in m.rijen]
             s.columns(o.MODULE_TREND_TABLE, rows)
         else:
