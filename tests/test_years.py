@@ -277,3 +277,29 @@ def test_gemeenten_without_years_beside_libraries_with_years(tmp_path):
     history = analyse_dataset(dataset, content).libraries["bib-aadorp"].history
     assert dict(history.series("leden"))[2023] == 3300
     assert [y for y, _ in history.series("subsidie_per_inwoner")] == [2025]
+
+
+def test_the_overview_gives_per_category_the_median_of_each_year(years_data):
+    """The overview's table of years: per category and year the libraries with figures that year and their
+    medians; bib-cstad (alone in its category) has no 2024 row, so that year counts no library there."""
+    from pathlib import Path
+
+    from robuust_docs.app import Settings, prepare
+    from robuust_docs.overview.build import build_overview
+
+    prepared = prepare(Settings(years_data, REPO / "templates", Path("unused")))
+    overview = build_overview(prepared, None, False, datetime.date(2026, 12, 2))
+    rows = {(r.categorie, r.jaar): r for r in overview.jaren}
+    aadorp = prepared.analysis.libraries["bib-aadorp"].category.naam
+    cstad = prepared.analysis.libraries["bib-cstad"].category.naam
+    assert aadorp != cstad and len(rows) == 6
+    other = next(m for m in MUNICIPALITIES if m["code"] == "GM0002")["inwoners"]
+    for year, (members, sub1, sub2, inh1) in AADORP.items():
+        row = rows[aadorp, str(year)]
+        inhabitants = inh1 + other
+        assert row.bibliotheken == "1"
+        assert row.leden == f"{members / inhabitants * 100:.1f}%".replace(".", ",")
+        assert row.subsidie == f"€ {(sub1 + sub2) / inhabitants:.2f}".replace(".", ",")
+    assert rows[cstad, "2024"].bibliotheken == "0" and rows[cstad, "2024"].leden == "geen gegevens"
+    assert rows[cstad, "2023"].bibliotheken == "1"
+    assert "2023–2025" in overview.jaren_inleiding[0] and "nominaal" in overview.jaren_inleiding[0]
