@@ -78,7 +78,11 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
     analysed: dict[str, LibraryAnalysis] = {}
     failures: dict[str, tuple[Problem, ...]] = {}
     years = dataset.municipality_years
-    municipality_years = years.to_dict("records") if years is not None and len(years) else None
+    municipality_years = None
+    if years is not None and len(years):  # per municipality code, so that each library looks at its own
+        municipality_years = {}
+        for row in years.to_dict("records"):
+            municipality_years.setdefault(row["code"], []).append(row)
     for library_id in dataset.library_ids():
         problems = dataset.problems_of(library_id)
         if problems:
@@ -100,7 +104,7 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
 
 
 def _analyse_library(
-    dataset: Dataset, library_id: str, content: Content, municipality_years: list[dict] | None = None
+    dataset: Dataset, library_id: str, content: Content, municipality_years: dict[str, list[dict]] | None = None
 ) -> LibraryAnalysis | Problem:
     rows = library_rows(dataset, library_id)
     inwoners = _total(rows.municipalities["inwoners"])
@@ -121,10 +125,11 @@ def _analyse_library(
         for row in rows.municipalities.to_dict("records")
     )
     variables = {**variables, **_derived(variables, municipalities)}
+    codes = [m.code for m in municipalities]
     history = library_history(
         dataset.years_of(library_id).to_dict("records"),
-        municipality_years,
-        [m.code for m in municipalities],
+        None if municipality_years is None else [r for c in codes for r in municipality_years.get(c, ())],
+        codes,
         variables,
         content,
     )

@@ -31,11 +31,10 @@ class LibraryRows:
 
 
 def library_rows(dataset, library_id: str) -> LibraryRows:
-    libs = dataset.libraries
-    record = libs[libs["id"] == library_id].iloc[0].to_dict()
-    munis = dataset.municipalities[dataset.municipalities["bibliotheek_id"] == library_id]
-    branches = dataset.branches[dataset.branches["bibliotheek_id"] == library_id]
-    hoods = dataset.neighbourhoods[dataset.neighbourhoods["gemeente_code"].isin(set(munis["code"]))]
+    record = dataset.rows_of("libraries", "id", [library_id]).iloc[0].to_dict()
+    munis = dataset.rows_of("municipalities", "bibliotheek_id", [library_id])
+    branches = dataset.rows_of("branches", "bibliotheek_id", [library_id])
+    hoods = dataset.rows_of("neighbourhoods", "gemeente_code", list(munis["code"]))
     return LibraryRows(
         record,
         munis.reset_index(drop=True),

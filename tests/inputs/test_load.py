@@ -782,3 +782,20 @@ def test_a_bad_cell_in_a_neighbourhood_is_a_problem_of_its_library(project):
     problem = only(load_dataset(project).problems)
     assert (problem.file, problem.row, problem.column) == ("buurten.csv", row, "inwoners")
     assert problem.library == "bib-aadorp"
+
+
+def test_rows_of_gives_the_rows_of_any_keys_in_the_tables_order():
+    """`Dataset.rows_of` (grouped once per dataset) gives what filtering the table would, in the same order."""
+    from robuust_docs.paths import bundled
+
+    dataset = load_dataset(bundled("data"))
+    hoods = dataset.neighbourhoods
+    codes = list(dict.fromkeys(hoods["gemeente_code"]))[:3][::-1]  # asked in another order than the table's
+    expected = hoods[hoods["gemeente_code"].isin(codes)]
+    pd.testing.assert_frame_equal(dataset.rows_of("neighbourhoods", "gemeente_code", codes), expected)
+    assert dataset.rows_of("neighbourhoods", "gemeente_code", ["GM0000"]).empty
+    assert list(dataset.rows_of("municipalities", "bibliotheek_id", ["bib-veenhoven"])["bibliotheek_id"]) == [
+        "bib-veenhoven"
+    ] * int((dataset.municipalities["bibliotheek_id"] == "bib-veenhoven").sum())
+    years = dataset.years_of("bib-veenhoven")
+    assert list(years["jaar"]) == sorted(years["jaar"]) and len(years) > 1
