@@ -21,6 +21,7 @@ import html
 import re
 import typing
 from dataclasses import dataclass, fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -256,7 +257,8 @@ def _line_text(lines: list[str], lineno: int | None) -> str:
 # --- the rules --------------------------------------------------------------------------------------------------
 
 
-def list_fields(model: type, prefix: str = "") -> set[str]:
+@lru_cache(maxsize=64)  # typing.get_type_hints is slow; the models do not change while a process runs
+def list_fields(model: type, prefix: str = "") -> frozenset[str]:
     """The field paths of `model` that hold a list (a tuple), in `field_paths` notation ('bouwstenen[].rijen')."""
     hints = typing.get_type_hints(model)
     found = set()
@@ -268,7 +270,7 @@ def list_fields(model: type, prefix: str = "") -> set[str]:
             found.add(path)
         for inner in _dataclasses_in(hint):
             found |= list_fields(inner, path + ("[]." if sequence else "."))
-    return found
+    return frozenset(found)
 
 
 def _is_sequence(hint) -> bool:
@@ -283,9 +285,10 @@ def _dataclasses_in(hint) -> list[type]:
     return [t for a in typing.get_args(hint) for t in _dataclasses_in(a)]
 
 
-def known_fields(model: type) -> set[str]:
+@lru_cache(maxsize=16)
+def known_fields(model: type) -> frozenset[str]:
     known = set(field_paths(model))
-    return known | {f"{p}.afbeelding" for p in known if p.endswith("figuur")}  # the Word renderer's image
+    return frozenset(known | {f"{p}.afbeelding" for p in known if p.endswith("figuur")})  # the Word renderer's image
 
 
 def jinja_problems(tree: nodes.Template, model: type) -> list[tuple[int, str, str | None]]:
@@ -294,7 +297,7 @@ def jinja_problems(tree: nodes.Template, model: type) -> list[tuple[int, str, st
 
 
 class _Rules:
-    def __init__(self, known: set[str], lists: set[str]):
+    def __init__(self, known: frozenset[str], lists: frozenset[str]):
         self.known = known
         self.lists = lists
         self.aliases: dict[str, str] = {}
