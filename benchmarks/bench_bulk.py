@@ -49,7 +49,8 @@ def _run_here(data: Path, out: Path, jobs: int, formats: tuple[str, ...]) -> Non
     from robuust_docs.app import Settings, prepare, run_batch
 
     start = time.perf_counter()
-    prepared = prepare(Settings(data, ROOT / "templates", out, formats=formats, force=True), ())  # as generate
+    settings = Settings(data, ROOT / "templates", out, formats=formats, force=True)
+    prepared = prepare(settings, findings=False)  # as generate --all: the workers derive the findings
     prepared_at = time.perf_counter()
     result = run_batch(prepared, prepared.dataset.library_ids(), jobs=jobs, overview=True)
     seconds = time.perf_counter() - start

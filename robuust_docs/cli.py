@@ -105,7 +105,8 @@ def generate(
     with ExitStack() as stack:
         # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
         executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
-        prepared = prepare(settings, ())  # each worker derives its library's findings
+        # only the libraries asked for in full (the others for the medians); each worker derives its findings
+        prepared = prepare(settings, None if all_ else ids, findings=False)
         known = prepared.dataset.library_ids()
         chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
         click.echo(_plan(prepared, chosen, per_municipality, out_dir, scheduler), err=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import statistics
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from robuust_docs.analysis.assess import ModuleResult, assess_modules, assign_category
@@ -73,8 +74,12 @@ class Analysis:
     medians: dict[str, dict[str, float | None]]  # category id → indicator id → median of the whole category
 
 
-def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
-    """Analyse every library that has no problems of its own, then assess each against its peers."""
+def analyse_dataset(dataset: Dataset, content: Content, libraries: Collection[str] | None = None) -> Analysis:
+    """Analyse every library that has no problems of its own, then assess each against its peers.
+
+    `libraries` (None: all) are analysed in full and kept in `Analysis.libraries`; the others only as far as the
+    peer medians need (their indicators and category: not their municipalities, years or building blocks), which
+    is half the work. Indicators use only the library's own variables, so every median is the same either way."""
     analysed: dict[str, LibraryAnalysis] = {}
     failures: dict[str, tuple[Problem, ...]] = {}
     years = dataset.municipality_years
@@ -88,7 +93,8 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
         if problems:
             failures[library_id] = problems
             continue
-        result = _analyse_library(dataset, library_id, content, municipality_years)
+        full = libraries is None or library_id in libraries
+        result = _analyse_library(dataset, library_id, content, municipality_years, full)
         if isinstance(result, Problem):
             failures[library_id] = (result,)
         else:
@@ -98,13 +104,18 @@ def analyse_dataset(dataset: Dataset, content: Content) -> Analysis:
     assessed = {
         lid: _assessed(lib, content, values.get(lib.category.id, {}), sizes[lib.category.id] - 1)
         for lid, lib in analysed.items()
+        if libraries is None or lid in libraries
     }
     medians = {cat: {ind: _median(v) for ind, v in by_indicator.items()} for cat, by_indicator in values.items()}
     return Analysis(assessed, failures, medians)
 
 
 def _analyse_library(
-    dataset: Dataset, library_id: str, content: Content, municipality_years: dict[str, list[dict]] | None = None
+    dataset: Dataset,
+    library_id: str,
+    content: Content,
+    municipality_years: dict[str, list[dict]] | None = None,
+    full: bool = True,
 ) -> LibraryAnalysis | Problem:
     rows = library_rows(dataset, library_id)
     inwoners = _total(rows.municipalities["inwoners"])
@@ -120,6 +131,9 @@ def _analyse_library(
             value=variables["inwoners"],
             library=library_id,
         )
+    if not full:  # a peer only: its indicators for the medians
+        values = compute_indicators(variables, content)
+        return LibraryAnalysis(library_id, rows, variables, values, category, proximity, access)
     municipalities = tuple(
         _analyse_municipality(rows, row, variables["inwoners"], distances)
         for row in rows.municipalities.to_dict("records")

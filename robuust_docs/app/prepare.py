@@ -60,21 +60,22 @@ class Prepared:
     findings: dict[str, Findings] = field(default_factory=dict)  # library id → its findings (see `prepare`)
 
 
-def prepare(settings: Settings, libraries: Collection[str] | None = None) -> Prepared:
+def prepare(settings: Settings, libraries: Collection[str] | None = None, findings: bool = True) -> Prepared:
     """Load, check and analyse; raises a RobuustError for any problem that affects every library.
 
-    Every library is analysed (the peer medians need them all), but findings are derived here only for
-    `libraries` (ids as a user may spell them; None: every library, as the overview needs; `()`: none, as
-    `generate` asks, whose workers derive each library's own with `with_findings`, in parallel). A library's
-    findings depend on its own analysis alone, so its documents are the same either way; the building blocks of
-    a library without findings here keep their statuses before knock-outs."""
+    `libraries` (ids as a user may spell them; None: all, as the overview and `list` need) are the libraries
+    whose documents may be made: analysed in full, the others only for the peer medians (see `analyse_dataset`).
+    With `findings`, their findings are derived here; without (as `generate` does) each worker derives its own
+    library's with `with_findings`, in parallel. A library's findings depend on its own analysis alone, so its
+    documents are the same either way."""
     content = load_content(settings.content_dir)
     theme = load_theme(settings.templates_dir)
     check_template(settings.template)
     dataset = resolve_references(load_dataset(settings.data_dir, settings.year), content)
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
     wanted = None if libraries is None else {dataset.find_library(i) or i for i in libraries}
-    analysis, findings = _with_findings(analyse_dataset(dataset, content), content, wanted)
+    analysis = analyse_dataset(dataset, content, wanted)
+    analysis, derived = _with_findings(analysis, content, None if findings else set())
     report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
         "data": f"{dataset.digest}:{dataset.year}",  # another report year is other data
@@ -82,7 +83,7 @@ def prepare(settings: Settings, libraries: Collection[str] | None = None) -> Pre
         "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)),
         "versie": __version__,
     }
-    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, findings)
+    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, derived)
 
 
 def _with_findings(

@@ -216,21 +216,21 @@ def test_the_inputs_hash_describes_every_field_of_the_report():
     assert _inputs_hash(changed, job) != _inputs_hash(report, job)
 
 
-def test_findings_derived_for_some_libraries_or_in_the_worker_give_the_same_report():
-    """`prepare(settings, ids)` analyses every library (peer medians) but derives findings only for `ids`; the
-    report of such a library is the same as in a run over all of them."""
+def test_a_run_of_some_libraries_or_with_findings_in_the_worker_gives_the_same_report():
+    """`prepare(settings, ids)` analyses `ids` in full and the other libraries only for the peer medians;
+    `findings=False` leaves each library's findings to its worker. The reports are the same as in a run over all."""
     from robuust_docs.app import jobs_for, report_for
     from robuust_docs.paths import bundled
 
     settings = Settings(bundled("data"), bundled("templates"), Path("unused"))
     everything = prepare(settings)
     some = prepare(settings, ["BIB-Veenhoven"])  # spelled as a user may
-    assert set(some.findings) == {"bib-veenhoven"}
-    assert set(some.analysis.libraries) == set(everything.analysis.libraries)
-    assert repr(report_for(some, "bib-veenhoven")) == repr(report_for(everything, "bib-veenhoven"))
+    assert set(some.analysis.libraries) == set(some.findings) == {"bib-veenhoven"}
     assert some.analysis.medians == everything.analysis.medians
-    none = prepare(settings, ())  # as generate does: each worker derives its library's findings
-    assert none.findings == {}
-    [job] = jobs_for(none, ["bib-heidebos"])
+    assert some.analysis.libraries["bib-veenhoven"].peers == everything.analysis.libraries["bib-veenhoven"].peers
+    assert repr(report_for(some, "bib-veenhoven")) == repr(report_for(everything, "bib-veenhoven"))
+    later = prepare(settings, findings=False)  # as generate --all
+    assert later.findings == {} and set(later.analysis.libraries) == set(everything.analysis.libraries)
+    [job] = jobs_for(later, ["bib-heidebos"])
     assert job.findings is None
-    assert repr(report_for(none, "bib-heidebos")) == repr(report_for(everything, "bib-heidebos"))
+    assert repr(report_for(later, "bib-heidebos")) == repr(report_for(everything, "bib-heidebos"))
