@@ -73,11 +73,12 @@ def input_reference() -> str:
         "",
         "Het voorbeeld in de `invoer.xlsx` van `robuust-docs init` heeft deze drie jaren. De handreiking gaat over "
         "het nieuwste jaar, of over het jaar van `--jaar` (bij `generate`, `validate` en `overview`); latere rijen "
-        "tellen dan niet mee. Naast elke waarde staat de verandering sinds het jaar ervoor en sinds het eerste jaar "
-        "(bij een percentage in procentpunten); met drie jaren of meer staat er per bouwsteen een grafiek. Bedragen "
-        "zijn nominaal, niet gecorrigeerd voor inflatie. Een jaar dat tussendoor ontbreekt mag; de handreiking "
-        "noemt het. Twee rijen van dezelfde bibliotheek of gemeente in hetzelfde jaar zijn een fout, met beide "
-        "rijen en het jaar in de melding. `robuust-docs validate --json` noemt de gevonden jaren onder `years`.",
+        "tellen dan niet mee. Naast de waarde van elke indicator met eerdere cijfers staat de verandering sinds het "
+        "jaar ervoor en sinds het eerste jaar (bij een percentage in procentpunten); met drie jaren of meer staat er "
+        "per bouwsteen een grafiek. Bedragen zijn nominaal, niet gecorrigeerd voor inflatie. Een jaar dat tussendoor "
+        "ontbreekt mag; de handreiking noemt het. Twee rijen van dezelfde bibliotheek of gemeente in hetzelfde jaar "
+        "zijn een fout, met beide rijen en het jaar in de melding. `robuust-docs validate --json` noemt de gevonden "
+        "jaren onder `years`.",
         "",
         "## Variabelen voor formules",
         "",

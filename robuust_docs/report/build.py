@@ -63,11 +63,12 @@ def build_report(
 ) -> Report:
     """Merge one analysed library and its findings with the content into a Report (for `focus`, when given)."""
     info = _library_info(lib, content)
-    modules = build_modules(lib, content, findings)
     several = len(lib.municipalities) > 1
     practices = build_practices(findings, content)
     themes = build_themes(lib, content)
     kort = build_summary(lib, info, content, findings, focus)
+    # the building blocks tell first what "In het kort" left out, so that no finding is lost between the two
+    modules = build_modules(lib, content, findings, shown_cases(findings.items, focus, len(kort.bevindingen)))
     focus_chapter = (
         build_focus(
             lib,

@@ -11,6 +11,8 @@ text says what the tool knows instead of hedging.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from robuust_docs import fmt, wording
 from robuust_docs.analysis import IndicatorResult, LibraryAnalysis, ModuleResult
 from robuust_docs.content import Content, Indicator, Module, TextError, fill, sentence_context
@@ -23,6 +25,7 @@ from robuust_docs.report.years import change_text, trend_figure
 from robuust_docs.status import Status
 
 MAX_SENTENCES = 3  # indicator sentences per building block; the others are named in the opening sentence
+MAX_FINDINGS = 3  # findings told per building block
 
 
 class ReportError(ValueError):
@@ -39,16 +42,21 @@ def fill_text(text: str, context: dict, where: str, one_paragraph: bool = True) 
     return wording.capitalise(" ".join(filled.split()) if one_paragraph else filled.strip())
 
 
-def build_modules(lib: LibraryAnalysis, content: Content, findings: Findings) -> tuple[Bouwsteen, ...]:
+def build_modules(
+    lib: LibraryAnalysis, content: Content, findings: Findings, summarized: Collection[tuple[str, str | None]] = ()
+) -> tuple[Bouwsteen, ...]:
+    """The building blocks; `summarized` are the (rule, municipality) cases "In het kort" names."""
     results = {m.module: m for m in findings.modules}
-    return tuple(_module(lib, module, results[module.id], content, findings) for module in content.modules)
+    return tuple(_module(lib, module, results[module.id], content, findings, summarized) for module in content.modules)
 
 
-def _module(lib, module: Module, result: ModuleResult, content: Content, findings: Findings) -> Bouwsteen:
+def _module(
+    lib, module: Module, result: ModuleResult, content: Content, findings: Findings, summarized=()
+) -> Bouwsteen:
     indicators = {i.id: i for i in module.indicatoren}
     shown = result.shown
     rows = tuple(_row(lib, indicators[r.indicator], r) for r in shown)
-    text = _text(lib, module, result, indicators, content, findings)
+    text = _text(lib, module, result, indicators, content, findings, summarized)
     return Bouwsteen(
         module.id,
         module.naam,
@@ -73,12 +81,15 @@ def _row(lib, ind: Indicator, res: IndicatorResult) -> IndicatorRij:
     )
 
 
-def _text(lib, module: Module, result: ModuleResult, indicators, content: Content, findings: Findings):
+def _text(lib, module: Module, result: ModuleResult, indicators, content: Content, findings: Findings, summarized=()):
     shown = result.shown
     known = [r for r in shown if r.status is not Status.NO_DATA]
     paragraphs = [" ".join(filter(None, [_opening(known, indicators), _capped(result, indicators, findings)]))]
-    # a finding is told once, in the first building block it touches, and then its indicator's sentence is left out
-    own = [f for f in findings.touching(module.id) if not f.check and f.modules[0] == module.id][:2]
+    # a finding is told in the first building block it touches (at most MAX_FINDINGS there), those that "In het
+    # kort" did not name first, and then its indicator's sentence is left out
+    candidates = [f for f in findings.touching(module.id) if not f.check and f.modules[0] == module.id]
+    candidates.sort(key=lambda f: (f.rule, f.municipality) in summarized)  # stable: by weight within each
+    own = candidates[:MAX_FINDINGS]
     covered = set().union(*(f.indicators for f in own))
     missing = sorted(
         (r for r in shown if r.status in (Status.WEAK, Status.ATTENTION) and r.indicator not in covered),

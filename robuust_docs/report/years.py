@@ -57,8 +57,9 @@ def years_paragraph(lib: LibraryAnalysis) -> str:
         return ""
     history = lib.history
     text = (
-        f"De cijfers gaan over {fmt.span(history.first, history.last)}. Naast elke waarde staat hoeveel die is "
-        f"veranderd sinds het jaar ervoor en sinds {history.first}; bij een percentage in procentpunten. Bedragen "
+        f"De cijfers gaan over {fmt.span(history.first, history.last)}. Naast de waarde van elke indicator met "
+        f"eerdere cijfers staat hoeveel die is veranderd sinds het jaar ervoor en sinds {history.first}; bij een "
+        "percentage in procentpunten. Bedragen "
         "zijn nominaal: niet gecorrigeerd voor inflatie, dus een gelijk bedrag is in werkelijkheid minder waard. "
         "Locaties, openingsuren en afstanden zijn alleen van nu bekend en hebben geen verloop."
     )

@@ -125,3 +125,30 @@ def test_a_summary_too_long_for_its_page_leaves_out_its_last_strengths_then_its_
 
     short = dataclasses.replace(kort, bevindingen=findings[:2], sterk=strengths[:1])
     assert fit_on_a_page(short) == short
+
+
+def test_a_building_block_tells_first_the_findings_in_het_kort_left_out():
+    """A finding is told in its building block when "In het kort" does not name it: the block's findings are
+    those the summary left out first (at most MAX_FINDINGS), so a trend finding does not vanish between the two.
+    Checked on every sample library."""
+    from pathlib import Path
+
+    from robuust_docs.app import Settings, prepare, report_for
+    from robuust_docs.paths import bundled
+    from robuust_docs.report.modules import MAX_FINDINGS
+    from robuust_docs.report.summary import shown_cases
+
+    prepared = prepare(Settings(bundled("data"), bundled("templates"), Path("unused")))
+    checked = 0
+    for lid in prepared.analysis.libraries:
+        report, found = report_for(prepared, lid), prepared.findings[lid]
+        summary = shown_cases(found.items, None, len(report.kort.bevindingen))  # also "Hetzelfde geldt voor"
+        for block in report.bouwstenen:
+            text = " ".join(block.tekst)
+            own = [f for f in found.touching(block.id) if not f.check and f.modules[0] == block.id]
+            left_out = [f for f in own if (f.rule, f.municipality) not in summary]
+            told = [f for f in own if f.text in text]
+            assert len(told) == min(len(own), MAX_FINDINGS)
+            assert all(f in told for f in left_out[:MAX_FINDINGS])
+            checked += len(left_out)
+    assert checked > 20
