@@ -15,6 +15,7 @@ from robuust_docs.content import Content
 from robuust_docs.findings import Ask, Finding, Findings
 from robuust_docs.report.model import Bevinding, Bibliotheek, InHetKort, Voorstel
 from robuust_docs.report.municipalities import population_share
+from robuust_docs.status import Status
 
 MAX_FINDINGS = 5
 MAX_ASKS = 4
@@ -33,8 +34,9 @@ def build_summary(
     """The first page; with `focus` (a municipality code) the findings and asks of that municipality come first."""
     items = _decisive(findings.items, focus)
     asks = shown_asks(findings, focus)
+    introduction = f"{_introduction(lib, info)} {verdict(lib, content)}".strip()
     kort = InHetKort(
-        inleiding=(_focus_introduction(lib, focus), _introduction(lib, info)) if focus else (_introduction(lib, info),),
+        inleiding=(_focus_introduction(lib, focus), introduction) if focus else (introduction,),
         bevindingen=tuple(_finding(f, others, focus) for f, others in items),
         voorstellen=tuple(_ask(a, lib, focus) for a in asks),
         voorstellen_inleiding=_asks_introduction(asks),
@@ -160,6 +162,47 @@ def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
         f"{branches}. Deze handreiking zet de cijfers over {info.jaar} naast de normen voor deze categorie en "
         f"naast {info.vergelijking}."
     )
+
+
+# The statuses of the building blocks, worst first, as a clause after "Van de vijf bouwstenen": (singular,
+# plural) with '{n}' for the count in words.
+_VERDICT = (
+    (Status.WEAK, ("is er {n} kwetsbaar", "zijn er {n} kwetsbaar")),
+    (Status.ATTENTION, ("is er {n} een aandachtspunt", "zijn er {n} een aandachtspunt")),
+    (Status.ROBUST, ("is er {n} robuust", "zijn er {n} robuust")),
+    (Status.NO_DATA, ("is er {n} zonder gegevens", "zijn er {n} zonder gegevens")),
+)
+_ALL = {
+    Status.WEAK: "kwetsbaar",
+    Status.ATTENTION: "een aandachtspunt",
+    Status.ROBUST: "robuust",
+    Status.NO_DATA: "zonder gegevens",
+}
+
+
+def verdict(lib: LibraryAnalysis, content: Content) -> str:
+    """The building blocks' statuses in one sentence, so the first page says how the library stands before the
+    findings: 'Van de vijf bouwstenen zijn er twee kwetsbaar (Financiën, Bereik en gebruik), is er één een
+    aandachtspunt (Personeel) en zijn er twee robuust (…).' (the count keeps names with 'en' apart); '' without
+    building blocks."""
+    names = {m.id: m.naam for m in content.modules}
+    modules = [(names.get(m.module, m.module), m.status) for m in lib.modules]
+    if not modules:
+        return ""
+    total = wording.in_words(len(modules))
+    statuses = {status for _, status in modules}
+    if len(statuses) == 1:
+        status = next(iter(statuses))
+        if len(modules) == 1:
+            return f"De bouwsteen {modules[0][0]} is {_ALL[status]}."
+        return f"Alle {total} bouwstenen zijn {_ALL[status]}."
+    clauses = []
+    for status, (one, several) in _VERDICT:
+        named = [name for name, s in modules if s is status]
+        if named:
+            form = one if len(named) == 1 else several
+            clauses.append(f"{form.format(n=wording.in_words(len(named)))} ({', '.join(named)})")
+    return f"Van de {total} bouwstenen {', '.join(clauses[:-1])} en {clauses[-1]}."
 
 
 def shown_asks(findings: Findings, focus: str | None) -> list[Ask]:

@@ -152,3 +152,56 @@ def test_a_building_block_tells_first_the_findings_in_het_kort_left_out():
             assert all(f in told for f in left_out[:MAX_FINDINGS])
             checked += len(left_out)
     assert checked > 20
+
+
+def test_the_first_paragraph_ends_with_the_status_of_every_building_block(reports):
+    """The alderman who reads only the first page learns how each building block stands; the sentence agrees
+    with the statuses the chapters give."""
+    from collections import Counter
+
+    from robuust_docs import wording
+
+    for report in reports.values():
+        counts = Counter(b.status for b in report.bouwstenen)
+        intro = report.kort.inleiding[-1]
+        if len(counts) == 1:
+            [status] = counts
+            said = {"robuust": "robuust", "kwetsbaar": "kwetsbaar", "aandachtspunt": "een aandachtspunt"}
+            assert intro.endswith(
+                f"Alle {wording.in_words(len(report.bouwstenen))} bouwstenen zijn {said[status.code]}."
+            )
+            continue
+        sentence = intro[intro.index("Van de ") :]
+        for status, n in counts.items():
+            names = ", ".join(b.naam for b in report.bouwstenen if b.status is status)
+            assert f"er {wording.in_words(n)} " in sentence and f"({names})" in sentence
+
+
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        (["robuust"] * 5, "Alle vijf bouwstenen zijn robuust."),
+        (["kwetsbaar"], "De bouwsteen A is kwetsbaar."),
+        (
+            ["kwetsbaar", "robuust", "aandachtspunt", "kwetsbaar", "geen_gegevens"],
+            "Van de vijf bouwstenen zijn er twee kwetsbaar (A, D), is er één een aandachtspunt (C), is er één robuust "
+            "(B) en is er één zonder gegevens (E).",
+        ),
+        (
+            ["robuust", "aandachtspunt", "aandachtspunt"],
+            "Van de drie bouwstenen zijn er twee een aandachtspunt (B, C) en is er één robuust (A).",
+        ),
+    ],
+)
+def test_the_verdict_sentence_agrees_in_number(statuses, expected):
+    from types import SimpleNamespace
+
+    from robuust_docs.report.summary import verdict
+    from robuust_docs.status import Status
+
+    ids = "ABCDE"[: len(statuses)]
+    lib = SimpleNamespace(
+        modules=[SimpleNamespace(module=i, status=Status.from_code(s)) for i, s in zip(ids, statuses, strict=True)]
+    )
+    content = SimpleNamespace(modules=[SimpleNamespace(id=i, naam=i) for i in ids])
+    assert verdict(lib, content) == expected
