@@ -114,15 +114,37 @@ class TableTagger(ArtifactGridCB):
 
 
 class TaggedTable(Table):
-    """A `Table` that carries its row map into the parts it splits into (see the module docstring)."""
+    """A `Table` that carries its row map into the parts it splits into (see the module docstring).
+
+    `min_split_rows` (0: reportlab's own split) keeps at least that many rows below the repeated header on each
+    side of a page break: the split moves up a row or more, or the table goes whole to the next page, so that no
+    row stands alone."""
 
     _tag_rows: RowMap
+    min_split_rows: int = 0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.min_split_rows:
+            parts = self._without_orphans(parts, availWidth)
         if len(parts) == 2:
             first, rest = parts
             first._tag_rows, rest._tag_rows = _split_row_maps(self, first, rest)
+        return parts
+
+    def _without_orphans(self, parts: list[Flowable], availWidth: float) -> list[Flowable]:
+        """`parts` with at least `min_split_rows` body rows in each: split higher up, or not here at all ([])."""
+        repeat = self.repeatRows
+        head, least = (repeat if isinstance(repeat, int) else len(repeat)), self.min_split_rows
+        before, after = parts[0]._nrows - head, parts[1]._nrows - head
+        if before >= least and after >= least:
+            return parts
+        keep = parts[0]._nrows - max(0, least - after)  # rows of the first part, its header included
+        if keep - head < least:
+            return []  # too little room here: the whole table goes to the next page
+        parts = Table.split(self, availWidth, sum(self._rowHeights[:keep]) + 0.01)
+        if len(parts) != 2 or min(parts[0]._nrows, parts[1]._nrows) - head < least:
+            return []
         return parts
 
 

@@ -365,3 +365,20 @@ def test_end_without_begin_fails_the_build() -> None:
     tagger = Tagger()
     with pytest.raises(ValueError, match="without a matching begin"):
         _build_small([tagger.leaf(Paragraph("Tekst", demo.styles()["body"]), "P"), tagger.end()])
+
+
+def test_a_table_with_min_split_rows_leaves_no_row_alone_on_either_side_of_a_break():
+    from robuust_docs.pdftags import Tagger
+
+    data = [["Indicator", "Waarde"]] + [[f"rij {n}", str(n)] for n in range(6)]
+    table = Tagger(enabled=True).table(data, header_rows=1, colWidths=[100, 100])
+    table.min_split_rows = 2
+    table.wrap(200, 1000)
+    heights = table._rowHeights
+    assert table.split(200, sum(heights[:2]) + 1) == []  # header and one row: the table goes whole
+    first, rest = table.split(200, sum(heights[:6]) + 1)  # room for five rows: one would be left alone
+    assert (first._nrows, rest._nrows) == (1 + 4, 1 + 2)  # so four here, two there, the header repeated
+    first, rest = table.split(200, sum(heights[:4]) + 1)  # three rows here, three there: as reportlab splits
+    assert (first._nrows, rest._nrows) == (1 + 3, 1 + 3)
+    table.min_split_rows = 0
+    assert len(table.split(200, sum(heights[:2]) + 1)) == 2  # without: reportlab's own split

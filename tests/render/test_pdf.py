@@ -191,3 +191,27 @@ def test_every_body_page_says_its_number_and_the_total(rendered):
     for page in range(2, total + 1):
         assert f"Pagina {page} van {total}" in _page_text(path, page), page
     assert "Pagina" not in _page_text(path, 1)  # the cover has no footer
+
+
+def test_a_heading_with_a_short_text_asks_room_for_the_start_of_its_table():
+    """`RoomForStart`, the break before a building block's heading: a short heading and text need room for the
+    table's header and first rows too (else the table moves alone and leaves them at the page's foot); a long
+    text only needs what any heading needs."""
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    from robuust_docs.pdftags import Tagger
+    from robuust_docs.render.pdf.para import Para
+    from robuust_docs.render.pdf.story import SHORT_START, SPLIT_ROWS, RoomForStart
+
+    style = getSampleStyleSheet()["BodyText"]
+    data = [["Indicator", "Waarde"]] + [[f"rij {n}", str(n)] for n in range(6)]
+    table = Tagger(enabled=True).table(data, header_rows=1, colWidths=[200, 200])
+    short = [Para("Financiën", style), Para("Status: robuust.", style)]
+    room = RoomForStart(100.0, short, table)
+    assert room.wrap(400, 1000) == (0, 0)  # room enough: no break
+    text = sum(f.wrap(400, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in short)
+    assert room.height == pytest.approx(max(100.0, text + sum(table._rowHeights[: 1 + SPLIT_ROWS])))
+    long = short + [Para("Een lange tekst. " * 120, style)]
+    room = RoomForStart(100.0, long, table)
+    room.wrap(400, 1000)
+    assert sum(f.wrap(400, 1000)[1] for f in long) > SHORT_START and room.height == 100.0

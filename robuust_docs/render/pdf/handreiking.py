@@ -148,6 +148,7 @@ def _modules(s: Story, r: Report) -> None:
     s.figure(r.profiel_figuur)
     for m in r.bouwstenen:
         s.heading(m.naam, o.MODULE.level)
+        start = len(s.items) - 1  # the heading
         s.items.append(s.tagger.leaf(Para(f"Status: {s.status_markup(m.status)}", s.styles["body"]), "P"))
         s.paras(m.tekst)
         if m.met_verandering:
@@ -155,6 +156,8 @@ def _modules(s: Story, r: Report) -> None:
             s.columns(o.MODULE_TREND_TABLE, rows)
         else:
             s.columns(o.MODULE_TABLE, [(x.naam, x.waarde, x.norm, x.mediaan, x.status) for x in m.rijen])
+        if m.rijen:
+            s.room_for_start(start)  # the heading and its text not at a page's foot, their table on the next
         s.figure(m.figuur)
         s.figure(m.trend_figuur)
     s.end()

@@ -31,6 +31,31 @@ def markup(text: str) -> str:
     return escape(typeset_text(text)).replace("\n", "<br/>")
 
 
+SPLIT_ROWS = 2  # rows of a table that at least stand on each side of a page break
+SHORT_START = 5 * cm  # a heading with at most this much text before its table is kept with the table's start
+
+
+class RoomForStart(CondPageBreak):
+    """A page break unless `flowables` (a heading and its text) and the header and first `SPLIT_ROWS` rows of
+    `table` fit in what is left of the page, when the text is short (`SHORT_START`); a longer text only needs
+    `minimum`, as any heading. Measured when the frame asks (`wrap`), as reportlab lays out."""
+
+    def __init__(self, minimum: float, flowables: list, table) -> None:
+        super().__init__(minimum)
+        self.minimum, self.flowables, self.table = minimum, flowables, table
+
+    def wrap(self, width: float, height: float):
+        needed = 0.0
+        for f in self.flowables:
+            needed += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        if needed <= SHORT_START:  # a long text may end a page and its table start the next
+            self.table.wrap(width, height)
+            head = self.table.repeatRows if isinstance(self.table.repeatRows, int) else len(self.table.repeatRows)
+            needed += sum(self.table._rowHeights[: head + SPLIT_ROWS]) + self.table.getSpaceBefore()
+        self.height = max(self.minimum, needed if needed <= SHORT_START else 0.0)
+        return super().wrap(width, height)
+
+
 class Story:
     """Builds tagged flowables (paragraphs, headings, lists, tables, figures); one instance per document.
 
@@ -131,7 +156,16 @@ class Story:
         # The gap as the table's own spaceAfter: a Spacer left alone at the top of a page would push the next
         # heading and a page-long table to the page after, leaving a blank page.
         table.spaceAfter = 8
+        table.min_split_rows = SPLIT_ROWS  # no row alone on either side of a page break
         self.items.append(table)
+
+    def room_for_start(self, start: int) -> None:
+        """Make the page break before the heading at `start` (its `CondPageBreak` just before it) ask for room
+        for the heading, the text after it and the first rows of the table that follows, so that a heading and
+        its text never stand at the foot of a page with their table on the next."""
+        end = next(i for i in range(start, len(self.items)) if hasattr(self.items[i], "min_split_rows"))
+        minimum = self.items[start - 1].height
+        self.items[start - 1] = RoomForStart(minimum, self.items[start:end], self.items[end])
 
     def _cell(self, value: str | Status) -> str:
         return self.status_markup(value) if isinstance(value, Status) else markup(value)
