@@ -24,6 +24,7 @@ from robuust_docs.report.model import (
 GENERAL_QUESTIONS = 4  # general questions after the findings' own
 THEME_SENTENCES = 2  # of a theme's text in the content, the first two sentences
 MAX_IMPACT = 5
+_ARTICLES = {"De", "Het", "Een"}  # opening a text after a colon, in lower case even before a name ('de GGD')
 
 
 def programme_names(ids, content: Content) -> list[str]:
@@ -256,10 +257,13 @@ def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...
 def _after_colon(text: str, names: set[str]) -> str:
     """A text after a colon starts in lower case ('Personeel: een medewerker …'), unless it opens with an
     abbreviation ('UWV'), a name with a capital inside ('BoekStart'), a web address ('Oefenen.nl'), a name of
-    several words ('Stichting Lezen') or a programme's name ('Taalhuis')."""
+    several words ('Stichting Lezen') or a programme's name ('Taalhuis'). An article is no part of a name: 'De
+    GGD' and 'Het UWV' become 'de GGD' and 'het UWV'."""
     words = text.split()
     first = words[0] if words else ""
     bare = first.rstrip(".,;:")
+    if bare in _ARTICLES:
+        return text[:1].lower() + text[1:]
     if (
         len(first) < 2
         or not first[1].islower()

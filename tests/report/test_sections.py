@@ -16,6 +16,9 @@ from robuust_docs.report.sections import _after_colon
         ("Stichting Lezen & Schrijven voor trainingen.", "Stichting Lezen & Schrijven voor trainingen."),
         ("Taalhuis-vrijwilligers.", "Taalhuis-vrijwilligers."),
         ("Taalhuis en partners.", "Taalhuis en partners."),
+        ("De GGD, huisartsen en het wijkteam.", "de GGD, huisartsen en het wijkteam."),  # an article is no name
+        ("Het UWV, het Werkplein.", "het UWV, het Werkplein."),
+        ("De gemeente met haar consulenten.", "de gemeente met haar consulenten."),
         ("", ""),
     ],
 )
