@@ -104,7 +104,7 @@ def _method(lib: LibraryAnalysis, content: Content, asks: bool) -> tuple[str, ..
         f"De categorie volgt uit het aantal inwoners van het werkgebied (de som van de gemeenten): een "
         f"{rule.naam.lower()} heeft een werkgebied van {size} inwoners.",
         "Elke indicator wordt vergeleken met twee grenzen van de categorie: wie de norm haalt, is robuust; wie "
-        "voorbij de kwetsbaar-grens zit, is kwetsbaar; daartussen ligt een aandachtspunt. Een bouwsteen krijgt de "
+        "voorbij de kwetsbaarheidsgrens zit, is kwetsbaar; daartussen ligt een aandachtspunt. Een bouwsteen krijgt de "
         "gemiddelde score van zijn indicatoren met cijfers (robuust 2, aandachtspunt 1, kwetsbaar 0): vanaf 1,5 "
         "robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt." + knockouts,
         f"De mediaan is {comparison(lib)}; de bibliotheek zelf telt daarin niet mee. De normen zijn een beredeneerde "
