@@ -102,6 +102,14 @@ def _share_of_full(share: float | None, full: int) -> str:
 
 
 CBS_MIN_COVERAGE = 50.0  # % of the inhabitants: with CBS distances for fewer, a mean says little about the area
+# What the CBS figure measures, and why it can be shorter than the straight line to this library's own locations:
+# it goes to the nearest library of any organisation, also across the municipal border.
+CBS_DISTANCE_NOTE = (
+    "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres naar de dichtstbijzijnde "
+    "bibliotheek van welke organisatie ook, ook over de gemeentegrens. Staat een bibliotheek van een andere "
+    "organisatie dichterbij dan de eigen locaties, dan is de CBS-afstand korter dan de hemelsbrede afstand "
+    "hier; naar dezelfde bibliotheek is de weg langer dan de rechte lijn."
+)
 
 
 def _cbs_usable(prox) -> bool:
@@ -116,10 +124,7 @@ def _proximity_intro(prox) -> tuple[str, ...]:
         "vestigingen, want daar is de hele bibliotheek te vinden."
     ]
     if _cbs_usable(prox):
-        text.append(
-            "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres; die is meestal "
-            "langer. Beide cijfers staan hieronder naast elkaar."
-        )
+        text.append(CBS_DISTANCE_NOTE + " Beide cijfers staan hieronder naast elkaar.")
     return tuple(text)
 
 
