@@ -22,7 +22,9 @@ LOCALE = "nl_NL"
 NO_DATA = "geen gegevens"
 LIST_STYLES = {"en": "standard", "of": "or"}  # babel list styles per conjunction
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_CONTAINS_CONJUNCTION = re.compile(r"(?:^|\s)(?:en|of)(?:\s|$)|,", re.IGNORECASE)
+_CONJUNCTION_OR_COMMA = {
+    c: re.compile(rf"(?:^|\s){c}(?:\s|$)|,", re.IGNORECASE) for c in LIST_STYLES
+}  # per conjunction: an item that holds it ('Aa en Veen' in a list with 'en') or a comma
 
 
 def is_missing(value: object) -> bool:
@@ -121,11 +123,12 @@ def date(value: _dt.date) -> str:
 def join(items: Iterable[str], conjunction: str = "en") -> str:
     """['a', 'b', 'c'] → 'a, b en c' (conjunction 'of': 'a, b of c'), from babel's Dutch list patterns.
 
-    Empty items are left out. When an item holds a conjunction or a comma itself ('Aa en Veen'; not between
-    parentheses, and '&' is no conjunction), a comma also goes before the final conjunction, so the reader sees
-    where each item ends:
-    'Veenhoven, Aa en Veen, en Drieburg en Oostmoer'. Never semicolons. The rule and its sources:
-    `robuust_docs.wording`, which is the API to use in new code.
+    No comma before the final conjunction ('de cursus DigiVitaler en een Taalhuis of digiTaalhuis'), except where
+    an item holds the same conjunction or a comma itself ('Aa en Veen' in a list with 'en'; not between
+    parentheses, and '&' is no conjunction): then a comma also goes before the final conjunction, so the reader
+    sees where each item ends: 'Veenhoven, Aa en Veen, en Drieburg en Oostmoer'. When every item ends in a
+    parenthesis ('Kunst en cultuur (Moerplaat)'), the parentheses already show where each ends: no comma.
+    Never semicolons. The rule and its sources: `robuust_docs.wording`, which is the API to use in new code.
     """
     if conjunction not in LIST_STYLES:
         raise ValueError(f"conjunction must be one of {sorted(LIST_STYLES)}, not {conjunction!r}")
@@ -133,7 +136,9 @@ def join(items: Iterable[str], conjunction: str = "en") -> str:
     if len(items) <= 1:
         return "".join(items)
     # what stands in parentheses ('Bibliotheek X (vestiging, 30,0 uur per week)') does not blur where an item ends
-    if not any(_CONTAINS_CONJUNCTION.search(_PARENTHESES.sub("", i)) for i in items):
+    inside = _CONJUNCTION_OR_COMMA[conjunction]
+    closed = all(i.rstrip().endswith(")") for i in items)
+    if closed or not any(inside.search(_PARENTHESES.sub("", i)) for i in items):
         return format_list(items, style=LIST_STYLES[conjunction], locale=LOCALE)
     patterns = Locale.parse(LOCALE).list_patterns[LIST_STYLES[conjunction]]
     last = patterns["2"] if len(items) == 2 else patterns["end"]

@@ -13,7 +13,10 @@ House rules, with their sources:
   also goes before the final "en": "Veenhoven, Aa en Veen, en Drieburg en Oostmoer". The school rule "never a
   comma before en" is wrong: a comma before "en" is right where it prevents a misreading (Onze Taal,
   Taaladvies "Komma voor en", onzetaal.nl/taaladvies/komma-voor-en; Scribbr on the serial comma in Dutch: only
-  in lists whose items hold a conjunction themselves). Never semicolons between names in running text.
+  in lists whose items hold a conjunction themselves). Only the list's own conjunction counts: "of" in an item
+  of an "en" list misleads no one ("de cursus DigiVitaler en een Taalhuis of digiTaalhuis"). And where every
+  item ends in a parenthesis ("Kunst en cultuur (Moerplaat) en Gezondheid (Hoek)"), the parentheses show where
+  each item ends, so no comma there either. Never semicolons between names in running text.
 - **Numbers in running text**: whole numbers up to and including twenty in words ("drie", "twaalf"), larger
   ones in digits ("25", "1.234"); where one phrase holds a number above twenty, all its numbers are digits
   ("3 van de 25 bibliotheken", not "drie van de 25"). Amounts, percentages, distances and dates are always

@@ -61,7 +61,23 @@ def test_lists_read_as_dutch_and_stay_unambiguous_without_semicolons(items, expe
 def test_an_or_list_uses_of():
     assert join_or(["Taalhuis", "IDO"]) == "Taalhuis of IDO"
     assert join_or(["A", "B", "C"]) == "A, B of C"
-    assert join_or(["Aa en Veen", "Feankamp"]) == "Aa en Veen, of Feankamp"
+    assert join_or(["Aa en Veen", "Feankamp"]) == "Aa en Veen of Feankamp"  # 'en' in an 'of' list misleads no one
+    assert join_or(["Aa of Veen", "Feankamp"]) == "Aa of Veen, of Feankamp"
+
+
+def test_only_the_lists_own_conjunction_in_an_item_calls_for_a_comma_before_en():
+    items = ["een Informatiepunt Digitale Overheid", "de cursus DigiVitaler", "een Taalhuis of digiTaalhuis"]
+    assert join(items) == "een Informatiepunt Digitale Overheid, de cursus DigiVitaler en een Taalhuis of digiTaalhuis"
+    assert (
+        join(["ontwikkeling en educatie", "lezen en literatuur"]) == "ontwikkeling en educatie, en lezen en literatuur"
+    )
+
+
+def test_items_that_all_end_in_a_parenthesis_need_no_comma_before_en():
+    themes = ["Digitale inclusie en dienstverlening (Kreekhoek)", "Gezondheid (Kreekhoek)"]
+    assert join(themes) == "Digitale inclusie en dienstverlening (Kreekhoek) en Gezondheid (Kreekhoek)"
+    # one item without its parenthesis: the reader no longer sees where each ends
+    assert join(["Kunst en cultuur (Hoek)", "Gezondheid"]) == "Kunst en cultuur (Hoek), en Gezondheid"
 
 
 def test_fmt_join_follows_the_same_rule_for_its_existing_callers():
@@ -301,7 +317,8 @@ def test_a_comma_inside_parentheses_does_not_call_for_a_serial_comma():
     assert wording.join(["Bibliotheek A (vestiging, 30,0 uur)", "Servicepunt B (servicepunt, 4,0 uur)"]) == (
         "Bibliotheek A (vestiging, 30,0 uur) en Servicepunt B (servicepunt, 4,0 uur)"
     )
-    assert wording.join(["Veenhoven (2 km)", "Aa en Veen (3 km)"]) == "Veenhoven (2 km), en Aa en Veen (3 km)"
+    assert wording.join(["Veenhoven (2 km)", "Aa en Veen (3 km)"]) == "Veenhoven (2 km) en Aa en Veen (3 km)"
+    assert wording.join(["Veenhoven", "Aa en Veen (3 km)"]) == "Veenhoven, en Aa en Veen (3 km)"
 
 
 @pytest.mark.parametrize(

@@ -263,8 +263,8 @@ def _ordered(robust, weak, direction: str) -> bool:
 
 def _order_message(direction: str) -> str:
     return {
-        "hoger": "bij 'hoger' moet de robuust-norm minstens de kwetsbaar-grens zijn",
-        "lager": "bij 'lager' moet de robuust-norm hoogstens de kwetsbaar-grens zijn",
+        "hoger": "bij 'hoger' moet de robuust-norm minstens de kwetsbaarheidsgrens zijn",
+        "lager": "bij 'lager' moet de robuust-norm hoogstens de kwetsbaarheidsgrens zijn",
         "band": "de robuust-band moet binnen de kwetsbaar-band liggen",
     }[direction]
 

@@ -46,8 +46,9 @@ def load_costs(content_dir: Path, problems: list[Problem]) -> tuple[CostAssumpti
     if data is None:
         return ()
     r = FieldReader(COSTS_FILE, problems)
-    costs = []
+    costs, paths = [], []
     for path, item in r.items(data, "kosten"):
+        paths.append(path)
         amount = r.number(item, "bedrag", path)
         year = r.number(item, "jaar", path, required=False)
         costs.append(
@@ -60,9 +61,23 @@ def load_costs(content_dir: Path, problems: list[Problem]) -> tuple[CostAssumpti
                 r.text(item, "bron", path),
                 r.text(item, "toelichting", path, required=False),
                 _choice(r, item, "soort", path, COST_KINDS),
+                _cost_ids(r, item, path),
             )
         )
+    known = {c.id for c in costs}
+    for path, cost in zip(paths, costs, strict=True):
+        for other in cost.afgeleid_uit:
+            if other not in known or other == cost.id:
+                r.problem(f"{path}.afgeleid_uit", "verwacht de id van een andere kostenaanname", other)
     return tuple(costs)
+
+
+def _cost_ids(r: FieldReader, item: dict, path: str) -> tuple[str, ...]:
+    value = item.get("afgeleid_uit", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        r.problem(f"{path}.afgeleid_uit", "verwacht een lijst van ids van kostenaannames", value)
+        return ()
+    return tuple(value)
 
 
 def load_findings(content_dir: Path, problems: list[Problem]) -> tuple[FindingRule, ...]:

@@ -210,6 +210,7 @@ class CostAssumption:
     bron: str
     toelichting: str
     soort: str = ""  # bron (as in the source) | afgeleid (computed from sources) | aanname (a reasoned assumption)
+    afgeleid_uit: tuple[str, ...] = ()  # the ids of the other costs a derived one is computed from
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,8 @@ def _first_per_rule(findings, rules) -> list[Finding]:
 
 
 def _reason(lib, content: Content, findings, addressed, weak, shared, themes) -> str:
-    """'Gekozen omdat … . Het past bij het beleidsthema … van …': the strongest targets first, with their figures."""
+    """'Gekozen omdat … . Het past bij het beleidsthema … (Gemeente)' (one municipality: 'bij het beleidsthema …
+    van de gemeente'): the strongest targets first, with their figures."""
     shown = _first_per_rule(findings, addressed)[:2]
     because = [f.reason for f in shown]
     covered = set().union(*(f.indicators for f in shown))  # a finding already says what its indicator shows
@@ -103,8 +104,8 @@ def _reason(lib, content: Content, findings, addressed, weak, shared, themes) ->
         several = len(lib.municipalities) > 1
         named = [theme_names[t].naam + (f" ({fmt.join(themes[t])})" if several else "") for t in shared[:2]]
         label = "het beleidsthema" if len(named) == 1 else "de beleidsthema's"
-        whose = "" if several else " van de gemeente"
-        parts.append(f"Het past bij {label}{whose} {fmt.join(named)}.")
+        whose = "" if several else " van de gemeente"  # after the names: 'het beleidsthema Gezondheid van de gemeente'
+        parts.append(f"Het past bij {label} {fmt.join(named)}{whose}.")
     return " ".join(parts)
 
 

@@ -337,7 +337,8 @@ def _appendix(scope: Scope, prepared, title: str, today: _dt.date) -> OverzichtB
         "tweezijdige p-waarde en de kleinste-kwadratenlijn. Met minder dan "
         f"{fmt.number(MIN_PAIRS)} bibliotheken, of zonder spreiding in een van beide cijfers, is er geen verband.",
         "Afstanden zijn hemelsbreed, van het midden van elke buurt naar de dichtstbijzijnde locatie, gewogen naar "
-        "het aantal inwoners; de CBS-afstand over de weg is langer.",
+        "het aantal inwoners. De CBS-afstand gaat over de weg naar de dichtstbijzijnde bibliotheek van welke "
+        "organisatie ook, en is daardoor soms korter.",
     ]
     if left_out:
         method.append(

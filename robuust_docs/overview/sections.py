@@ -52,8 +52,9 @@ def build_proximity(scope: Scope) -> Nabijheid:
     missing = distance_bands(scope.libraries).missing
     intro = [
         "Afstanden zijn hemelsbreed gemeten, van het midden van elke buurt naar de dichtstbijzijnde locatie van "
-        "de eigen bibliotheek, en gewogen naar het aantal inwoners van de buurt. De CBS-afstand over de weg is "
-        "langer. Inwoners van een werkgebied zonder locatie tellen bij meer dan 5 km."
+        "de eigen bibliotheek, en gewogen naar het aantal inwoners van de buurt. De CBS-afstand gaat over de weg "
+        "naar de dichtstbijzijnde bibliotheek van welke organisatie ook, en is daardoor soms korter. Inwoners "
+        "van een werkgebied zonder locatie tellen bij meer dan 5 km."
     ]
     if missing:
         intro.append(

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from robuust_docs import fmt, wording
 from robuust_docs.analysis import LibraryAnalysis
-from robuust_docs.content import Content, Indicator
+from robuust_docs.content import Content, CostAssumption, Indicator
+from robuust_docs.content.variables import COST_PREFIX
 from robuust_docs.findings import Findings
 from robuust_docs.report.model import Berekening, Bijlage, Definitie, Kostenaanname
 from robuust_docs.report.norms import norm_text, weak_text
@@ -63,10 +64,9 @@ def build_appendix(
                 f"{fmt.money(c.bedrag, 2 if c.bedrag < 100 else 0)} {_per_unit(c.eenheid)}"
                 + (f" ({c.jaar})" if c.jaar else ""),
                 _COST_KINDS.get(c.soort, c.soort),
-                c.bron,
+                f"{c.bron} {c.toelichting}".strip(),  # the toelichting holds a derived amount's sum
             )
-            for c in content.costs
-            if asks
+            for c in costs_used(content, asks)
         ),
         definities=tuple(_definition(lib, ind, content) for ind in content.indicators if _applies(lib, ind)),
         bronnen=tuple(
@@ -77,6 +77,29 @@ def build_appendix(
             f"Cijfers over {lib.rows.record['jaar']}. {settings.dataset_note}",
         ),
     )
+
+
+def costs_used(content: Content, asks) -> tuple[CostAssumption, ...]:
+    """The cost assumptions the asks' amounts use, in the order of kosten.yaml: those in a proposal's amount or
+    facts (`kosten.<id>`), and those they are derived from (`afgeleid_uit`), so every amount in the document can
+    be recomputed from the table and no assumption stands there that none of its amounts needs."""
+    proposals = {r.id: r.proposal for r in content.findings if r.proposal is not None}
+    wanted: set[str] = set()
+    for ask in asks:
+        proposal = proposals.get(ask.finding)
+        if proposal is None:
+            continue
+        for formula in (proposal.amount, *(f.formula for f in proposal.facts)):
+            wanted |= {n.removeprefix(f"{COST_PREFIX}.") for n in formula.names if n.startswith(f"{COST_PREFIX}.")}
+    by_id = {c.id: c for c in content.costs}
+    todo = list(wanted)
+    while todo:
+        cost = by_id.get(todo.pop())
+        for source in cost.afgeleid_uit if cost else ():
+            if source not in wanted:
+                wanted.add(source)
+                todo.append(source)
+    return tuple(c for c in content.costs if c.id in wanted)
 
 
 def _applies(lib: LibraryAnalysis, ind: Indicator) -> bool:
@@ -104,7 +127,7 @@ def _method(lib: LibraryAnalysis, content: Content, asks: bool) -> tuple[str, ..
         f"De categorie volgt uit het aantal inwoners van het werkgebied (de som van de gemeenten): een "
         f"{rule.naam.lower()} heeft een werkgebied van {size} inwoners.",
         "Elke indicator wordt vergeleken met twee grenzen van de categorie: wie de norm haalt, is robuust; wie "
-        "voorbij de kwetsbaar-grens zit, is kwetsbaar; daartussen ligt een aandachtspunt. Een bouwsteen krijgt de "
+        "voorbij de kwetsbaarheidsgrens zit, is kwetsbaar; daartussen ligt een aandachtspunt. Een bouwsteen krijgt de "
         "gemiddelde score van zijn indicatoren met cijfers (robuust 2, aandachtspunt 1, kwetsbaar 0): vanaf 1,5 "
         "robuust, onder 0,75 kwetsbaar, daartussen een aandachtspunt." + knockouts,
         f"De mediaan is {comparison(lib)}; de bibliotheek zelf telt daarin niet mee. De normen zijn een beredeneerde "

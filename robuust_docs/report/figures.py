@@ -52,7 +52,7 @@ def module_figure(module: Module, result: ModuleResult, rows, category_id: str) 
         for ind in (indicators[res.indicator],)
     )
     caption = (
-        f"{module.naam}: elke indicator op een eigen as vanaf nul, met de norm en de kwetsbaar-grens; de "
+        f"{module.naam}: elke indicator op een eigen as vanaf nul, met de norm en de kwetsbaarheidsgrens; de "
         "achtergrond laat zien waar een waarde robuust, een aandachtspunt of kwetsbaar is."
     )
     return Figuur("staven", bars_alt(module, rows, result.status), caption, staven=bars)

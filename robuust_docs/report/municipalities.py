@@ -109,8 +109,7 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     elif count == 3:
         place = "tussen de twee andere gemeenten in"
     else:
-        rank = "op één na" if position == 1 else wording.ordinal(position + 1)
-        place = f"de {rank} hoogste van de {wording.in_words(count)} gemeenten"
+        place = f"de op {wording.in_words(position)} na hoogste van de {wording.in_words(count)} gemeenten"
     ind = next((i for i in content.indicators if i.id == SUBSIDY_INDICATOR), None)
     norm = ind.normen.get(lib.category.id) if ind else None
     if norm is None:
@@ -119,7 +118,7 @@ def _subsidy_comparison(lib: LibraryAnalysis, m: MunicipalityAnalysis, content: 
     if per >= norm.robuust:
         side = f"{'maar ' if least else ''}boven de norm van {fmt.money(norm.robuust)}"
     elif per < norm.kwetsbaar:
-        side = f"{'maar ' if most else 'en '}onder de kwetsbaar-grens van {fmt.money(norm.kwetsbaar)}"
+        side = f"{'maar ' if most else 'en '}onder de kwetsbaarheidsgrens van {fmt.money(norm.kwetsbaar)}"
     else:
         side = f"{'maar ' if most else ''}onder de norm van {fmt.money(norm.robuust)}"
     return f"{place}, {side}"
@@ -153,7 +152,7 @@ def _distance_sentence(lib: LibraryAnalysis, m: MunicipalityAnalysis) -> str:
     position, count = _rank(lib, m, "gem_afstand_volwaardig_km")
     worst = " (de grootste afstand van de gemeenten)" if position == 0 and count > 1 else ""
     return (
-        f"De inwoners wonen gemiddeld {fmt.km(v['gem_afstand_volwaardig_km'])} van een volwaardige "
+        f"De inwoners wonen op gemiddeld {fmt.km(v['gem_afstand_volwaardig_km'])} van een volwaardige "
         f"vestiging{worst}; {fmt.percent(v['aandeel_binnen_2km'], 0)} woont binnen 2 km van een locatie."
     )
 

@@ -24,6 +24,7 @@ from robuust_docs.report.model import (
 GENERAL_QUESTIONS = 4  # general questions after the findings' own
 THEME_SENTENCES = 2  # of a theme's text in the content, the first two sentences
 MAX_IMPACT = 5
+_ARTICLES = {"De", "Het", "Een"}  # opening a text after a colon, in lower case even before a name ('de GGD')
 
 
 def programme_names(ids, content: Content) -> list[str]:
@@ -101,6 +102,14 @@ def _share_of_full(share: float | None, full: int) -> str:
 
 
 CBS_MIN_COVERAGE = 50.0  # % of the inhabitants: with CBS distances for fewer, a mean says little about the area
+# What the CBS figure measures, and why it can be shorter than the straight line to this library's own locations:
+# it goes to the nearest library of any organisation, also across the municipal border.
+CBS_DISTANCE_NOTE = (
+    "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres naar de dichtstbijzijnde "
+    "bibliotheek van welke organisatie ook, ook over de gemeentegrens. Staat een bibliotheek van een andere "
+    "organisatie dichterbij dan de eigen locaties, dan is de CBS-afstand korter dan de hemelsbrede afstand "
+    "hier; naar dezelfde bibliotheek is de weg langer dan de rechte lijn."
+)
 
 
 def _cbs_usable(prox) -> bool:
@@ -115,10 +124,7 @@ def _proximity_intro(prox) -> tuple[str, ...]:
         "vestigingen, want daar is de hele bibliotheek te vinden."
     ]
     if _cbs_usable(prox):
-        text.append(
-            "Het CBS meet in de Nabijheidsstatistiek de afstand over de weg, vanaf elk woonadres; die is meestal "
-            "langer. Beide cijfers staan hieronder naast elkaar."
-        )
+        text.append(CBS_DISTANCE_NOTE + " Beide cijfers staan hieronder naast elkaar.")
     return tuple(text)
 
 
@@ -256,10 +262,13 @@ def build_practices(findings: Findings, content: Content) -> tuple[Praktijk, ...
 def _after_colon(text: str, names: set[str]) -> str:
     """A text after a colon starts in lower case ('Personeel: een medewerker …'), unless it opens with an
     abbreviation ('UWV'), a name with a capital inside ('BoekStart'), a web address ('Oefenen.nl'), a name of
-    several words ('Stichting Lezen') or a programme's name ('Taalhuis')."""
+    several words ('Stichting Lezen') or a programme's name ('Taalhuis'). An article is no part of a name: 'De
+    GGD' and 'Het UWV' become 'de GGD' and 'het UWV'."""
     words = text.split()
     first = words[0] if words else ""
     bare = first.rstrip(".,;:")
+    if bare in _ARTICLES:
+        return text[:1].lower() + text[1:]
     if (
         len(first) < 2
         or not first[1].islower()

@@ -5,7 +5,8 @@ content), written as CSV files and analysed like any input.
   pays 40% less per inhabitant than the others and has only a servicepunt; Zuiderveen has no location at all. The
   library has a deficit that its reserves cover for a year and a half, and more visits than its hours can hold.
 - `bib-leeg` (compact, two municipalities): no volwaardige vestiging anywhere, two servicepunten of a few hours.
-- `bib-gewoon-1` … `-3` (compact, one municipality each): ordinary peers, so the category has medians.
+- `bib-gewoon-1` … `-3` (compact, one municipality each): ordinary peers, so the category has medians; the
+  municipality of `bib-gewoon-1` has the theme gezondheid.
 """
 
 from __future__ import annotations
@@ -127,7 +128,10 @@ def tables() -> dict[str, list[dict]]:
         _municipality("GM0103", "Zuiderveen", "bib-kern", 4_000, 100_000),
         _municipality("GM0201", "Leegdorp", "bib-leeg", 9_000, 200_000),
         _municipality("GM0202", "Leegmeer", "bib-leeg", 6_000, 140_000),
-        *(_municipality(f"GM030{i}", f"Gewoondorp {i}", f"bib-gewoon-{i}", 20_000, 480_000) for i in (1, 2, 3)),
+        *(
+            _municipality(f"GM030{i}", f"Gewoondorp {i}", f"bib-gewoon-{i}", 20_000, 480_000, themes)
+            for i, themes in ((1, "gezondheid"), (2, ""), (3, ""))
+        ),
     ]
     branches = [
         _branch("kern-1", "bib-kern", "Bibliotheek Oosterwolde", "vestiging", "GM0101", lat0, lon0, 36),
@@ -161,9 +165,10 @@ def tables() -> dict[str, list[dict]]:
     return {"bibliotheken": libraries, "gemeenten": municipalities, "vestigingen": branches, "buurten": hoods}
 
 
-def analysed(tmp_path: Path):
-    """(content, analysis, findings per library id) for the scenarios, written into `tmp_path`."""
-    for name, rows in tables().items():
+def analysed(tmp_path: Path, changed: dict[str, list[dict]] | None = None):
+    """(content, analysis, findings per library id) for the scenarios (or the `changed` tables), written into
+    `tmp_path`."""
+    for name, rows in (changed or tables()).items():
         write_csv(tmp_path / f"{name}.csv", rows)
     content = load_content(BUNDLED_CONTENT)
     analysis = analyse_dataset(resolve_references(load_dataset(tmp_path), content), content)

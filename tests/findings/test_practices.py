@@ -80,6 +80,12 @@ def test_a_theme_only_practice_needs_a_theme_of_the_municipalities_and_names_the
     assert _match(scenario, "bib-leeg", _practice("taal", themas=("geletterdheid",))) == ()
 
 
+def test_with_one_municipality_the_theme_comes_before_van_de_gemeente(scenario):
+    # 'bij het beleidsthema Gezondheid van de gemeente', not 'bij het beleidsthema van de gemeente Gezondheid'
+    [match] = _match(scenario, "bib-gewoon-1", _practice("gezond", themas=("gezondheid",)))
+    assert match.reason == "Het past bij het beleidsthema Gezondheid van de gemeente."
+
+
 def test_a_finding_and_its_own_indicator_are_not_both_given_as_reasons(scenario):
     [match] = _match(scenario, "bib-leeg", _practice("jeugd", verbetert=("weinig_jeugdleden", "jeugdleden_aandeel")))
     assert match.reason.count("omdat") == 1 and "40,0% van de kinderen en jongeren" in match.reason

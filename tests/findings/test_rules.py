@@ -14,6 +14,7 @@ from robuust_docs.findings import FindingError, indicative
 from robuust_docs.findings.rules import apply_rules
 from robuust_docs.findings.strengths import derive_strengths
 from robuust_docs.status import Status
+from tests.findings import scenarios
 from tests.findings.scenarios import analysed
 
 
@@ -92,6 +93,59 @@ def test_a_municipality_paying_forty_percent_less_than_the_others_is_named(scena
         "Westerhoeve betaalt € 15,00 per inwoner, 40% minder dan de andere gemeenten van de "
         "bibliotheek samen (€ 25,00)."
     )
+
+    assert low[0].title == "Westerhoeve betaalt per inwoner veel minder dan de andere gemeenten"
+    assert "de andere gemeenten dragen zo een groter deel" in low[0].consequence
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory):
+    """Kernland without Zuiderveen and without its deficit, and Oosterwolde paying € 20,00 per inhabitant: two
+    municipalities, so one other, and the library as a whole under the norm."""
+    tables = scenarios.tables()
+    tables["gemeenten"] = [m for m in tables["gemeenten"] if m["code"] != "GM0103"]
+    tables["buurten"] = [h for h in tables["buurten"] if h["gemeente_code"] != "GM0103"]
+    next(m for m in tables["gemeenten"] if m["code"] == "GM0101")["subsidie"] = 240_000
+    next(b for b in tables["bibliotheken"] if b["id"] == "bib-kern")["baten_totaal"] = 1_000_000
+    return scenarios.analysed(tmp_path_factory.mktemp("two"), tables)
+
+
+def test_with_two_municipalities_the_other_is_one_municipality_not_the_others_together(two):
+    _, _, found = two
+    [low] = [f for f in found["bib-kern"].items if f.rule == "subsidie_veel_lager_dan_andere_gemeenten"]
+    assert low.title == "Westerhoeve betaalt per inwoner veel minder dan de andere gemeente"
+    assert (
+        low.text
+        == "Westerhoeve betaalt € 15,00 per inwoner, 25% minder dan de andere gemeente van de bibliotheek (€ 20,00)."
+    )
+    assert low.consequence.endswith("de andere gemeente draagt zo een groter deel van de kosten.")
+    assert low.reason.endswith("veel minder betaalt dan de andere gemeente")
+    texts = [low.title, low.text, low.reason, low.consequence, *(a.without for a in found["bib-kern"].asks)]
+    assert not any("andere gemeenten" in t or "samen (" in t for t in texts), texts
+
+
+def test_the_rise_of_an_ask_for_every_municipality_is_called_their_total(two):
+    _, analysis, found = two
+    ask = next(a for a in found["bib-kern"].asks if a.finding == "subsidie_onder_norm")
+    subsidy = analysis.libraries["bib-kern"].variables["subsidie"]
+    rise = fmt.percent(ask.amount / subsidy * 100, 0)
+    # the municipalities each rise by their own share (Westerhoeve 47%, Oosterwolde 10%): the figure is the total
+    assert f"naar de norm van € 22,00 per inwoner: samen {rise} meer dan nu." in ask.text
+    assert len(ask.shares) == 2
+
+
+def test_the_check_of_hours_against_staff_says_how_the_hours_per_fte_are_computed(scenario):
+    content, analysis, _ = scenario
+    rule = next(r for r in content.findings if r.id == "uren_meer_dan_personeel")
+    lib = dataclasses.replace(
+        analysis.libraries["bib-kern"],
+        variables={**analysis.libraries["bib-kern"].variables, "fte": 1.2, "openingsuren": 44.0},
+    )
+    found = [f for f in apply_rules(lib, dataclasses.replace(content, findings=(rule,))) if f.rule == rule.id]
+    assert found, "the check should fire for 44 hours and 1,2 fte"
+    # 1,2 × 1.550 / 52 = 35,8: a reader can recompute the 36 hours from what the text says
+    assert "1,2 fte is hooguit 36 uur per week" in found[0].text
+    assert "1.550 inzetbare uren per fte per jaar" in found[0].text and "gedeeld door 52 weken" in found[0].text
 
 
 def test_residents_far_from_a_vestiging_are_counted_and_their_kernen_named(scenario):

@@ -16,6 +16,9 @@ from robuust_docs.report.sections import _after_colon
         ("Stichting Lezen & Schrijven voor trainingen.", "Stichting Lezen & Schrijven voor trainingen."),
         ("Taalhuis-vrijwilligers.", "Taalhuis-vrijwilligers."),
         ("Taalhuis en partners.", "Taalhuis en partners."),
+        ("De GGD, huisartsen en het wijkteam.", "de GGD, huisartsen en het wijkteam."),  # an article is no name
+        ("Het UWV, het Werkplein.", "het UWV, het Werkplein."),
+        ("De gemeente met haar consulenten.", "de gemeente met haar consulenten."),
         ("", ""),
     ],
 )
@@ -37,3 +40,16 @@ def test_a_programme_in_a_sentence_has_its_article_and_falls_back_to_its_name():
         "de Bibliotheek op school",
     ]
     assert programmes_in_text(["onbekend"], content) == ["onbekend"]
+
+
+def test_the_cbs_road_distance_is_said_to_go_to_any_organisations_library_and_so_can_be_shorter():
+    from types import SimpleNamespace
+
+    from robuust_docs.report.sections import _proximity_intro
+
+    with_cbs = _proximity_intro(SimpleNamespace(cbs_mean_km=1.1, cbs_coverage=90.0))
+    assert len(with_cbs) == 2
+    cbs = with_cbs[1]
+    assert "dichtstbijzijnde bibliotheek van welke organisatie ook" in cbs and "gemeentegrens" in cbs
+    assert "korter dan de hemelsbrede afstand" in cbs and "meestal langer" not in cbs
+    assert len(_proximity_intro(SimpleNamespace(cbs_mean_km=None, cbs_coverage=None))) == 1

@@ -244,8 +244,8 @@ def _bullet_legend(drawing: Drawing, theme: Theme) -> None:
     drawing.add(text(x + 8, y1, "norm (robuust)", theme, size=6.8))
     x += 14 + text_width("norm (robuust)", theme, 6.8)
     drawing.add(Line(x + 3, y1 - 2, x + 3, y1 + 7, strokeColor=dark, strokeWidth=0.8, strokeDashArray=[1.6, 1.2]))
-    drawing.add(text(x + 8, y1, "kwetsbaar-grens", theme, size=6.8))
-    x += 18 + text_width("kwetsbaar-grens", theme, 6.8)
+    drawing.add(text(x + 8, y1, "kwetsbaarheidsgrens", theme, size=6.8))
+    x += 18 + text_width("kwetsbaarheidsgrens", theme, 6.8)
     drawing.add(text(x, y1, "Achtergrond:", theme, size=6.8))
     x += text_width("Achtergrond:", theme, 6.8) + 4
     for status in (Status.ROBUST, Status.ATTENTION, Status.WEAK):
