@@ -39,7 +39,7 @@ def build_summary(
         inleiding=(_focus_introduction(lib, focus), introduction) if focus else (introduction,),
         bevindingen=tuple(_finding(f, others, focus) for f, others in items),
         voorstellen=tuple(_ask(a, lib, focus) for a in asks),
-        voorstellen_inleiding=_asks_introduction(asks),
+        voorstellen_inleiding=_asks_introduction(asks, lib, bool(items)),
         sterk=tuple(_strength(s, lib, content) for s in findings.strengths),
         controle=tuple(f"{f.text} {f.consequence}".strip() for f in findings.items if f.check),
     )
@@ -79,9 +79,16 @@ def estimated_lines(kort: InHetKort) -> float:
     return total
 
 
-def _asks_introduction(asks: list[Ask]) -> str:
+def _asks_introduction(asks: list[Ask], lib: LibraryAnalysis, findings: bool) -> str:
     if not asks:
-        return "Uit de cijfers volgt geen voorstel met een bedrag."
+        if lib.modules and all(m.status is Status.ROBUST for m in lib.modules):
+            return (
+                "Uit de cijfers volgt geen vraag om extra geld: met de huidige subsidie haalt de bibliotheek de "
+                "normen van haar categorie. Dat blijft zo als de subsidie meegroeit met lonen en prijzen; een "
+                "gelijk bedrag is elk jaar minder waard."
+            )
+        text = "Uit de cijfers volgt geen voorstel met een bedrag"
+        return f"{text}: wat hierboven opvalt, is een onderwerp voor het gesprek." if findings else f"{text}."
     text = (
         "De bedragen zijn een indicatie per jaar, berekend met de aannames in de bijlage; daar staat ook hoe elk "
         "bedrag is berekend."

@@ -10,6 +10,7 @@ import pytest
 
 from robuust_docs.findings import Ask
 from robuust_docs.report import ReportSettings, build_report
+from robuust_docs.status import Status
 from tests.findings.scenarios import analysed
 
 SETTINGS = ReportSettings(datetime.date(2026, 12, 2), "Fictieve gegevens.", "test")
@@ -74,7 +75,33 @@ def test_the_asks_name_the_municipality_the_amount_and_what_happens_without(repo
 def test_an_ordinary_library_has_no_ask_and_says_so(reports):
     kort = reports["bib-gewoon-1"].kort
     assert kort.bevindingen == () and kort.voorstellen == ()
-    assert kort.voorstellen_inleiding == "Uit de cijfers volgt geen voorstel met een bedrag."
+    assert {b.status for b in reports["bib-gewoon-1"].bouwstenen} == {Status.ROBUST}
+    assert kort.voorstellen_inleiding == (
+        "Uit de cijfers volgt geen vraag om extra geld: met de huidige subsidie haalt de bibliotheek de normen van "
+        "haar categorie. Dat blijft zo als de subsidie meegroeit met lonen en prijzen; een gelijk bedrag is elk "
+        "jaar minder waard."
+    )
+
+
+@pytest.mark.parametrize(
+    "statuses, findings, expected",
+    [
+        (
+            ["robuust", "aandachtspunt"],
+            True,
+            "Uit de cijfers volgt geen voorstel met een bedrag: wat hierboven "
+            "opvalt, is een onderwerp voor het gesprek.",
+        ),
+        (["robuust", "kwetsbaar"], False, "Uit de cijfers volgt geen voorstel met een bedrag."),
+    ],
+)
+def test_without_an_ask_the_summary_says_what_follows_instead(statuses, findings, expected):
+    from types import SimpleNamespace
+
+    from robuust_docs.report.summary import _asks_introduction
+
+    lib = SimpleNamespace(modules=[SimpleNamespace(status=Status.from_code(s)) for s in statuses])
+    assert _asks_introduction([], lib, findings) == expected
 
 
 def test_every_amount_of_an_ask_is_worked_out_in_the_appendix(reports):
