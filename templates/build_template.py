@@ -362,6 +362,11 @@ def _appendix(doc) -> None:
         columns(
             doc, o.COSTS_TABLE, "bijlage.kosten", ["{{ r.naam }}", "{{ r.bedrag }}", "{{ r.soort }}", "{{ r.bron }}"]
         )
+        loop(
+            doc,
+            "{%p for c in bijlage.kosten_uitleg %}",
+            lambda: _lead(doc, "{{ c.naam }}.", "{{ c.toelichting }}", "Klein"),
+        )
 
     _when(doc, "bijlage.berekeningen", calculations)
     heading(doc, o.INDICATORS)

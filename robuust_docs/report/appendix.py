@@ -55,19 +55,22 @@ def build_appendix(
     settings: ReportSettings,
     asks,
 ) -> Bijlage:
+    costs = tuple(
+        Kostenaanname(
+            c.naam,
+            f"{fmt.money(c.bedrag, 2 if c.bedrag < 100 else 0)} {_per_unit(c.eenheid)}"
+            + (f" ({c.jaar})" if c.jaar else ""),
+            _COST_KINDS.get(c.soort, c.soort),
+            c.bron,
+            c.toelichting.strip(),  # how a derived amount is worked out: under the table, at full width
+        )
+        for c in costs_used(content, asks)
+    )
     return Bijlage(
         werkwijze=_method(lib, content, bool(asks)),
         berekeningen=tuple(_calculation(ask) for ask in asks),
-        kosten=tuple(
-            Kostenaanname(
-                c.naam,
-                f"{fmt.money(c.bedrag, 2 if c.bedrag < 100 else 0)} {_per_unit(c.eenheid)}"
-                + (f" ({c.jaar})" if c.jaar else ""),
-                _COST_KINDS.get(c.soort, c.soort),
-                f"{c.bron} {c.toelichting}".strip(),  # the toelichting holds a derived amount's sum
-            )
-            for c in costs_used(content, asks)
-        ),
+        kosten=costs,
+        kosten_uitleg=tuple(c for c in costs if c.toelichting),
         definities=tuple(_definition(lib, ind, content) for ind in content.indicators if _applies(lib, ind)),
         bronnen=tuple(
             sorted({i.bron for i in content.indicators if i.bron} | {f.bron for f in content.impact if f.bron})

@@ -246,6 +246,7 @@ class Kostenaanname:
     bedrag: str
     soort: str
     bron: str
+    toelichting: str = ""  # how a derived amount is worked out (shown under the table, full width)
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ class Bijlage:
     werkwijze: tuple[str, ...]
     berekeningen: tuple[Berekening, ...]
     kosten: tuple[Kostenaanname, ...]
+    kosten_uitleg: tuple[Kostenaanname, ...]  # the assumptions of `kosten` with a toelichting
     definities: tuple[Definitie, ...]
     bronnen: tuple[str, ...]
     colofon: tuple[str, ...]

@@ -50,8 +50,11 @@ def test_the_appendix_of_a_report_shows_the_used_assumptions_with_their_sum(scen
     assert names["subsidie_per_inwoner_landelijk"] not in shown  # no amount of this document uses it
     assert names["openingsuur_per_week"] in shown and names["fte_per_jaar"] in shown
     hour = next(k for k in report.bijlage.kosten if k.naam == names["openingsuur_per_week"])
-    # the € 4.300 can be recomputed from the table: hours a year, productive hours per fte, the costs of an fte
-    assert "52 × 1,5 × 1,15 = 90 uur per jaar" in hour.bron and "× € 74.000 = ongeveer € 4.300" in hour.bron
+    # the € 4.300 can be recomputed from the explanation under the table: hours a year, productive hours per fte,
+    # the costs of an fte
+    assert "52 × 1,5 × 1,15 = 90 uur per jaar" in hour.toelichting
+    assert "× € 74.000 = ongeveer € 4.300" in hour.toelichting
+    assert hour in report.bijlage.kosten_uitleg and hour.toelichting not in hour.bron
 
 
 def test_the_hour_is_the_sum_its_explanation_gives(scenario):

@@ -239,6 +239,8 @@ def _appendix(s: Story, r: Report) -> None:
             s.para(k.uitleg)
             s.bullets(k.uitwerking)
         s.columns(o.COSTS_TABLE, [(c.naam, c.bedrag, c.soort, c.bron) for c in b.kosten])
+        for c in b.kosten_uitleg:
+            s.lead(f"{c.naam}.", c.toelichting, "small")
     s.section(o.INDICATORS)
     for d in b.definities:
         s.lead(
