@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -47,20 +46,35 @@ def _run_here(data: Path, out: Path, jobs: int, formats: tuple[str, ...]) -> Non
     """The child of `run_generate`: the same calls as `generate --all`, then the figures as one JSON line."""
     sys.path.insert(0, str(ROOT))
     from robuust_docs.app import Settings, prepare, run_batch
+    from robuust_docs.app.batch import default_executor, start_workers
 
     start = time.perf_counter()
+    start_workers()  # as generate --all: the fork server loads the renderer while the input is read
     settings = Settings(data, ROOT / "templates", out, formats=formats, force=True)
     prepared = prepare(settings, findings=False)  # as generate --all: the workers derive the findings
     prepared_at = time.perf_counter()
-    result = run_batch(prepared, prepared.dataset.library_ids(), jobs=jobs, overview=True)
+    pool = default_executor(jobs)  # the pool generate --all makes; passed in, so its workers can be measured
+    result = run_batch(prepared, prepared.dataset.library_ids(), executor=pool, overview=True)
     seconds = time.perf_counter() - start
+    worker_mb = max(_peak_mb(pid) for pid in pool._processes)  # before shutdown: the workers still exist
+    pool.shutdown()
     assert not result.failed, [(o.library_id, o.problems[:2]) for o in result.failed[:3]]
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the workers are our children
     print(
         json.dumps(
             {"seconds": seconds, "done": result.count("klaar"), "prepare": prepared_at - start, "worker_mb": worker_mb}
         )
     )
+
+
+def _peak_mb(pid: int) -> float:
+    """The peak resident memory (VmHWM) of a running process, in MB (Linux); the workers are the fork server's
+    children, not ours, so getrusage(RUSAGE_CHILDREN) does not see them."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    kilobytes = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return kilobytes / 1024
 
 
 def cold_start(out: Path) -> float:

@@ -21,6 +21,7 @@ from robuust_docs.app import (
     validate_all,
     write_overview_files,
 )
+from robuust_docs.app.batch import start_workers
 from robuust_docs.app.cluster import cluster_executor
 from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
@@ -105,6 +106,8 @@ def generate(
     with ExitStack() as stack:
         # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
         executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
+        if not scheduler and jobs != 1 and (all_ or len(ids) > 1):
+            start_workers()  # the process pool's fork server loads the renderer while the input is read
         # only the libraries asked for in full (the others for the medians); each worker derives its findings
         prepared = prepare(settings, None if all_ else ids, findings=False)
         known = prepared.dataset.library_ids()

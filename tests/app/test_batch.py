@@ -132,8 +132,8 @@ def test_a_run_killed_while_writing_leaves_no_partial_file(data, tmp_path, monke
         return real_replace(src, dst)
 
     monkeypatch.setattr(output.os, "replace", dying_replace)
-    with pytest.raises(KeyboardInterrupt):
-        run_batch(prepare(_settings(data, out)), IDS, overview=False)
+    with pytest.raises(KeyboardInterrupt):  # in this process: pool workers start from a fork server, unpatched
+        run_batch(prepare(_settings(data, out)), IDS, jobs=1, overview=False)
     monkeypatch.setattr(output.os, "replace", real_replace)
     leftovers = [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
@@ -234,3 +234,26 @@ def test_a_run_of_some_libraries_or_with_findings_in_the_worker_gives_the_same_r
     [job] = jobs_for(later, ["bib-heidebos"])
     assert job.findings is None
     assert repr(report_for(later, "bib-heidebos")) == repr(report_for(everything, "bib-heidebos"))
+
+
+def _marker():
+    import robuust_docs.app.document as document
+
+    return getattr(document, "_test_marker", None)
+
+
+def test_pool_workers_start_without_what_the_main_process_read(monkeypatch):
+    """Workers come from the fork server (started before the input is read), so they do not carry the main
+    process's dataset and analysis: their memory does not grow with the number of libraries."""
+    import multiprocessing
+
+    import robuust_docs.app.document as document
+    from robuust_docs.app import batch
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform: the default start method is used")
+    batch.start_workers()
+    monkeypatch.setattr(document, "_test_marker", "read by the main process", raising=False)
+    assert _marker() == "read by the main process"
+    with batch.default_executor(1) as pool:
+        assert pool.submit(_marker).result() is None
