@@ -287,3 +287,14 @@ def test_a_shape_the_pdf_cannot_draw_is_refused_not_dropped(theme):
     drawing.add(Wedge(25, 25, 20, 0, 90, fillColor=HexColor("#000000")))
     with pytest.raises(ValueError, match="Wedge"):
         draw_drawing(drawing, Canvas(io.BytesIO()))
+
+
+def test_a_label_with_a_line_break_is_drawn_as_one_line(theme):
+    """A municipality named with a line break in its cell ('a\\nb', Alt+Enter in Excel) must not stop the Word
+    file: FreeType's single-line layout refuses control characters."""
+    from robuust_docs.render.charts.primitives import text
+
+    drawing = Drawing(100, 30)
+    drawing.add(text(5, 10, "Noord\nBeveland", theme))
+    image = pixels(drawing, theme)
+    assert np.asarray(image).min() < 100  # drawn

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import struct
+import unicodedata
 import zlib
 from functools import lru_cache
 
@@ -123,7 +124,7 @@ def _draw(image: Image.Image, pen: ImageDraw.ImageDraw, shape, xy, scale: float,
     elif isinstance(shape, String):
         font = str(fonts.get(shape.fontName, fonts[next(iter(fonts))]))
         mask, (left, top) = _text_mask(
-            font, round(shape.fontSize * scale), shape.text, _ANCHORS.get(shape.textAnchor, "ls")
+            font, round(shape.fontSize * scale), _one_line(shape.text), _ANCHORS.get(shape.textAnchor, "ls")
         )
         if mask is not None:
             x, y = xy(shape.x, shape.y)
@@ -215,6 +216,12 @@ def _even_odd(image: Image.Image, rings: list[list], fill) -> None:
         ImageDraw.Draw(layer).polygon([(x - x0, y - y0) for x, y in ring], fill=1)
         mask = ImageChops.logical_xor(mask, layer)
     image.paste(fill, (x0, y0, x1, y1), mask)
+
+
+def _one_line(text: str) -> str:
+    """A label as one line: a line break or other control character (a name typed with Alt+Enter in Excel) as a
+    space; FreeType's layout of a single line refuses them (raqm_layout() failed)."""
+    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
 
 
 @lru_cache(maxsize=32)
