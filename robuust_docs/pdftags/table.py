@@ -127,6 +127,8 @@ class TaggedTable(Table):
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and self.min_split_rows:
             parts = self._without_orphans(parts, availWidth)
+            for part in parts:  # the rest may split again on the next page: by the same rule
+                part.min_split_rows = self.min_split_rows
         if len(parts) == 2:
             first, rest = parts
             first._tag_rows, rest._tag_rows = _split_row_maps(self, first, rest)

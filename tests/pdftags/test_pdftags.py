@@ -378,6 +378,7 @@ def test_a_table_with_min_split_rows_leaves_no_row_alone_on_either_side_of_a_bre
     assert table.split(200, sum(heights[:2]) + 1) == []  # header and one row: the table goes whole
     first, rest = table.split(200, sum(heights[:6]) + 1)  # room for five rows: one would be left alone
     assert (first._nrows, rest._nrows) == (1 + 4, 1 + 2)  # so four here, two there, the header repeated
+    assert rest.min_split_rows == 2 and rest.split(200, sum(heights[:2]) + 1) == []  # the rest splits by the rule too
     first, rest = table.split(200, sum(heights[:4]) + 1)  # three rows here, three there: as reportlab splits
     assert (first._nrows, rest._nrows) == (1 + 3, 1 + 3)
     table.min_split_rows = 0
