@@ -34,11 +34,12 @@ _UNIT_FORMAT = {
 
 
 def indicative(amount: float) -> float:
-    """`amount` rounded to three significant figures."""
+    """`amount` rounded to three significant figures, half away from zero (€ 49.650 → € 49.700: Python's round
+    would give € 49.600, ties to even)."""
     if amount == 0:
         return 0.0
     digits = SIGNIFICANT - int(math.floor(math.log10(abs(amount)))) - 1
-    return float(round(amount, digits))
+    return fmt.rounded(amount, digits)
 
 
 def derive_asks(lib: LibraryAnalysis, content: Content, findings: tuple[Finding, ...]) -> tuple[Ask, ...]:

@@ -250,3 +250,10 @@ def test_a_municipality_far_below_the_others_is_asked_to_reach_the_norm(scenario
     norm = next(i for i in content.indicators if i.id == "subsidie_per_inwoner").normen["compact"].robuust
     assert ask.exact == pytest.approx(norm * westerhoeve.variables["inwoners"] - westerhoeve.variables["subsidie"])
     assert ask.text.startswith("Breng de subsidie van Westerhoeve naar de norm van € 22,00 per inwoner: ")
+
+
+@pytest.mark.parametrize(
+    "amount, shown", [(49_650, 49_700), (148_694, 149_000), (219_661, 220_000), (1_250, 1_250), (-2_345, -2_350)]
+)
+def test_an_indicative_amount_keeps_three_figures_rounded_half_up(amount, shown):
+    assert indicative(amount) == shown  # not ties to even: € 49.650 is about € 49.700
