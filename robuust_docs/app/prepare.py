@@ -75,7 +75,7 @@ def prepare(settings: Settings, libraries: Collection[str] | None = None, findin
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
     wanted = None if libraries is None else {dataset.find_library(i) or i for i in libraries}
     analysis = analyse_dataset(dataset, content, wanted)
-    analysis, derived = _with_findings(analysis, content, None if findings else set())
+    analysis, derived = _with_findings(analysis, content) if findings else (analysis, {})
     report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
         "data": f"{dataset.digest}:{dataset.year}",  # another report year is other data
@@ -86,26 +86,18 @@ def prepare(settings: Settings, libraries: Collection[str] | None = None, findin
     return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, derived)
 
 
-def _with_findings(
-    analysis: Analysis, content: Content, wanted: set[str] | None = None
-) -> tuple[Analysis, dict[str, Findings]]:
-    """The findings of every library in `wanted` (None: all), and the analysis with their building blocks after
-    the knock-outs, so that every document and the overview show the same statuses. A library whose finding text
-    cannot be filled fails alone."""
+def _with_findings(analysis: Analysis, content: Content) -> tuple[Analysis, dict[str, Findings]]:
+    """Every library's findings, and the analysis with the building blocks after their knock-outs, so that every
+    document and the overview show the same statuses. A library whose finding text cannot be filled fails alone."""
     findings: dict[str, Findings] = {}
     libraries = dict(analysis.libraries)
     failures = dict(analysis.failures)
     for library_id, lib in analysis.libraries.items():
-        if wanted is not None and library_id not in wanted:
-            continue
         try:
-            found = derive_findings(lib, content)
+            libraries[library_id], findings[library_id] = with_findings(lib, content, {})
         except FindingError as exc:
             failures[library_id] = (Problem("inhoud", str(exc), library=library_id),)
             del libraries[library_id]
-            continue
-        findings[library_id] = found
-        libraries[library_id] = replace(lib, modules=found.modules)
     return replace(analysis, libraries=libraries, failures=failures), findings
 
 
