@@ -171,15 +171,8 @@ def _introduction(lib: LibraryAnalysis, info: Bibliotheek) -> str:
     )
 
 
-# The statuses of the building blocks, worst first, as a clause after "Van de vijf bouwstenen": (singular,
-# plural) with '{n}' for the count in words.
-_VERDICT = (
-    (Status.WEAK, ("is er {n} kwetsbaar", "zijn er {n} kwetsbaar")),
-    (Status.ATTENTION, ("is er {n} een aandachtspunt", "zijn er {n} een aandachtspunt")),
-    (Status.ROBUST, ("is er {n} robuust", "zijn er {n} robuust")),
-    (Status.NO_DATA, ("is er {n} zonder gegevens", "zijn er {n} zonder gegevens")),
-)
-_ALL = {
+# What a building block of each status is, worst first (the order of the verdict's clauses).
+_IS = {
     Status.WEAK: "kwetsbaar",
     Status.ATTENTION: "een aandachtspunt",
     Status.ROBUST: "robuust",
@@ -201,14 +194,14 @@ def verdict(lib: LibraryAnalysis, content: Content) -> str:
     if len(statuses) == 1:
         status = next(iter(statuses))
         if len(modules) == 1:
-            return f"De bouwsteen {modules[0][0]} is {_ALL[status]}."
-        return f"Alle {total} bouwstenen zijn {_ALL[status]}."
+            return f"De bouwsteen {modules[0][0]} is {_IS[status]}."
+        return f"Alle {total} bouwstenen zijn {_IS[status]}."
     clauses = []
-    for status, (one, several) in _VERDICT:
+    for status, predicate in _IS.items():
         named = [name for name, s in modules if s is status]
         if named:
-            form = one if len(named) == 1 else several
-            clauses.append(f"{form.format(n=wording.in_words(len(named)))} ({', '.join(named)})")
+            verb = wording.agree(len(named), "is", "zijn")
+            clauses.append(f"{verb} er {wording.in_words(len(named))} {predicate} ({', '.join(named)})")
     return f"Van de {total} bouwstenen {', '.join(clauses[:-1])} en {clauses[-1]}."
 
 
