@@ -136,8 +136,7 @@ class TaggedTable(Table):
 
     def _without_orphans(self, parts: list[Flowable], availWidth: float) -> list[Flowable]:
         """`parts` with at least `min_split_rows` body rows in each: split higher up, or not here at all ([])."""
-        repeat = self.repeatRows
-        head, least = (repeat if isinstance(repeat, int) else len(repeat)), self.min_split_rows
+        head, least = len(repeated_rows(self)), self.min_split_rows
         before, after = parts[0]._nrows - head, parts[1]._nrows - head
         if before >= least and after >= least:
             return parts
@@ -150,12 +149,18 @@ class TaggedTable(Table):
         return parts
 
 
+def repeated_rows(table: Table) -> list[int]:
+    """The rows `table` repeats at the top of every part it splits into (reportlab's repeatRows: a count or
+    indices), as sorted indices."""
+    repeat = table.repeatRows
+    return list(range(repeat)) if isinstance(repeat, int) else sorted(repeat)
+
+
 def _split_row_maps(whole: TaggedTable, first: Table, rest: Table) -> tuple[RowMap, RowMap]:
     """Row maps for the two parts. The second part starts with the repeated rows (artifacts now) and ends
     with the tail of the whole table; after a split inside a row, that row is in both parts."""
     rows = whole._tag_rows
-    repeat = whole.repeatRows
-    repeated = list(range(repeat)) if isinstance(repeat, int) else sorted(repeat)
+    repeated = repeated_rows(whole)
     tail = rest._nrows - len(repeated)
     head = [(rows[i][0], True) for i in repeated]
     return rows[: first._nrows], head + rows[len(rows) - tail :]

@@ -11,6 +11,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from robuust_docs.files import typeset_text
+from robuust_docs.pdftags.table import repeated_rows
 from robuust_docs.render.charts.cache import cached_drawing
 from robuust_docs.render.charts.vector import ChartFlowable
 from robuust_docs.render.pdf.forward import ForwardTOC
@@ -50,7 +51,7 @@ class RoomForStart(CondPageBreak):
             needed += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         if needed <= SHORT_START:  # a long text may end a page and its table start the next
             self.table.wrap(width, height)
-            head = self.table.repeatRows if isinstance(self.table.repeatRows, int) else len(self.table.repeatRows)
+            head = len(repeated_rows(self.table))
             needed += sum(self.table._rowHeights[: head + SPLIT_ROWS]) + self.table.getSpaceBefore()
         self.height = max(self.minimum, needed if needed <= SHORT_START else 0.0)
         return super().wrap(width, height)
