@@ -211,6 +211,16 @@ def test_a_heading_with_a_short_text_asks_room_for_the_start_of_its_table():
     assert room.wrap(400, 1000) == (0, 0)  # room enough: no break
     text = sum(f.wrap(400, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in short)
     assert room.height == pytest.approx(max(100.0, text + sum(table._rowHeights[: 1 + SPLIT_ROWS])))
+    start = sum(table._rowHeights[: 1 + SPLIT_ROWS])
+    middle = list(short)  # a text just short enough, which with the table's first rows needs more than SHORT_START
+    while sum(f.wrap(400, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in middle) + 14 <= SHORT_START:
+        middle.append(Para("Een regel tekst.", style))
+    middle.pop()
+    text = sum(f.wrap(400, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in middle)
+    assert text <= SHORT_START < text + start
+    room = RoomForStart(100.0, middle, table)
+    room.wrap(400, 1000)
+    assert room.height == pytest.approx(text + start)  # the table's start still counts
     long = short + [Para("Een lange tekst. " * 120, style)]
     room = RoomForStart(100.0, long, table)
     room.wrap(400, 1000)

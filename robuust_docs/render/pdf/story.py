@@ -46,14 +46,12 @@ class RoomForStart(CondPageBreak):
         self.minimum, self.flowables, self.table = minimum, flowables, table
 
     def wrap(self, width: float, height: float):
-        needed = 0.0
-        for f in self.flowables:
-            needed += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-        if needed <= SHORT_START:  # a long text may end a page and its table start the next
+        text = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.flowables)
+        self.height = self.minimum  # a long text may end a page and its table start the next
+        if text <= SHORT_START:
             self.table.wrap(width, height)
-            head = len(repeated_rows(self.table))
-            needed += sum(self.table._rowHeights[: head + SPLIT_ROWS]) + self.table.getSpaceBefore()
-        self.height = max(self.minimum, needed if needed <= SHORT_START else 0.0)
+            start = sum(self.table._rowHeights[: len(repeated_rows(self.table)) + SPLIT_ROWS])
+            self.height = max(self.minimum, text + start + self.table.getSpaceBefore())
         return super().wrap(width, height)
 
 
