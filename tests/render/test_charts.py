@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageChops
 from reportlab.graphics.shapes import (
-    FILL_EVEN_ODD,
     Circle,
     Drawing,
     Group,
@@ -27,7 +26,7 @@ from reportlab.lib.colors import HexColor
 from robuust_docs.render import load_theme
 from robuust_docs.render.charts import draw_figure, drawing_to_png
 from robuust_docs.render.charts.handreiking import _zones
-from robuust_docs.render.charts.maps import Frame, Placer, clip_polygon, clip_polyline
+from robuust_docs.render.charts.maps import Frame, Placer, area_path, clip_polygon, clip_polyline
 from robuust_docs.render.charts.png import encode_png
 from robuust_docs.report.figure_model import Figuur, Maatstreep, Reeks, Staaf
 from robuust_docs.status import Status
@@ -121,13 +120,8 @@ def pixels(drawing, theme):
 
 def test_a_path_with_a_hole_is_filled_by_the_even_odd_rule(theme):
     drawing = Drawing(100, 100)
-    path = RLPath(fillColor=HexColor("#FF0000"), strokeColor=None, fillMode=FILL_EVEN_ODD)
-    for ring in (((10, 10), (90, 10), (90, 90), (10, 90)), ((30, 30), (70, 30), (70, 70), (30, 70))):
-        path.moveTo(*ring[0])
-        for point in ring[1:]:
-            path.lineTo(*point)
-        path.closePath()
-    drawing.add(path)
+    rings = [np.array(((10, 10), (90, 10), (90, 90), (10, 90))), np.array(((30, 30), (70, 30), (70, 70), (30, 70)))]
+    drawing.add(area_path(rings, HexColor("#FF0000")))  # the maps' own builder of a municipality with a hole
     image = pixels(drawing, theme)
     assert image.getpixel((20, 50)) == (255, 0, 0)  # in the ring
     assert image.getpixel((50, 50)) == (255, 255, 255)  # in the hole
@@ -256,13 +250,12 @@ def test_charts_drawn_straight_onto_the_canvas_look_as_reportlab_draws_them(them
     drawing.add(Circle(100, 15, 10, fillColor=None, strokeColor=HexColor("#C62828"), strokeWidth=1.5))
     drawing.add(Line(5, 40, 195, 40, strokeColor=HexColor("#555555"), strokeWidth=1, strokeDashArray=[3, 2]))
     drawing.add(Polygon([120, 5, 150, 5, 135, 30], fillColor=HexColor("#1565C0"), strokeColor=None))
-    path = RLPath(fillColor=HexColor("#6A1B9A"), strokeColor=HexColor("#000000"), strokeWidth=0.5)
-    path.fillMode = FILL_EVEN_ODD
-    for ring in (((160, 5), (195, 5), (195, 35), (160, 35)), ((170, 12), (185, 12), (185, 28), (170, 28))):
-        path.moveTo(*ring[0])
-        for point in ring[1:]:
-            path.lineTo(*point)
-        path.closePath()
+    rings = [
+        np.array(((160, 5), (195, 5), (195, 35), (160, 35))),
+        np.array(((170, 12), (185, 12), (185, 28), (170, 28))),
+    ]
+    path = area_path(rings, HexColor("#6A1B9A"))  # even-odd, as the maps draw a municipality with a hole
+    path.strokeColor, path.strokeWidth = HexColor("#000000"), 0.5
     drawing.add(path)
     group = Group(PolyLine([0, 0, 30, 20, 60, 5], strokeColor=HexColor("#00838F"), strokeWidth=2))
     group.translate(10, 50)

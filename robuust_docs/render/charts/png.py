@@ -35,11 +35,11 @@ from reportlab.graphics.shapes import (
     String,
 )
 
+from robuust_docs.render.charts.primitives import CLOSE, LINE, MOVE
 from robuust_docs.render.theme import Theme
 
 SUPERSAMPLE = 2
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
-MOVE, LINE, CURVE, CLOSE = 0, 1, 2, 3  # reportlab's path operators
 
 
 def drawing_to_png(drawing: Drawing, theme: Theme, dpi: int = 150) -> bytes:

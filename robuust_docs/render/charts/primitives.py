@@ -14,6 +14,7 @@ from robuust_docs.render.theme import Theme, register_fonts
 from robuust_docs.status import Status
 
 WIDTH = 440.0  # points (the PDF text width is about 455 pt)
+MOVE, LINE, CURVE, CLOSE = 0, 1, 2, 3  # reportlab's path operators (a `Path`'s `operators`), for the renderers
 WHITE = HexColor("#FFFFFF")
 
 

@@ -28,7 +28,9 @@ from reportlab.graphics.shapes import (
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-MOVE, LINE, CURVE, CLOSE = 0, 1, 2, 3  # reportlab's path operators
+from robuust_docs.render.charts.primitives import CLOSE, LINE, MOVE
+
+_UNSET = object()  # a canvas state not set yet
 
 
 class ChartFlowable(Flowable):
@@ -169,6 +171,3 @@ class _Painter:
         elif anchor not in ("start", "inherited"):
             raise ValueError(f"grafiek: tekst met anker {anchor!r} kan niet in de PDF worden getekend")
         canvas.drawString(x, shape.y, shape.text)
-
-
-_UNSET = object()
