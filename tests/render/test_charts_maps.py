@@ -164,3 +164,47 @@ def test_a_neighbourhood_at_a_step_limit_gets_the_colour_the_analysis_counts_it_
 
     theme = load_theme(Path(__file__).resolve().parents[2] / "templates")
     assert _distance_color(km, theme) == theme.distance_colors[step]
+
+
+def test_every_shape_of_the_sample_charts_passes_reportlabs_own_checks(sample):
+    """The charts run with reportlab's per-attribute checking off (for speed, see charts/__init__.py); its
+    `verify` still checks every attribute of every shape of every figure of the sample, handreiking and
+    overview, so a wrong attribute fails here."""
+    from dataclasses import fields, is_dataclass
+
+    from robuust_docs.app import report_for
+    from robuust_docs.report.figure_model import Figuur
+
+    def figures(value):
+        if isinstance(value, Figuur):
+            yield value
+        elif is_dataclass(value):
+            for field in fields(value):
+                yield from figures(getattr(value, field.name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                yield from figures(item)
+
+    def verify(shape) -> int:
+        """What reportlab's checking does as each attribute is set: the shape's attribute map knows the name and
+        its validator accepts the value (reportlab's `verify` also wants every optional attribute present)."""
+        for name, value in vars(shape).items():
+            if not name.startswith("_"):
+                assert name in shape._attrMap, (type(shape).__name__, name)
+                assert shape._attrMap[name].validate(value), (type(shape).__name__, name, value)
+        return 1 + sum(verify(s) for s in shape.contents) if isinstance(shape, Group) else 1
+
+    models = [report_for(sample, lid) for lid in sorted(sample.analysis.libraries)[::4]]
+    models.append(build_overview(sample, None, False, TODAY))
+    kinds, checked = set(), 0
+    for model in models:
+        for figure in figures(model):
+            kinds.add(figure.soort)
+            checked += verify(draw_figure(figure, sample.theme))
+    assert {"staven", "profiel", "trend", "kaart", "verdeling", "spreiding"} <= kinds
+    assert checked > 1000
+
+    broken = draw_figure(next(figures(models[0])), sample.theme)
+    next(s for s in broken.contents if not isinstance(s, Group)).strokeWidth = "dik"
+    with pytest.raises(AssertionError, match="strokeWidth"):
+        verify(broken)

@@ -5,13 +5,21 @@ the same picture. Status is shown by shape and word, never by colour alone.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing
+from reportlab import rl_config
 
-from robuust_docs.render.charts.handreiking import draw_bullets, draw_map, draw_profile, draw_trend
-from robuust_docs.render.charts.overview import draw_distribution, draw_scatter, draw_status_map
-from robuust_docs.render.charts.png import drawing_to_png
-from robuust_docs.render.theme import Theme
-from robuust_docs.report.model import Figuur
+# reportlab validates every attribute of every shape as it is set (its default, "a big help when developing"):
+# a tenth of a PDF's time went to it (issue 18). Set before reportlab.graphics.shapes is imported, the check is
+# not even installed; tests/test_charts.py verifies every shape of the sample's charts with reportlab's own
+# `verify`, so a wrong attribute is still caught, in the tests rather than in every run.
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.shapes import Drawing  # noqa: E402
+
+from robuust_docs.render.charts.handreiking import draw_bullets, draw_map, draw_profile, draw_trend  # noqa: E402
+from robuust_docs.render.charts.overview import draw_distribution, draw_scatter, draw_status_map  # noqa: E402
+from robuust_docs.render.charts.png import drawing_to_png  # noqa: E402
+from robuust_docs.render.theme import Theme  # noqa: E402
+from robuust_docs.report.model import Figuur  # noqa: E402
 
 KINDS = {
     "staven": draw_bullets,
