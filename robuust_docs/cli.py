@@ -118,7 +118,7 @@ def generate(
             prepared,
             chosen,
             executor=executor,
-            jobs=jobs or (1 if len(chosen) == 1 else None),
+            jobs=jobs,  # none given: a worker per core, or for one document its two formats side by side
             fail_fast=fail_fast,
             progress=stack.enter_context(_progress(_documents(prepared, chosen, per_municipality))),
             overview=set(chosen) == set(known),

@@ -68,10 +68,14 @@ class RobuustError(click.ClickException):
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()):
         self.problems = tuple(problems)
+        self._headline = message
         if self.problems:
             listed = "\n".join(f"  - {p}" for p in self.problems)
             message = f"{message}\n{listed}"
         super().__init__(message)
+
+    def __reduce__(self):  # a forked renderer or worker hands the error to the parent as it was made
+        return (type(self), (self._headline, self.problems))
 
     @property
     def first(self) -> Problem | None:

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from robuust_docs.app.document import Job, Outcome, jobs_for, render_library
 from robuust_docs.app.prepare import Prepared, output_folder
@@ -150,10 +150,13 @@ def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast
     """Render `work`, appending each Outcome to `results`; a fatal WriteError cancels what has not started."""
     if not work:
         return
-    jobs = jobs or os.cpu_count() or 1  # no --jobs: one worker per core
-    if executor is None and (jobs == 1 or len(work) == 1):
+    cores = jobs or os.cpu_count() or 1  # no --jobs: one worker per core
+    if executor is None and (cores == 1 or len(work) == 1):
+        if len(work) == 1 and cores > 1:  # one document: its Word file and PDF side by side
+            work = [replace(work[0], split_formats=True)]
         _run_inline(work, fail_fast, progress, results)
         return
+    jobs = cores
     own = executor is None
     pool = executor or default_executor(jobs)
     futures: dict[Future, Job] = {}

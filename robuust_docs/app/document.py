@@ -6,6 +6,9 @@ values (`Job`), so any `concurrent.futures.Executor` can run it. Every problem t
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,6 +40,7 @@ class Job:
     findings: Findings | None  # None: derived by `render_library`, in the worker (see `prepare`)
     focus: str | None = None  # a municipality code: that municipality's own guide
     per_municipality: bool = False  # guides per municipality were asked for (a library of one keeps its own)
+    split_formats: bool = False  # render the PDF in a forked process beside the Word file (see `_render_all`)
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ def render_library(job: Job) -> Outcome:
         if not job.force and unchanged(job.out_dir, slug, list(names.values()), inputs):
             notes = ("invoer ongewijzigd", *single)
             return Outcome(lib.id, name, "overgeslagen", tuple(names.values()), notes, **summary)
-        files = {names[kind]: _render(kind, report, job) for kind in job.formats}
+        files = {names[kind]: data for kind, data in _render_all(report, job).items()}
         meta = {**job.hashes, "invoer": inputs}
         written = write_outputs(job.out_dir, slug, lib.id, files, meta, job.force, municipality=muni)
     except RobuustError as exc:
@@ -139,6 +143,27 @@ def render_library(job: Job) -> Outcome:
 
 def _render(kind: str, report, job: Job) -> bytes:
     return render_docx(report, job.template, job.theme) if kind == "docx" else render_pdf(report, job.theme)
+
+
+def _render_all(report, job: Job) -> dict[str, bytes]:
+    """Every format of `job`; with `split_formats` (one document on a machine with cores to spare) the PDF is
+    rendered in a forked copy of this process while this one renders the Word file: a fork starts at once, with
+    everything imported and loaded, where a new worker would first import the renderer (a second). Without fork
+    (Windows, macOS's default) or when the copy is lost, one after the other."""
+    if not (job.split_formats and len(job.formats) > 1 and "fork" in multiprocessing.get_all_start_methods()):
+        return {kind: _render(kind, report, job) for kind in job.formats}
+    first, *others = job.formats
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            later = {kind: pool.submit(_render_forked, kind, report, job) for kind in others}
+            done = {first: _render(first, report, job)}
+            return done | {kind: future.result() for kind, future in later.items()}
+    except BrokenProcessPool:  # the copy died (killed, out of memory): render here instead
+        return {kind: _render(kind, report, job) for kind in job.formats}
+
+
+def _render_forked(kind: str, report, job: Job) -> bytes:  # (sent to the fork by name; `_render` may be wrapped)
+    return _render(kind, report, job)
 
 
 def _inputs_hash(report, job: Job) -> str:

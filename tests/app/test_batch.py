@@ -257,3 +257,63 @@ def test_pool_workers_start_without_what_the_main_process_read(monkeypatch):
     assert _marker() == "read by the main process"
     with batch.default_executor(1) as pool:
         assert pool.submit(_marker).result() is None
+
+
+def _both(data: Path, out: Path) -> Settings:
+    return Settings(data, ROOT / "templates", out, formats=("docx", "pdf"), force=True)
+
+
+def test_one_document_renders_its_pdf_in_a_forked_copy_and_gets_the_same_files(data, tmp_path, monkeypatch):
+    """One library without --jobs: the Word file here and the PDF in a fork, side by side; the same bytes as one
+    after the other (`-j 1`)."""
+    from robuust_docs.app import document
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("no fork on this platform: the formats are rendered one after the other")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    prepared = prepare(_both(data, tmp_path / "split"), ["bib-veenhoven"])
+    parent, pids = os.getpid(), []
+    real = document._render
+    monkeypatch.setattr(document, "_render", lambda kind, *a: pids.append((kind, os.getpid())) or real(kind, *a))
+    split = run_batch(prepared, ["bib-veenhoven"], overview=False)
+    assert pids == [("docx", parent)]  # the PDF was rendered in the fork (whose calls this list does not see)
+    serial = run_batch(prepare(_both(data, tmp_path / "serial"), ["bib-veenhoven"]), ["bib-veenhoven"], jobs=1)
+    assert split.count("klaar") == serial.count("klaar") == 1
+    for name in split.outcomes[0].files:
+        assert (tmp_path / "split" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes(), name
+
+
+def test_a_pdf_that_fails_in_the_fork_fails_the_library_with_its_own_message(data, tmp_path, monkeypatch):
+    from robuust_docs.app import document
+    from robuust_docs.errors import Problem, RenderError
+
+    parent = os.getpid()
+
+    def pdf_fails(report, theme):
+        if os.getpid() != parent:
+            raise RenderError("Grafiek kan niet worden getekend", (Problem("grafiek", "vorm onbekend"),))
+        return b"%PDF"
+
+    monkeypatch.setattr(document, "render_pdf", pdf_fails)
+    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"])
+    (outcome,) = result.outcomes
+    assert outcome.status == "mislukt"
+    assert outcome.problems == (Problem("grafiek", "vorm onbekend"),)
+    assert not list((tmp_path / "out").glob("*.docx"))  # no half result: the Word file is not written alone
+
+
+def test_when_the_fork_dies_the_pdf_is_rendered_here(data, tmp_path, monkeypatch):
+    from robuust_docs.app import document
+
+    parent = os.getpid()
+    real = document.render_pdf
+
+    def dies_in_the_fork(report, theme):
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(report, theme)
+
+    monkeypatch.setattr(document, "render_pdf", dies_in_the_fork)
+    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"])
+    assert result.count("klaar") == 1
+    assert any(name.endswith(".pdf") for name in result.outcomes[0].files)
