@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# The input cache (app/cache.py) is off for the tests, also in the CLI's child processes: many tests change code
+# or inputs between runs (faults injected with monkeypatch) and must see them analysed. tests/app/test_cache.py
+# switches it on, in a folder of its own.
+os.environ["ROBUUST_DOCS_CACHE"] = "uit"
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CONTENT = REPO / "data" / "content"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from robuust_docs import __version__
 from robuust_docs.analysis import Analysis, LibraryAnalysis, analyse_dataset
+from robuust_docs.app.cache import input_keys, load, store
 from robuust_docs.content import Content, load_content
 from robuust_docs.errors import DataError, Problem, raise_if
 from robuust_docs.files import digest_folder
@@ -60,14 +61,30 @@ class Prepared:
     findings: dict[str, Findings] = field(default_factory=dict)  # library id → its findings (see `prepare`)
 
 
-def prepare(settings: Settings, libraries: Collection[str] | None = None, findings: bool = True) -> Prepared:
+def prepare(
+    settings: Settings, libraries: Collection[str] | None = None, findings: bool = True, cached: bool = True
+) -> Prepared:
     """Load, check and analyse; raises a RobuustError for any problem that affects every library.
 
     `libraries` (ids as a user may spell them; None: all, as the overview and `list` need) are the libraries
     whose documents may be made: analysed in full, the others only for the peer medians (see `analyse_dataset`).
     With `findings`, their findings are derived here; without (as `generate` does) each worker derives its own
     library's with `with_findings`, in parallel. A library's findings depend on its own analysis alone, so its
-    documents are the same either way."""
+    documents are the same either way. With `cached`, the loaded, checked and analysed input comes from the input
+    cache when an earlier run stored it for the same bytes (see `cache.py`), and is stored there otherwise."""
+    keys = input_keys(settings.data_dir, settings.templates_dir, settings.year, libraries) if cached else []
+    entry = next((hit for key in keys if (hit := load(key)) is not None), None)
+    if entry is None:
+        entry = _load_and_analyse(settings, libraries)
+        if keys:
+            store(keys[-1], entry)  # all libraries, or just those asked for
+    dataset, content, theme, analysis, hashes = entry
+    analysis, derived = _with_findings(analysis, content) if findings else (analysis, {})
+    report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
+    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, derived)
+
+
+def _load_and_analyse(settings: Settings, libraries: Collection[str] | None) -> tuple:
     content = load_content(settings.content_dir)
     theme = load_theme(settings.templates_dir)
     check_template(settings.template)
@@ -75,15 +92,13 @@ def prepare(settings: Settings, libraries: Collection[str] | None = None, findin
     raise_if(list(dataset.global_problems), DataError, f"De invoer in {settings.data_dir} bevat fouten")
     wanted = None if libraries is None else {dataset.find_library(i) or i for i in libraries}
     analysis = analyse_dataset(dataset, content, wanted)
-    analysis, derived = _with_findings(analysis, content) if findings else (analysis, {})
-    report_settings = ReportSettings(settings.today, dataset_note(dataset.sample, dataset.sources), __version__)
     hashes = {
         "data": f"{dataset.digest}:{dataset.year}",  # another report year is other data
         "inhoud": content.digest,
         "sjabloon": digest_folder(settings.templates_dir, skip_suffixes=(".py",)),
         "versie": __version__,
     }
-    return Prepared(settings, dataset, content, theme, analysis, report_settings, hashes, derived)
+    return dataset, content, theme, analysis, hashes
 
 
 def _with_findings(analysis: Analysis, content: Content) -> tuple[Analysis, dict[str, Findings]]:
