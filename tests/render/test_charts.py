@@ -141,6 +141,38 @@ def test_dashed_lines_polylines_and_translated_groups_are_drawn(theme):
     assert image.getpixel((5, 30)) == (255, 255, 255)
 
 
+def test_bars_and_level_lines_stay_sharp_and_only_symbols_and_slanted_shapes_are_smoothed(theme):
+    """A chart of bars, level lines and symbols is drawn at its own size: a bar's edge has no blended pixels and
+    the pixels around a symbol keep their colour exactly, while the symbol's own edge is anti-aliased. A slanted
+    line makes the whole chart supersampled, so its edges are anti-aliased too."""
+    from robuust_docs.render.charts.png import _slanted
+
+    red, green = HexColor("#C62828"), HexColor("#2E7D32")
+    drawing = Drawing(100, 40)
+    drawing.add(Rect(10.5, 5, 60, 30, fillColor=red, strokeColor=None))
+    drawing.add(Line(0, 2, 100, 2, strokeColor=HexColor("#000000"), strokeWidth=1))
+    drawing.add(Circle(40, 20, 6, fillColor=green, strokeColor=None))
+    image = np.asarray(pixels(drawing, theme))
+    colours = {tuple(c) for c in image[10:30].reshape(-1, 3)}
+    blended = colours - {(198, 40, 40), (46, 125, 50), (255, 255, 255)}
+    row = {tuple(c) for c in image[30, :]}  # through the bar, above the circle: only bar and background
+    assert row == {(198, 40, 40), (255, 255, 255)}
+    assert blended  # the circle's edge is smoothed
+    assert all(abs(int(c[1]) - 125) < 90 for c in blended)  # blends of green with the bar's red or white
+    assert tuple(image[20, 40]) == (46, 125, 50)  # and its middle is its own colour
+
+    drawing.add(Line(0, 0, 100, 40, strokeColor=HexColor("#000000"), strokeWidth=1))
+    edge = {tuple(c) for c in np.asarray(pixels(drawing, theme))[5:35, 9:12].reshape(-1, 3)}
+    assert len(edge - {(198, 40, 40), (255, 255, 255), (0, 0, 0)}) > 0  # supersampled: the bar's edge blends
+
+    assert _slanted(Line(0, 0, 10, 10)) and _slanted(PolyLine([0, 0, 10, 0, 20, 5]))
+    assert _slanted(Circle(0, 0, 20)) and _slanted(Polygon([0, 0, 50, 0, 25, 40]))
+    assert not any(
+        _slanted(shape)
+        for shape in (Line(0, 0, 10, 0), PolyLine([0, 0, 10, 0, 10, 10]), Circle(0, 0, 4), Rect(0, 0, 90, 40))
+    )
+
+
 def test_our_png_encoder_is_lossless_and_readable():
     rng = np.random.default_rng(7)
     source = Image.fromarray(rng.integers(0, 256, size=(37, 53, 3), dtype=np.uint8), "RGB")
