@@ -46,14 +46,13 @@ def _run_here(data: Path, out: Path, jobs: int, formats: tuple[str, ...]) -> Non
     """The child of `run_generate`: the same calls as `generate --all`, then the figures as one JSON line."""
     sys.path.insert(0, str(ROOT))
     from robuust_docs.app import Settings, prepare, run_batch
-    from robuust_docs.app.batch import default_executor, start_workers
+    from robuust_docs.app.batch import default_executor
 
     start = time.perf_counter()
-    start_workers()  # as generate --all: the fork server loads the renderer while the input is read
+    pool = default_executor(jobs)  # as generate --all: the workers first, forked before the input is read
     settings = Settings(data, ROOT / "templates", out, formats=formats, force=True)
     prepared = prepare(settings, findings=False)  # as generate --all: the workers derive the findings
     prepared_at = time.perf_counter()
-    pool = default_executor(jobs)  # the pool generate --all makes; passed in, so its workers can be measured
     result = run_batch(prepared, prepared.dataset.library_ids(), executor=pool, overview=True)
     seconds = time.perf_counter() - start
     worker_mb = max(_peak_mb(pid) for pid in pool._processes)  # before shutdown: the workers still exist

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from robuust_docs.app import (
     validate_all,
     write_overview_files,
 )
-from robuust_docs.app.batch import start_workers
+from robuust_docs.app.batch import default_executor
 from robuust_docs.app.cluster import cluster_executor
 from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
@@ -107,7 +108,8 @@ def generate(
         # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
         executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
         if not scheduler and jobs != 1 and (all_ or len(ids) > 1):
-            start_workers()  # the process pool's fork server loads the renderer while the input is read
+            # the workers next: forked now, they have the renderer but not the input that is read after this
+            executor = stack.enter_context(default_executor(jobs or os.cpu_count() or 1))
         # only the libraries asked for in full (the others for the medians); each worker derives its findings
         prepared = prepare(settings, None if all_ else ids, findings=False)
         known = prepared.dataset.library_ids()

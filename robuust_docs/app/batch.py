@@ -11,13 +11,12 @@ files already written are complete, and the manifest is brought up to date when 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, replace
 
-from robuust_docs.app.document import Job, Outcome, jobs_for, render_library
+from robuust_docs.app.document import Job, Outcome, fork_context, jobs_for, render_library
 from robuust_docs.app.prepare import Prepared, output_folder
 from robuust_docs.errors import Problem
 from robuust_docs.output import WriteError, forget_inherited_locks, write_manifest, write_summary
@@ -38,33 +37,20 @@ class BatchResult:
         return tuple(o for o in self.outcomes if o.status == "mislukt")
 
 
-# Workers come from a fork server that imported the renderer before the run read its input: each starts with the
-# code loaded but without the main process's dataset and analysis (which a forked worker would inherit and keep:
-# 190 MB for 500 libraries), so a worker's memory does not grow with the number of libraries. Where the platform
-# has no fork server (Windows), the default start method.
-WORKER_MODULES = ["robuust_docs.app.document"]
-
-
-def _worker_context():
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return None
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_MODULES)
-    return context
-
-
-def start_workers() -> None:
-    """Start the fork server now (it imports the renderer, about a second), so that it does so while the main
-    process reads and analyses the input; `default_executor` then forks its workers from it at once."""
-    if _worker_context() is not None:
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
+# Workers are forked before the run reads its input (`generate` makes the pool first, and `default_executor`
+# starts every worker at once): each has the renderer imported, so it needs no second to import it, but not the
+# dataset and analysis the main process reads next, which a worker forked later would inherit and keep (190 MB for
+# 500 libraries), so a worker's memory does not grow with the number of libraries. Where fork is not the way to
+# start processes (Windows; macOS, where it is unsafe), the workers start as the platform starts them and import
+# the renderer themselves.
 
 
 def default_executor(jobs: int) -> Executor:
-    # a forked worker (no fork server) must not keep the output folder's lock when the run is killed
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(), initializer=forget_inherited_locks)
+    """A process pool of `jobs` workers, started now. A forked worker must not keep the output folder's lock when
+    the run is killed (`forget_inherited_locks`)."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context(), initializer=forget_inherited_locks)
+    pool.submit(os.getpid)  # a forking pool starts all its workers with its first task: now, before the input
+    return pool
 
 
 def run_batch(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -149,17 +150,25 @@ def _render_all(report, job: Job) -> dict[str, bytes]:
     """Every format of `job`; with `split_formats` (one document on a machine with cores to spare) the PDF is
     rendered in a forked copy of this process while this one renders the Word file: a fork starts at once, with
     everything imported and loaded, where a new worker would first import the renderer (a second). Without fork
-    (Windows, macOS's default) or when the copy is lost, one after the other."""
-    if not (job.split_formats and len(job.formats) > 1 and "fork" in multiprocessing.get_all_start_methods()):
+    (Windows, macOS) or when the copy is lost, one after the other."""
+    context = fork_context()
+    if not (job.split_formats and len(job.formats) > 1 and context is not None):
         return {kind: _render(kind, report, job) for kind in job.formats}
     first, *others = job.formats
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
             later = {kind: pool.submit(_render_forked, kind, report, job) for kind in others}
             done = {first: _render(first, report, job)}
             return done | {kind: future.result() for kind, future in later.items()}
     except BrokenProcessPool:  # the copy died (killed, out of memory): render here instead
         return {kind: _render(kind, report, job) for kind in job.formats}
+
+
+def fork_context():
+    """The multiprocessing context that forks, where forking is safe and usual (Linux); else None."""
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
 
 
 def _render_forked(kind: str, report, job: Job) -> bytes:  # (sent to the fork by name; `_render` may be wrapped)

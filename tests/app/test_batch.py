@@ -242,21 +242,31 @@ def _marker():
     return getattr(document, "_test_marker", None)
 
 
-def test_pool_workers_start_without_what_the_main_process_read(monkeypatch):
-    """Workers come from the fork server (started before the input is read), so they do not carry the main
-    process's dataset and analysis: their memory does not grow with the number of libraries."""
-    import multiprocessing
-
+def test_pool_workers_start_without_what_the_main_process_reads_after(monkeypatch):
+    """The pool forks all its workers when it is made, so they do not carry what the main process reads after
+    that (the dataset and analysis): their memory does not grow with the number of libraries."""
     import robuust_docs.app.document as document
     from robuust_docs.app import batch
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork server on this platform: the default start method is used")
-    batch.start_workers()
-    monkeypatch.setattr(document, "_test_marker", "read by the main process", raising=False)
-    assert _marker() == "read by the main process"
+    if document.fork_context() is None:
+        pytest.skip("no fork on this platform: workers start afresh and import the renderer themselves")
     with batch.default_executor(1) as pool:
+        monkeypatch.setattr(document, "_test_marker", "read by the main process", raising=False)
+        assert _marker() == "read by the main process"
         assert pool.submit(_marker).result() is None
+
+
+def test_generate_makes_its_pool_before_it_reads_the_input(data, tmp_path, monkeypatch):
+    from robuust_docs import cli
+
+    order = []
+    real_pool, real_prepare = cli.default_executor, cli.prepare
+    monkeypatch.setattr(cli, "default_executor", lambda jobs: order.append("pool") or real_pool(jobs))
+    monkeypatch.setattr(cli, "prepare", lambda *a, **k: order.append("prepare") or real_prepare(*a, **k))
+    args = ["generate", *IDS[:2], "--data", str(data), "--out", str(tmp_path / "out"), "--format", "pdf"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert order == ["pool", "prepare"]
 
 
 def _both(data: Path, out: Path) -> Settings:
