@@ -16,7 +16,15 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, replace
 
-from robuust_docs.app.document import Job, Outcome, fork_context, jobs_for, render_library
+from robuust_docs.app.document import (
+    Job,
+    Outcome,
+    fork_context,
+    gc_tuned_for_rendering,
+    jobs_for,
+    render_library,
+    tune_gc,
+)
 from robuust_docs.app.prepare import Prepared, output_folder
 from robuust_docs.errors import Problem
 from robuust_docs.output import WriteError, forget_inherited_locks, write_manifest, write_summary
@@ -47,10 +55,15 @@ class BatchResult:
 
 def default_executor(jobs: int) -> Executor:
     """A process pool of `jobs` workers, started now. A forked worker must not keep the output folder's lock when
-    the run is killed (`forget_inherited_locks`)."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context(), initializer=forget_inherited_locks)
+    the run is killed (`forget_inherited_locks`); each sets the cycle collector for rendering (`tune_gc`)."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context(), initializer=_start_worker)
     pool.submit(os.getpid)  # a forking pool starts all its workers with its first task: now, before the input
     return pool
+
+
+def _start_worker() -> None:
+    forget_inherited_locks()
+    tune_gc()
 
 
 def run_batch(
@@ -180,10 +193,11 @@ def _outcome(future: Future, job: Job) -> Outcome:
 
 
 def _run_inline(work: list[Job], fail_fast: bool, progress, results) -> None:
-    for job in work:
-        outcome = render_library(job)
-        results.append(outcome)
-        if progress:
-            progress(outcome)
-        if fail_fast and outcome.status == "mislukt":
-            break
+    with gc_tuned_for_rendering():
+        for job in work:
+            outcome = render_library(job)
+            results.append(outcome)
+            if progress:
+                progress(outcome)
+            if fail_fast and outcome.status == "mislukt":
+                break

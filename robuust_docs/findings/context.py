@@ -92,7 +92,7 @@ def text_names(lib: LibraryAnalysis, muni: MunicipalityAnalysis | None) -> dict[
         "gemeenten": fmt.join([m.name for m in lib.municipalities]),
         "gemeenten_zonder_volwaardig": fmt.join([m.name for m in lib.municipalities if m.access.full_count == 0]),
         "verre_buurten": far_neighbourhoods(lib.proximity),
-        "locaties": fmt.join([str(b["naam"]) for b in lib.rows.branches.to_dict("records")]),
+        "locaties": fmt.join([str(n) for n in lib.rows.branches["naam"]]),
     }
     if muni is not None:
         own = lib.rows.branches[lib.rows.branches["gemeente_code"] == muni.code]

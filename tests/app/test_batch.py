@@ -327,3 +327,16 @@ def test_when_the_fork_dies_the_pdf_is_rendered_here(data, tmp_path, monkeypatch
     result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"])
     assert result.count("klaar") == 1
     assert any(name.endswith(".pdf") for name in result.outcomes[0].files)
+
+
+def test_workers_and_an_inline_run_render_with_the_collector_set_for_it_and_then_restore_it():
+    import gc
+
+    from robuust_docs.app import batch, document
+
+    before = gc.get_threshold()
+    with document.gc_tuned_for_rendering():
+        assert gc.get_threshold() == document.GC_THRESHOLD and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    with batch.default_executor(1) as pool:
+        assert pool.submit(gc.get_threshold).result() == document.GC_THRESHOLD
