@@ -1,12 +1,15 @@
 """Bulk production, measured side by side in one run.
 
-(a) robuust-docs over the sample data (40 libraries): Word + tagged PDF, as `generate --all` does (prepare, then
-    `run_batch` over a process pool), and PDF only;
+(a) robuust-docs over the sample data (40 libraries): Word + tagged PDF, as `generate --all` does (the pool,
+    prepare, then `run_batch`), the first time on this input (the input cache empty) and again (what the first run
+    stored in the input cache is used: how a second run of the day, or one after a template change, goes), and PDF
+    only;
 (b) the alternative a user would pick for the PDFs: LibreOffice headless converting the same Word files
     (`soffice --headless --convert-to pdf`);
-(c) one library from a cold start: `python -m robuust_docs generate <id>` in a new interpreter, imports included;
-(d) the sample replicated and perturbed to N libraries (default 500): libraries per second and the peak memory
-    of the largest worker, against the 40-library run (memory per worker must stay flat).
+(c) one library from a cold start: `python -m robuust_docs generate <id>` in a new interpreter, imports included,
+    with the input cache empty and with it filled;
+(d) the sample replicated and perturbed to N libraries (default 500), input cache empty: libraries per second and
+    the peak memory of the largest worker, against the 40-library run (memory per worker must stay flat).
 
 Every robuust-docs run is its own child process, so the peak memory of its workers is its own. Prints the
 figures, the ratios and the targets (issue 18). Timings are noisy on a shared machine: look at `uptime` first.
@@ -34,11 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 COLD_LIBRARY = "bib-veenhoven"
 
 
-def run_generate(data: Path, out: Path, jobs: int, formats=("docx", "pdf")) -> dict:
-    """One `generate --all` in a child process: seconds (prepare included), libraries done, seconds in prepare,
-    and the peak memory (MB) of its largest worker."""
+def run_generate(data: Path, out: Path, jobs: int, cache: Path, formats=("docx", "pdf")) -> dict:
+    """One `generate --all` in a child process with the input cache in `cache`: seconds (prepare included),
+    libraries done, seconds in prepare, and the peak memory (MB) of its largest worker."""
     command = [sys.executable, __file__, "--run", str(data), str(out), "--jobs", str(jobs), "--formats", *formats]
-    result = subprocess.run(command, capture_output=True, text=True, check=True, env=_env())
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=_env(cache))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -76,7 +79,7 @@ def _peak_mb(pid: int) -> float:
     return kilobytes / 1024
 
 
-def cold_start(out: Path) -> float:
+def cold_start(out: Path, cache: Path) -> float:
     """Seconds for one library's Word + PDF from a new interpreter (imports, prepare, render, write)."""
     start = time.perf_counter()
     subprocess.run(
@@ -96,13 +99,13 @@ def cold_start(out: Path) -> float:
         ],
         capture_output=True,
         check=True,
-        env=_env(),
+        env=_env(cache),
     )
     return time.perf_counter() - start
 
 
-def _env() -> dict:
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
+def _env(cache: Path) -> dict:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "ROBUUST_DOCS_CACHE": str(cache)}
 
 
 def timed_libreoffice(docx_dir: Path, out: Path) -> float:
@@ -204,14 +207,17 @@ def main() -> None:
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        both = run_generate(ROOT / "data", tmp / "out", args.jobs)
-        pdf = run_generate(ROOT / "data", tmp / "pdf", args.jobs, formats=("pdf",))
+        cache = tmp / "cache"  # the input cache of these runs, empty at first
+        first = run_generate(ROOT / "data", tmp / "first", args.jobs, cache)
+        both = run_generate(ROOT / "data", tmp / "out", args.jobs, cache)
+        pdf = run_generate(ROOT / "data", tmp / "pdf", args.jobs, cache, formats=("pdf",))
         lo = timed_libreoffice(tmp / "out", tmp / "lo")
-        cold = min(cold_start(tmp / f"cold{n}") for n in range(3))
+        cold_empty = min(cold_start(tmp / f"cold{n}", tmp / f"empty{n}") for n in range(3))
+        cold = min(cold_start(tmp / f"cold{n}", cache) for n in range(3))
         big = None
         if args.replicate:
             replicate(ROOT / "data", tmp / "big", args.replicate)
-            big = run_generate(tmp / "big", tmp / "bigout", args.jobs)
+            big = run_generate(tmp / "big", tmp / "bigout", args.jobs, tmp / "bigcache")
     done = both["done"]
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
@@ -220,14 +226,23 @@ def main() -> None:
     )
     print(f"sample data: {done} libraries, {args.jobs} workers")
     print(f"{'what':62} {'seconds':>8} {'lib/s':>7} {'ms/lib':>7}")
-    _row("(a) robuust-docs generate --all, Word + tagged PDF", both["seconds"], done)
-    _row("    of which load, validate and analyse (once)", both["prepare"], done)
-    _row("    robuust-docs, tagged PDF only", pdf["seconds"], done)
+    _row("(a) robuust-docs generate --all, Word + tagged PDF, first run", first["seconds"], done)
+    _row("    of which load, validate and analyse (once)", first["prepare"], done)
+    _row("    the same again (input cache filled by the first)", both["seconds"], done)
+    _row("    of which load, validate and analyse (from the cache)", both["prepare"], done)
+    _row("    robuust-docs, tagged PDF only (input cache filled)", pdf["seconds"], done)
     _row("(b) LibreOffice headless, the same Word files → PDF", lo, done)
-    print(f"ratio LibreOffice (PDF only) / robuust-docs (Word + PDF): {lo / both['seconds']:.1f}×  (target ≥ 3×)")
-    print(f"ratio LibreOffice / robuust-docs, PDF only:               {lo / pdf['seconds']:.1f}×")
-    print(f"libraries per second, Word + PDF: {done / both['seconds']:.1f}  (target ≥ 6 on 2 cores)")
-    print(f"(c) one library from a cold start (best of 3): {cold:.2f} s  (target < 1,2 s)")
+    print("ratio LibreOffice (PDF only) / robuust-docs (Word + PDF), target ≥ 3×:")
+    print(f"    first run {lo / first['seconds']:.1f}×, again {lo / both['seconds']:.1f}×")
+    print(f"ratio LibreOffice / robuust-docs, PDF only: {lo / pdf['seconds']:.1f}×")
+    print(
+        f"libraries per second, Word + PDF (target ≥ 6 on 2 cores): first run {done / first['seconds']:.1f}, "
+        f"again {done / both['seconds']:.1f}"
+    )
+    print(
+        f"(c) one library from a cold start, best of 3 (target < 1,2 s): input cache empty {cold_empty:.2f} s, "
+        f"filled {cold:.2f} s"
+    )
     print(f"peak memory of the largest worker, {done} libraries: {both['worker_mb']:.0f} MB")
     if big:
         _row(f"(d) robuust-docs generate --all, {big['done']} libraries", big["seconds"], big["done"])

@@ -22,6 +22,7 @@ from robuust_docs.app.document import (
     fork_context,
     gc_tuned_for_rendering,
     jobs_for,
+    render_in_worker,
     render_library,
     tune_gc,
 )
@@ -160,7 +161,7 @@ def _run(work: list[Job], executor: Executor | None, jobs: int | None, fail_fast
     pool = executor or default_executor(jobs)
     futures: dict[Future, Job] = {}
     try:
-        futures = {pool.submit(render_library, job): job for job in work}
+        futures = {pool.submit(render_in_worker, job): job for job in work}
         for future in as_completed(futures):
             outcome = _outcome(future, futures[future])
             results.append(outcome)

@@ -170,8 +170,10 @@ def _render_all(report, job: Job) -> dict[str, bytes]:
 # Rendering makes and drops millions of objects; Python's cycle collector, run after every 700 new ones and now and
 # then over every object the process holds, took a tenth of a library's time (31 ms: 25 in full collections over
 # the loaded input and caches). While rendering, what exists already (modules, the input) is frozen out of its
-# scans and it runs after 20.000 new objects: 4 ms. A worker's peak memory is some tens of MB higher for it,
-# and the same for 40 or 500 libraries (bench_bulk measures it).
+# scans and it runs after 20.000 new objects: 4 ms. That leaves the few cycles a PDF makes (reportlab's text
+# objects, ~1.100 objects per library) for full collections that then come rarely, so a pool worker collects once
+# per `COLLECT_EVERY` libraries itself: its memory stays the same for 40 or 500 libraries (bench_bulk measures it;
+# 1,44× without this collection).
 GC_THRESHOLD = (20_000, 20, 20)
 
 
@@ -179,6 +181,22 @@ def tune_gc() -> None:
     """Set the cycle collector for rendering, for the rest of this process (a pool worker's)."""
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+
+
+COLLECT_EVERY = 16  # libraries
+_rendered = [0]
+
+
+def render_in_worker(job: Job) -> Outcome:
+    """`render_library` in a pool worker (whose collector `tune_gc` set): a full collection after every
+    `COLLECT_EVERY` libraries, so that the garbage the tuned collector leaves for later is collected per few
+    libraries, not per few hundred: a worker's memory stays the same for 40 or 500 libraries."""
+    try:
+        return render_library(job)
+    finally:
+        _rendered[0] += 1
+        if _rendered[0] % COLLECT_EVERY == 0:
+            gc.collect()
 
 
 @contextmanager

@@ -340,3 +340,15 @@ def test_workers_and_an_inline_run_render_with_the_collector_set_for_it_and_then
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     with batch.default_executor(1) as pool:
         assert pool.submit(gc.get_threshold).result() == document.GC_THRESHOLD
+
+
+def test_a_worker_collects_the_garbage_its_tuned_collector_leaves_every_few_libraries(monkeypatch):
+    from robuust_docs.app import document
+
+    collected, rendered = [], []
+    monkeypatch.setattr(document.gc, "collect", lambda *a: collected.append(len(rendered)))
+    monkeypatch.setattr(document, "render_library", lambda job: rendered.append(job) or "uitkomst")
+    monkeypatch.setattr(document, "_rendered", [0])
+    outcomes = [document.render_in_worker(n) for n in range(2 * document.COLLECT_EVERY + 1)]
+    assert outcomes == ["uitkomst"] * (2 * document.COLLECT_EVERY + 1)
+    assert collected == [document.COLLECT_EVERY, 2 * document.COLLECT_EVERY]

@@ -25,10 +25,19 @@ from __future__ import annotations
 
 from reportlab.platypus.paragraph import Paragraph
 
-PARSED_LIMIT = 8000  # distinct (text, style) pairs kept per process: a few MB, the same for 40 or 500 libraries
+# The most recently used (text, style) parses and (text, style, width) lines are kept per process, the least
+# recently used dropped first: the texts every library shares stay, a library's own figures make way. The limits
+# hold what the sample's libraries share several times over; the memory is the same for 40 or 500 libraries.
+PARSED_LIMIT = 4000
 _PARSED: dict[tuple, tuple] = {}
-WRAPPED_LIMIT = 8000  # distinct (text, style, width): a few MB more
+WRAPPED_LIMIT = 3000
 _WRAPPED: dict[tuple, tuple] = {}
+
+
+def _keep(cache: dict, limit: int, key: tuple, value: tuple) -> None:
+    while len(cache) >= limit:
+        del cache[next(iter(cache))]
+    cache[key] = value
 
 
 class Para(Paragraph):
@@ -38,13 +47,17 @@ class Para(Paragraph):
             return
         key = (text, id(style), self.caseSensitive, bullet_text)
         self._parse_key = key
-        hit = _PARSED.get(key)
+        hit = _PARSED.pop(key, None)
         if hit is None or hit[0] is not style:  # (an id can be reused by a new style once the old one is gone)
             super()._setup(text, style, bullet_text, None, cleaner)
-            if len(_PARSED) >= PARSED_LIMIT:
-                del _PARSED[next(iter(_PARSED))]
-            _PARSED[key] = (style, self.style, tuple(f.clone() for f in self.frags), self.text, self.bulletText)
+            _keep(
+                _PARSED,
+                PARSED_LIMIT,
+                key,
+                (style, self.style, tuple(f.clone() for f in self.frags), self.text, self.bulletText),
+            )
             return
+        _PARSED[key] = hit  # (back at the end: the least recently used go first)
         _, self.style, parsed, self.text, self.bulletText = hit
         self.frags = [f.clone() for f in parsed]
         self.debug = 0
@@ -56,6 +69,7 @@ class Para(Paragraph):
         key = self._wrap_key(avail_width)
         hit = _WRAPPED.get(key) if key is not None else None
         if hit is not None and hit[0] is self.style:
+            _WRAPPED[key] = _WRAPPED.pop(key)  # (back at the end: the least recently used go first)
             _, made, result = hit
             self.__dict__.update(made)
             self.frags = list(made["frags"])  # (a later wrap at another width replaces the list, not our copy)
@@ -66,9 +80,7 @@ class Para(Paragraph):
                 # what reportlab's wrap set on the paragraph (lines, word list, widths, height): given to the next
                 made = {k: v for k, v in self.__dict__.items() if k not in before or before[k] is not v}
                 made["frags"] = list(self.frags)
-                if len(_WRAPPED) >= WRAPPED_LIMIT:
-                    del _WRAPPED[next(iter(_WRAPPED))]
-                _WRAPPED[key] = (self.style, made, result)
+                _keep(_WRAPPED, WRAPPED_LIMIT, key, (self.style, made, result))
         self._wrapped = (avail_width, getattr(self, "blPara", None), result)
         return result
 
