@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import warnings
+import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from robuust_docs.errors import Problem, TemplateError
@@ -203,6 +205,33 @@ def _check_font(font: Path, file: str, key: str, value, problems: list[Problem])
 _registered: set[str] = set()
 
 
+@lru_cache(maxsize=1)
+def _remembering(ttfont: type) -> type:
+    """reportlab's TTFont, remembering per document how it split each text into the font's subsets.
+
+    reportlab maps every drawn string to subset codes character by character (`splitString`), some 1.600 times per
+    handreiking, mostly the same texts (labels, headings, status words). A character's code, once given in a
+    document, never changes, so the split of a text it has seen is the same every time; the font keeps it in the
+    document's own memo, which goes with the document (issue 18; tests/render/test_caches.py compares the PDFs
+    with reportlab's own)."""
+
+    class RememberingTTFont(ttfont):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.splits = weakref.WeakKeyDictionary()  # document → {text: split}, gone with the document
+
+        def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
+            memo = self.splits.get(doc)
+            if memo is None:
+                memo = self.splits[doc] = {}
+            split = memo.get(text)
+            if split is None:
+                split = memo[text] = super().splitString(text, doc, encoding)
+            return split
+
+    return RememberingTTFont
+
+
 def register_fonts(theme: Theme) -> None:
     """Register the theme's TrueType fonts with reportlab (idempotent)."""
     from reportlab.lib.fonts import addMapping
@@ -218,8 +247,9 @@ def register_fonts(theme: Theme) -> None:
         "cursief": theme.font_italic,
         "vetcursief": theme.font_bold_italic,
     }
+    font = _remembering(TTFont)
     for style, name in names.items():
-        pdfmetrics.registerFont(TTFont(name, str(theme.font_files[style])))
+        pdfmetrics.registerFont(font(name, str(theme.font_files[style])))
     addMapping(theme.font, 0, 0, theme.font)
     addMapping(theme.font, 1, 0, theme.font_bold)
     addMapping(theme.font, 0, 1, theme.font_italic)

@@ -76,3 +76,23 @@ def test_para_makes_the_same_pdf_as_reportlabs_own_paragraph(monkeypatch):
     for module in (story, handreiking):
         monkeypatch.setattr(module, "Para", Paragraph)
     assert [render_pdf(report, prepared.theme) for report in reports] == ours
+
+
+def test_fonts_that_remember_their_splits_make_the_same_pdfs_as_reportlabs_own(monkeypatch):
+    """The theme's fonts keep, per document, how each text was split into subsets: two libraries rendered one
+    after the other give the same bytes as with reportlab's own TTFont."""
+    from robuust_docs.render import theme as theme_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    settings = Settings(ROOT / "data", ROOT / "templates", Path("unused"), today=datetime.date(2026, 11, 25))
+    prepared = prepare(settings)
+    reports = [report_for(prepared, lid) for lid in ("bib-veenhoven", "bib-amsteloord")]
+    theme_module._registered.clear()
+    ours = [render_pdf(report, prepared.theme) for report in reports]
+    monkeypatch.setattr(theme_module, "_remembering", lambda ttfont: ttfont)
+    theme_module._registered.clear()
+    try:
+        assert [render_pdf(report, prepared.theme) for report in reports] == ours
+    finally:
+        monkeypatch.undo()
+        theme_module._registered.clear()  # the next render registers the remembering fonts again
