@@ -110,14 +110,14 @@ def test_a_job_that_dies_on_a_worker_fails_alone(tmp_path, monkeypatch):
     library's failed outcome; the others finish."""
     from robuust_docs.app import batch
 
-    real = batch.render_library
+    real = batch.render_in_worker  # what a pool or cluster runs
 
     def flaky(job):
         if job.library.id == IDS[1]:
             raise RuntimeError("worker lost")
         return real(job)
 
-    monkeypatch.setattr(batch, "render_library", flaky)
+    monkeypatch.setattr(batch, "render_in_worker", flaky)
     prepared = prepare(Settings(ROOT / "data", ROOT / "templates", tmp_path / "out", formats=("docx",)))
     with ThreadPoolExecutor(max_workers=2) as pool:
         result = run_batch(prepared, IDS, executor=pool, overview=False)
