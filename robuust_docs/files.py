@@ -1,7 +1,8 @@
 """Reading what users hand in, once and the same way everywhere, within limits: files read with a size limit,
 YAML files (size, nesting and aliases checked before they are built), text cleaned of characters no document
 can hold, the one rule that turns an id or a name into a file name (and finds ids that would share one), and
-digests of files (which tell a later run whether anything changed).
+digests of files (which tell a later run whether anything changed), and the user's cache folder with its safe
+reads and atomic writes.
 
 Every limit on what users hand in is a named constant here; the README's table of bad inputs lists each with
 the message the user sees.
@@ -10,11 +11,15 @@ the message the user sees.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
+import tempfile
+import time
 import unicodedata
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -248,3 +253,99 @@ def digest_folder(folder: Path, skip_suffixes: tuple[str, ...] = ()) -> str:
     """`digest_files` over every file below `folder`, in a fixed order."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in skip_suffixes)
     return digest_files(files, folder)
+
+
+# --- the user's cache -------------------------------------------------------------------------------------------
+# What a run can keep for the next (the input cache, app/cache.py; compiled Word templates, render/docx/sandbox.py)
+# lives in the user's cache folder, made readable for the user alone. An entry runs code when it is read (a pickle,
+# compiled template code), so it is only read from a folder and file that belong to the user, not group- or
+# world-writable; anything else, and an entry that cannot be read, is ignored and the work done again. Entries
+# are written atomically; per kind (their suffix) only the most recently used are kept.
+
+CACHE_ENV = "ROBUUST_DOCS_CACHE"  # a folder, or 'uit' to switch the cache off
+CACHE_OFF = {"uit", "0", "off", "nee", "no", "false"}
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_folder() -> Path | None:
+    """`$ROBUUST_DOCS_CACHE`, else the platform's cache folder + robuust-docs; None when switched off."""
+    value = os.environ.get(CACHE_ENV, "").strip()
+    if value.lower() in CACHE_OFF:
+        return None
+    if value:
+        return Path(value).expanduser()
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "robuust-docs"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "robuust-docs"
+
+
+def read_cached(name: str) -> bytes | None:
+    """The bytes of the cache entry `name`, or None (no cache, no entry, not the user's own)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    path = folder / name
+    try:
+        with path.open("rb") as handle:
+            if not (_own(os.stat(folder)) and _own(os.fstat(handle.fileno()))):
+                return None
+            data = handle.read()
+        os.utime(path)  # recently used: kept longest
+        return data
+    except OSError:
+        return None
+
+
+def drop_cached(name: str) -> None:
+    """Remove an entry that could not be used (damaged, or from other code)."""
+    folder = cache_folder()
+    if folder is not None:
+        (folder / name).unlink(missing_ok=True)
+
+
+def write_cached(name: str, data: bytes, keep: int) -> None:
+    """Store `data` as `name`, keeping the `keep` most recently used entries with its suffix; a cache that cannot
+    be written (read-only, full disk, not the user's own) is left alone."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _own(os.stat(folder)):
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(folder, "".join(Path(name).suffixes), keep)
+    except OSError:
+        return
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """A digest of the package's Python files, for cache keys: changed code (also without a new version number)
+    is a new key."""
+    return digest_files(sorted(PACKAGE.rglob("*.py")), PACKAGE)
+
+
+def _own(info: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (on Windows: the folder is the user's own profile)."""
+    if os.name == "nt":
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _prune(folder: Path, suffix: str, keep: int) -> None:
+    """Keep the `keep` most recently used entries ending in `suffix`; drop temporary files older than an hour."""
+    entries = sorted(folder.glob(f"*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        old.unlink(missing_ok=True)
+    for temporary in folder.glob(".*.tmp"):
+        if temporary.stat().st_mtime < time.time() - 3600:
+            temporary.unlink(missing_ok=True)

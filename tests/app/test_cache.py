@@ -146,3 +146,32 @@ def test_without_a_setting_the_cache_is_in_the_users_cache_folder(monkeypatch, t
     monkeypatch.delenv(input_cache.CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert input_cache.cache_folder() == tmp_path / "robuust-docs"
+
+
+def test_the_word_templates_compiled_code_is_kept_and_gives_the_same_file(folder, tmp_path, monkeypatch):
+    """The Word template's parts, checked and compiled once, come from the cache in a later process (here: with
+    the per-process cache emptied) without compiling or checking again; a damaged entry is compiled anew."""
+    from robuust_docs.render.docx import sandbox
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    prepared = prepare(settings(ROOT / "data", ROOT / "templates", tmp_path))
+    report = report_for(prepared, "bib-veenhoven")
+    template = ROOT / "templates" / "handreiking.docx"
+    monkeypatch.setattr(sandbox.TemplateSandbox, "_compiled", {})
+    first = render_docx(report, template, prepared.theme)
+    kept = sorted(folder.glob(f"*{sandbox.CODE_SUFFIX}"))
+    assert kept
+
+    compiled = []
+    real_compile = sandbox.TemplateSandbox.compile
+    counting = lambda self, *a: compiled.append(1) or real_compile(self, *a)  # noqa: E731
+    monkeypatch.setattr(sandbox.TemplateSandbox, "compile", counting)
+    monkeypatch.setattr(sandbox.TemplateSandbox, "_compiled", {})
+    assert render_docx(report, template, prepared.theme) == first
+    assert not compiled  # every part from the cache
+
+    kept[0].write_bytes(b"not code")
+    monkeypatch.setattr(sandbox.TemplateSandbox, "_compiled", {})
+    assert render_docx(report, template, prepared.theme) == first
+    assert len(compiled) == 1  # the damaged part compiled again (and kept again)
+    assert kept[0].read_bytes() != b"not code"

@@ -6,20 +6,26 @@ and loops only over the model's lists, at most `MAX_LOOP_DEPTH` deep. What remai
 three limits catch the rest while rendering each part: `MAX_LOOP_STEPS` loop iterations, `MAX_RENDERED_CHARS`
 characters of output and `MAX_RENDER_SECONDS`. Each limit ends the render with a Dutch `TemplateLimitError`
 instead of a hang or a MemoryError. Compiled parts are cached per process (docxtpl compiles the same XML for
-every library).
+every library) and their code in the user's cache, for the next run.
 """
 
 from __future__ import annotations
 
 import contextvars
+import hashlib
+import marshal
+import sys
 import time
+import types
 from collections.abc import Iterable, Iterator
 
+import jinja2
 from jinja2 import Template, nodes
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.filters import FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from robuust_docs.files import drop_cached, package_digest, read_cached, write_cached
 from robuust_docs.render.docx.template_check import SAFE_FILTERS, jinja_problems
 
 MAX_LOOP_STEPS = 1_000_000  # iterations of all loops in one part together; a handreiking needs a few hundred
@@ -108,17 +114,53 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         cached = self._compiled.get(key)
         if cached is not None and globals is None and template_class is None:
             return cached
-        tree = self.parse(source)
-        problems = jinja_problems(tree, self.model)
-        if problems:
-            _, message, value = problems[0]
-            raise TemplateLimitError(message + (f", gevonden '{value}'" if value else ""))
-        template = super().from_string(_count_loops(tree), globals, template_class)
+        name = _code_name(self.model, source, self.autoescape)
+        code = _kept_code(name)
+        if code is None:
+            tree = self.parse(source)
+            problems = jinja_problems(tree, self.model)
+            if problems:
+                _, message, value = problems[0]
+                raise TemplateLimitError(message + (f", gevonden '{value}'" if value else ""))
+            code = self.compile(_count_loops(tree))
+            write_cached(name, marshal.dumps(code), CODE_KEEP)
+        # as jinja's own from_string, with the code compiled here or by an earlier run
+        template = (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
         if globals is None and template_class is None:
             if len(self._compiled) >= _CACHE_SIZE:
                 self._compiled.clear()
             self._compiled[key] = template
         return template
+
+
+# Compiling the template's XML (checks included) is a tenth of a second at every start; the code, checked and
+# compiled, is kept in the user's cache (files.py: the user's own folder only), keyed by the source, the report
+# model, jinja's and Python's versions and the package's own code, so it is never stale.
+CODE_KEEP = 32  # entries (a template has a body and a few headers and footers)
+CODE_SUFFIX = ".sjabloon.code"
+
+
+def _code_name(model: type, source: str, autoescape) -> str:
+    sha = hashlib.sha256()
+    for part in (package_digest(), jinja2.__version__, sys.version, f"{model.__module__}.{model.__qualname__}"):
+        sha.update(part.encode() + b"\0")
+    sha.update(repr(autoescape).encode() + b"\0")
+    sha.update(source.encode("utf-8", "surrogateescape"))
+    return f"{sha.hexdigest()}{CODE_SUFFIX}"
+
+
+def _kept_code(name: str):
+    data = read_cached(name)
+    if data is None:
+        return None
+    try:
+        code = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        code = None
+    if not isinstance(code, types.CodeType):
+        drop_cached(name)
+        return None
+    return code
 
 
 def _count_loops(tree: nodes.Template) -> nodes.Template:
