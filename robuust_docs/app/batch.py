@@ -23,7 +23,6 @@ from robuust_docs.app.document import (
     gc_tuned_for_rendering,
     jobs_for,
     render_in_worker,
-    render_library,
     tune_gc,
 )
 from robuust_docs.app.prepare import Prepared, output_folder
@@ -196,7 +195,7 @@ def _outcome(future: Future, job: Job) -> Outcome:
 def _run_inline(work: list[Job], fail_fast: bool, progress, results) -> None:
     with gc_tuned_for_rendering():
         for job in work:
-            outcome = render_library(job)
+            outcome = render_in_worker(job)  # (collects every few libraries, as a pool worker does)
             results.append(outcome)
             if progress:
                 progress(outcome)

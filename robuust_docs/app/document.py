@@ -188,8 +188,8 @@ _rendered = [0]
 
 
 def render_in_worker(job: Job) -> Outcome:
-    """`render_library` in a pool worker (whose collector `tune_gc` set): a full collection after every
-    `COLLECT_EVERY` libraries, so that the garbage the tuned collector leaves for later is collected per few
+    """`render_library` where `tune_gc` set the collector (a pool worker, an inline run): a full collection after
+    every `COLLECT_EVERY` libraries, so that the garbage the tuned collector leaves for later is collected per few
     libraries, not per few hundred: a worker's memory stays the same for 40 or 500 libraries."""
     try:
         return render_library(job)

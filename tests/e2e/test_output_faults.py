@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from robuust_docs.app import batch
+from robuust_docs.app import document
 from robuust_docs.cli import main
 from robuust_docs.files import sha256
 from robuust_docs.output import STATE_DIR
@@ -49,7 +49,7 @@ def no_rendering(monkeypatch):
     def render_library(job):
         raise AssertionError("rendered although the output folder is unusable")
 
-    monkeypatch.setattr(batch, "render_library", render_library)
+    monkeypatch.setattr(document, "render_library", render_library)
 
 
 def _manifest(out: Path) -> dict:
@@ -89,7 +89,7 @@ def test_a_full_disk_stops_the_run_at_the_first_write_error(data, tmp_path, monk
     out = tmp_path / "out"
     real_replace = output_files.os.replace
     rendered = []
-    real_render = batch.render_library
+    real_render = document.render_library
 
     def full_after_the_first_library(src, dst):
         if Path(dst).name.startswith("handreiking-") and rendered != IDS[:1]:
@@ -100,7 +100,7 @@ def test_a_full_disk_stops_the_run_at_the_first_write_error(data, tmp_path, monk
         rendered.append(job.library.id)
         return real_render(job)
 
-    monkeypatch.setattr(batch, "render_library", render_library)
+    monkeypatch.setattr(document, "render_library", render_library)
     monkeypatch.setattr(output_files.os, "replace", full_after_the_first_library)
     result = generate(data, out, "--format", "pdf")
     assert result.exit_code == 1
