@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from robuust_docs.app import Settings, prepare, run_batch
+from robuust_docs.app.document import fork_context
 from robuust_docs.cli import main
 from robuust_docs.files import sha256
 from robuust_docs.output import files as output
@@ -278,14 +279,14 @@ def test_one_document_renders_its_pdf_in_a_forked_copy_and_gets_the_same_files(d
     after the other (`-j 1`)."""
     from robuust_docs.app import document
 
-    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+    if fork_context() is None:
         pytest.skip("no fork on this platform: the formats are rendered one after the other")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
     prepared = prepare(_both(data, tmp_path / "split"), ["bib-veenhoven"])
     parent, pids = os.getpid(), []
     real = document._render
     monkeypatch.setattr(document, "_render", lambda kind, *a: pids.append((kind, os.getpid())) or real(kind, *a))
-    split = run_batch(prepared, ["bib-veenhoven"], overview=False)
+    split = run_batch(prepared, ["bib-veenhoven"], jobs=2, overview=False)  # (two cores asked for: also on one)
     assert pids == [("docx", parent)]  # the PDF was rendered in the fork (whose calls this list does not see)
     serial = run_batch(prepare(_both(data, tmp_path / "serial"), ["bib-veenhoven"]), ["bib-veenhoven"], jobs=1)
     assert split.count("klaar") == serial.count("klaar") == 1
@@ -293,6 +294,7 @@ def test_one_document_renders_its_pdf_in_a_forked_copy_and_gets_the_same_files(d
         assert (tmp_path / "split" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes(), name
 
 
+@pytest.mark.skipif(fork_context() is None, reason="no fork here: the formats are rendered one after the other")
 def test_a_pdf_that_fails_in_the_fork_fails_the_library_with_its_own_message(data, tmp_path, monkeypatch):
     from robuust_docs.app import document
     from robuust_docs.errors import Problem, RenderError
@@ -305,13 +307,14 @@ def test_a_pdf_that_fails_in_the_fork_fails_the_library_with_its_own_message(dat
         return b"%PDF"
 
     monkeypatch.setattr(document, "render_pdf", pdf_fails)
-    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"])
+    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"], jobs=2)
     (outcome,) = result.outcomes
     assert outcome.status == "mislukt"
     assert outcome.problems == (Problem("grafiek", "vorm onbekend"),)
     assert not list((tmp_path / "out").glob("*.docx"))  # no half result: the Word file is not written alone
 
 
+@pytest.mark.skipif(fork_context() is None, reason="no fork here: the formats are rendered one after the other")
 def test_when_the_fork_dies_the_pdf_is_rendered_here(data, tmp_path, monkeypatch):
     from robuust_docs.app import document
 
@@ -324,7 +327,7 @@ def test_when_the_fork_dies_the_pdf_is_rendered_here(data, tmp_path, monkeypatch
         return real(report, theme)
 
     monkeypatch.setattr(document, "render_pdf", dies_in_the_fork)
-    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"])
+    result = run_batch(prepare(_both(data, tmp_path / "out"), ["bib-veenhoven"]), ["bib-veenhoven"], jobs=2)
     assert result.count("klaar") == 1
     assert any(name.endswith(".pdf") for name in result.outcomes[0].files)
 
