@@ -92,7 +92,7 @@ def _slanted(shape) -> bool:
         return True
     if isinstance(shape, Circle):
         return 2 * shape.r > SYMBOL
-    if isinstance(shape, Polygon):
+    if isinstance(shape, Polygon) and len(shape.points) >= 2:
         xs, ys = shape.points[0::2], shape.points[1::2]
         return max(xs) - min(xs) > SYMBOL or max(ys) - min(ys) > SYMBOL
     return False
@@ -107,7 +107,9 @@ def _smoothed(image: Image.Image, shape, xy, scale: float, fonts: dict) -> None:
         (cx, cy), r = xy(shape.cx, shape.cy), shape.r * scale
         xs, ys = [cx - r, cx + r], [cy - r, cy + r]
     else:
-        points = [xy(shape.points[i], shape.points[i + 1]) for i in range(0, len(shape.points), 2)]
+        points = [xy(shape.points[i], shape.points[i + 1]) for i in range(0, len(shape.points) - 1, 2)]
+        if not points:
+            return
         xs, ys = [x for x, _ in points], [y for _, y in points]
     x0, y0 = max(0, math.floor(min(xs) - edge) - 1), max(0, math.floor(min(ys) - edge) - 1)
     x1, y1 = min(image.width, math.ceil(max(xs) + edge) + 2), min(image.height, math.ceil(max(ys) + edge) + 2)
