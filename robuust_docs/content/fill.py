@@ -15,11 +15,16 @@ Macros, includes, imports and recursive loops are refused when the text is read.
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import sys
 import time
+import types
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from functools import lru_cache
 
+import jinja2
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes, pass_context
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -33,7 +38,11 @@ from robuust_docs.files import (
     MAX_TEXT_NESTING,
     MAX_TEXT_SECONDS,
     MAX_TEXT_STEPS,
+    drop_cached,
+    package_digest,
+    read_cached,
     text_too_long,
+    write_cached,
 )
 
 
@@ -382,14 +391,62 @@ def _filter(node: nodes.Expr, name: str) -> nodes.Filter:
     return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
 
 
+# The compiled code of a content set's texts, kept in the user's cache (files.py) between runs: reading the content
+# compiles every text to check it (a fifth of a second, at every start); a later run on the same content, package,
+# jinja and Python takes the code instead. Only texts that passed every check are kept.
+CODE_SUFFIX = ".inhoud.code"
+CODE_KEEP = 8  # content sets
+_KEPT: dict[str, types.CodeType] = {}
+_MADE: dict[str, types.CodeType] = {}
+
+
+def use_kept_code(digest: str) -> None:
+    """Take the compiled code of the texts of the content set `digest` that an earlier run kept, if any."""
+    name = _code_name(digest)
+    data = read_cached(name)
+    if data is None:
+        return
+    try:
+        codes = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        codes = None
+    if not isinstance(codes, dict) or not all(
+        isinstance(k, str) and isinstance(v, types.CodeType) for k, v in codes.items()
+    ):
+        drop_cached(name)
+        return
+    _KEPT.update(codes)
+
+
+def keep_code(digest: str) -> None:
+    """Keep the code of the texts compiled in this process for the next run on the content set `digest`."""
+    if _MADE:
+        write_cached(_code_name(digest), marshal.dumps({**_KEPT, **_MADE}), CODE_KEEP)
+        _KEPT.update(_MADE)
+        _MADE.clear()
+
+
+def _code_name(digest: str) -> str:
+    sha = hashlib.sha256()
+    for part in (digest, package_digest(), jinja2.__version__, sys.version):
+        sha.update(part.encode() + b"\0")
+    return f"{sha.hexdigest()}{CODE_SUFFIX}"
+
+
 @lru_cache(maxsize=2048)
 def _compile(text: str):
     if len(text) > MAX_TEXT_CHARS:
         raise TextError(text_too_long(len(text)))
     env = _environment()
+    code = _KEPT.get(text)
+    if code is not None:  # checked and compiled by an earlier run
+        return env.template_class.from_code(env, code, env.make_globals(None), None)
     try:
         _check_nesting(env, text)
-        return env.from_string(_bounded(env.parse(text)))
+        code = env.compile(_bounded(env.parse(text)))
+        _MADE[text] = code
+        # as jinja's own from_string
+        return env.template_class.from_code(env, code, env.make_globals(None), None)
     except TemplateSyntaxError as exc:
         raise TextError(f"fout in de opmaak van de tekst (regel {exc.lineno}): {exc.message}") from None
     except (RecursionError, MemoryError, SyntaxError, ValueError) as exc:

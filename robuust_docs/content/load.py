@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from robuust_docs.content.checks import check_content
+from robuust_docs.content.fill import keep_code, use_kept_code
 from robuust_docs.content.formula import Formula, FormulaError, parse_formula
 from robuust_docs.content.reader import FieldReader
 from robuust_docs.content.reasoning import check_reasoning, formula_field, load_costs, load_findings
@@ -59,8 +60,10 @@ def load_content(content_dir: Path) -> Content:
     loaded = _parse_all(content_dir, problems)
     content = Content(**loaded, digest=digest_folder(content_dir))
     unreadable = {p.file for p in problems if p.key is None}
+    use_kept_code(content.digest)  # the texts' code, checked and compiled by an earlier run on this content
     problems += check_content(content, content_dir, unreadable)
     problems += check_reasoning(content, unreadable)
+    keep_code(content.digest)
     raise_if(problems, ContentError, f"De inhoud in {content_dir} bevat fouten")
     return content
 

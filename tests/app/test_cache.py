@@ -175,3 +175,45 @@ def test_the_word_templates_compiled_code_is_kept_and_gives_the_same_file(folder
     assert render_docx(report, template, prepared.theme) == first
     assert len(compiled) == 1  # the damaged part compiled again (and kept again)
     assert kept[0].read_bytes() != b"not code"
+
+
+def test_the_contents_compiled_texts_are_kept_and_fill_the_same(folder, content_dir, monkeypatch):
+    """Reading the content compiles (and checks) every text; a later process takes the code from the cache, fills
+    every text the same, and a damaged bundle is compiled anew."""
+    from robuust_docs.content import load_content
+
+    fill = __import__("sys").modules["robuust_docs.content.fill"]  # (the package exports the function `fill`)
+
+    def fresh() -> None:  # as a new process: nothing compiled yet
+        monkeypatch.setattr(fill, "_KEPT", {})
+        monkeypatch.setattr(fill, "_MADE", {})
+        fill._compile.cache_clear()
+
+    fresh()
+    first = load_content(content_dir)
+    (bundle,) = folder.glob(f"*{fill.CODE_SUFFIX}")
+    texts = list(fill._KEPT)
+    assert len(texts) > 50
+    context = {"bibliotheek": "de bibliotheek"}
+    filled = {t: _try_fill(fill, t, context) for t in texts[:40]}
+
+    fresh()
+    compiled = []
+    env = fill._environment()
+    real = type(env).compile
+    monkeypatch.setattr(type(env), "compile", lambda self, *a, **k: compiled.append(1) or real(self, *a, **k))
+    assert load_content(content_dir).digest == first.digest
+    assert not compiled  # every text from the cache
+    assert {t: _try_fill(fill, t, context) for t in texts[:40]} == filled
+
+    bundle.write_bytes(b"damaged")
+    fresh()
+    assert load_content(content_dir).digest == first.digest
+    assert compiled and bundle.read_bytes() != b"damaged"
+
+
+def _try_fill(fill, text: str, context: dict) -> str:
+    try:
+        return fill.fill(text, context)
+    except fill.TextError as exc:  # (most texts need more names than this; the message is compared then)
+        return f"fout: {exc}"
