@@ -5,7 +5,7 @@ Texts are filled with a library's figures in a sandboxed Jinja (`fill`).
 """
 
 from robuust_docs.content.contexts import sentence_context, story_context
-from robuust_docs.content.fill import TextError, fill
+from robuust_docs.content.fill import TextError, fill, use_kept_code
 from robuust_docs.content.formula import Formula, FormulaError, parse_formula
 from robuust_docs.content.load import load_content, split_paragraphs
 from robuust_docs.content.records import (
@@ -54,6 +54,7 @@ __all__ = [
     "TextError",
     "Theme",
     "fill",
+    "use_kept_code",
     "library_columns",
     "load_content",
     "parse_formula",

@@ -355,3 +355,16 @@ def test_a_worker_collects_the_garbage_its_tuned_collector_leaves_every_few_libr
     outcomes = [document.render_in_worker(n) for n in range(2 * document.COLLECT_EVERY + 1)]
     assert outcomes == ["uitkomst"] * (2 * document.COLLECT_EVERY + 1)
     assert collected == [document.COLLECT_EVERY, 2 * document.COLLECT_EVERY]
+
+
+def test_a_worker_takes_the_kept_code_of_the_contents_texts_once(data, tmp_path, monkeypatch):
+    from robuust_docs.app import document
+    from robuust_docs.app.document import jobs_for, render_library
+
+    taken = []
+    monkeypatch.setattr(document, "use_kept_code", taken.append)
+    monkeypatch.setattr(document, "_code_taken", set())
+    prepared = prepare(_settings(data, tmp_path / "out"), IDS[:2])
+    for job in jobs_for(prepared, IDS[:2]):
+        assert render_library(job).status == "klaar"
+    assert taken == [prepared.content.digest]
