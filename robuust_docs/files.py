@@ -276,7 +276,12 @@ def cache_folder() -> Path | None:
         return Path(value).expanduser()
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "robuust-docs"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder (a service account without one): no cache, the work is done anew
+            return None
     return Path(base) / "robuust-docs"
 
 

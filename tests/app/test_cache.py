@@ -217,3 +217,15 @@ def _try_fill(fill, text: str, context: dict) -> str:
         return fill.fill(text, context)
     except fill.TextError as exc:  # (most texts need more names than this; the message is compared then)
         return f"fout: {exc}"
+
+
+def test_without_a_home_folder_there_is_no_cache_and_the_run_works(monkeypatch, project, templates, tmp_path):
+    monkeypatch.delenv(input_cache.CACHE_ENV)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert input_cache.cache_folder() is None
+    assert "bib-aadorp" in prepare(settings(project, templates, tmp_path)).analysis.libraries
