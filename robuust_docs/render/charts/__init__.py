@@ -9,8 +9,8 @@ from reportlab import rl_config
 
 # reportlab validates every attribute of every shape as it is set (its default, "a big help when developing"):
 # a tenth of a PDF's time went to it (issue 18). Set before reportlab.graphics.shapes is imported, the check is
-# not even installed; tests/test_charts.py verifies every shape of the sample's charts with reportlab's own
-# `verify`, so a wrong attribute is still caught, in the tests rather than in every run.
+# not even installed; tests/render/test_charts_maps.py checks every attribute of every shape of the sample's
+# charts with the shapes' own validators, so a wrong attribute is still caught, in the tests rather than every run.
 rl_config.shapeChecking = 0
 
 from reportlab.graphics.shapes import Drawing  # noqa: E402
