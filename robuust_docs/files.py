@@ -11,13 +11,14 @@ the message the user sees.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import stat
 import tempfile
 import time
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -330,6 +331,30 @@ def write_cached(name: str, data: bytes, keep: int) -> None:
         _prune(folder, "".join(Path(name).suffixes), keep)
     except OSError:
         return
+
+
+def cache_key(*parts: str) -> str:
+    """The key of a cache entry made from `parts` (each ended by a NUL, so no two lists of parts give one key)."""
+    sha = hashlib.sha256()
+    for part in parts:
+        sha.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return sha.hexdigest()
+
+
+def read_marshalled(name: str, valid: Callable[[object], bool]) -> object | None:
+    """The value marshalled in the cache entry `name` when it is one `valid` accepts; a damaged or unexpected
+    entry is removed (and None returned: the work is done again)."""
+    data = read_cached(name)
+    if data is None:
+        return None
+    try:
+        value = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        value = None
+    if value is None or not valid(value):
+        drop_cached(name)
+        return None
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,6 @@ Word template's compiled code is kept there too, see render/docx/sandbox.py.)
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
 from collections.abc import Collection
@@ -29,6 +28,7 @@ from robuust_docs import __version__
 from robuust_docs.files import (
     CACHE_ENV,
     cache_folder,
+    cache_key,
     digest_folder,
     drop_cached,
     package_digest,
@@ -45,16 +45,10 @@ __all__ = ["CACHE_ENV", "KEEP", "SUFFIX", "cache_folder", "code_digest", "input_
 def input_keys(data_dir: Path, templates_dir: Path, year: int | None, libraries: Collection[str] | None) -> list[str]:
     """The keys to look for, best first: the entry of all libraries, then (when `libraries` are asked for) the one
     of just those. Each covers everything `prepare`'s loading, checking and analysis depend on."""
-    sha = hashlib.sha256()
-    parts = (__version__, code_digest(), sys.version, _pandas_version(), digest_folder(data_dir))
-    for part in (*parts, digest_folder(templates_dir), "" if year is None else str(year)):
-        sha.update(part.encode("utf-8", "surrogateescape"))
-        sha.update(b"\0")
-    base = sha.hexdigest()
+    code = (__version__, code_digest(), sys.version, _pandas_version())
+    base = cache_key(*code, digest_folder(data_dir), digest_folder(templates_dir), "" if year is None else str(year))
     chosen = [] if libraries is None else ["\n".join(sorted(set(libraries)))]
-    return [
-        hashlib.sha256(f"{base}\0{which}".encode("utf-8", "surrogateescape")).hexdigest() for which in ["*", *chosen]
-    ]
+    return [cache_key(base, which) for which in ["*", *chosen]]
 
 
 def code_digest() -> str:

@@ -104,9 +104,7 @@ def file_names(library_id: str, formats: tuple[str, ...], municipality: str | No
 
 def render_library(job: Job) -> Outcome:
     """Build, render and write one library's documents; every user-fixable problem becomes a failed Outcome."""
-    if job.content.digest not in _code_taken:  # a worker's first library: the texts' code an earlier run kept
-        use_kept_code(job.content.digest)
-        _code_taken.add(job.content.digest)
+    use_kept_code(job.content.digest)  # (once per process: a worker's first library takes what a run kept)
     if job.findings is None:  # derived here, in the worker, so that a run of many libraries derives them in parallel
         try:
             lib, found = with_findings(job.library, job.content, {})
@@ -146,9 +144,6 @@ def render_library(job: Job) -> Outcome:
         return Outcome(lib.id, name, "mislukt", problems=(Problem("inhoud", str(exc), library=lib.id),), **summary)
     notes = (*(w.note for w in written if w.kept is not None), *single)
     return Outcome(lib.id, name, "klaar", tuple(w.path.name for w in written), notes, **summary)
-
-
-_code_taken: set[str] = set()  # content sets whose kept code this process took
 
 
 def _render(kind: str, report, job: Job) -> bytes:

@@ -15,7 +15,6 @@ Macros, includes, imports and recursive loops are refused when the text is read.
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import sys
 import time
@@ -38,9 +37,9 @@ from robuust_docs.files import (
     MAX_TEXT_NESTING,
     MAX_TEXT_SECONDS,
     MAX_TEXT_STEPS,
-    drop_cached,
+    cache_key,
     package_digest,
-    read_cached,
+    read_marshalled,
     text_too_long,
     write_cached,
 )
@@ -398,24 +397,24 @@ CODE_SUFFIX = ".inhoud.code"
 CODE_KEEP = 8  # content sets
 _KEPT: dict[str, types.CodeType] = {}
 _MADE: dict[str, types.CodeType] = {}
+_TAKEN: set[str] = set()  # the content sets whose kept code this process has taken (once each)
 
 
 def use_kept_code(digest: str) -> None:
-    """Take the compiled code of the texts of the content set `digest` that an earlier run kept, if any."""
-    name = _code_name(digest)
-    data = read_cached(name)
-    if data is None:
+    """Take the compiled code of the texts of the content set `digest` that an earlier run kept, if any; once per
+    process (reading the content, or a pool worker's first library)."""
+    if digest in _TAKEN:
         return
-    try:
-        codes = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        codes = None
-    if not isinstance(codes, dict) or not all(
-        isinstance(k, str) and isinstance(v, types.CodeType) for k, v in codes.items()
-    ):
-        drop_cached(name)
-        return
-    _KEPT.update(codes)
+    _TAKEN.add(digest)
+    codes = read_marshalled(_code_name(digest), _is_code_bundle)
+    if codes is not None:
+        _KEPT.update(codes)
+
+
+def _is_code_bundle(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, types.CodeType) for k, v in value.items()
+    )
 
 
 def keep_code(digest: str) -> None:
@@ -427,10 +426,7 @@ def keep_code(digest: str) -> None:
 
 
 def _code_name(digest: str) -> str:
-    sha = hashlib.sha256()
-    for part in (digest, package_digest(), jinja2.__version__, sys.version):
-        sha.update(part.encode() + b"\0")
-    return f"{sha.hexdigest()}{CODE_SUFFIX}"
+    return f"{cache_key(digest, package_digest(), jinja2.__version__, sys.version)}{CODE_SUFFIX}"
 
 
 @lru_cache(maxsize=2048)
@@ -438,15 +434,17 @@ def _compile(text: str):
     if len(text) > MAX_TEXT_CHARS:
         raise TextError(text_too_long(len(text)))
     env = _environment()
-    code = _KEPT.get(text)
-    if code is not None:  # checked and compiled by an earlier run
-        return env.template_class.from_code(env, code, env.make_globals(None), None)
+    code = _KEPT.get(text)  # checked and compiled by an earlier run
+    if code is None:
+        code = _MADE[text] = _checked_code(env, text)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)  # as jinja's own from_string
+
+
+def _checked_code(env: ImmutableSandboxedEnvironment, text: str):
+    """The compiled code of `text`, after every check; raises TextError."""
     try:
         _check_nesting(env, text)
-        code = env.compile(_bounded(env.parse(text)))
-        _MADE[text] = code
-        # as jinja's own from_string
-        return env.template_class.from_code(env, code, env.make_globals(None), None)
+        return env.compile(_bounded(env.parse(text)))
     except TemplateSyntaxError as exc:
         raise TextError(f"fout in de opmaak van de tekst (regel {exc.lineno}): {exc.message}") from None
     except (RecursionError, MemoryError, SyntaxError, ValueError) as exc:

@@ -358,13 +358,13 @@ def test_a_worker_collects_the_garbage_its_tuned_collector_leaves_every_few_libr
 
 
 def test_a_worker_takes_the_kept_code_of_the_contents_texts_once(data, tmp_path, monkeypatch):
-    from robuust_docs.app import document
     from robuust_docs.app.document import jobs_for, render_library
 
-    taken = []
-    monkeypatch.setattr(document, "use_kept_code", taken.append)
-    monkeypatch.setattr(document, "_code_taken", set())
+    fill = __import__("sys").modules["robuust_docs.content.fill"]  # (the package exports the function `fill`)
     prepared = prepare(_settings(data, tmp_path / "out"), IDS[:2])
+    taken = []  # as a worker forked before the input was read: nothing taken yet
+    monkeypatch.setattr(fill, "_TAKEN", set())
+    monkeypatch.setattr(fill, "read_marshalled", lambda name, valid: taken.append(name))
     for job in jobs_for(prepared, IDS[:2]):
         assert render_library(job).status == "klaar"
-    assert taken == [prepared.content.digest]
+    assert taken == [fill._code_name(prepared.content.digest)]

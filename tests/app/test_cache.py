@@ -187,6 +187,7 @@ def test_the_contents_compiled_texts_are_kept_and_fill_the_same(folder, content_
     def fresh() -> None:  # as a new process: nothing compiled yet
         monkeypatch.setattr(fill, "_KEPT", {})
         monkeypatch.setattr(fill, "_MADE", {})
+        monkeypatch.setattr(fill, "_TAKEN", set())
         fill._compile.cache_clear()
 
     fresh()

@@ -12,7 +12,6 @@ every library) and their code in the user's cache, for the next run.
 from __future__ import annotations
 
 import contextvars
-import hashlib
 import marshal
 import sys
 import time
@@ -25,7 +24,7 @@ from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.filters import FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from robuust_docs.files import drop_cached, package_digest, read_cached, write_cached
+from robuust_docs.files import cache_key, package_digest, read_marshalled, write_cached
 from robuust_docs.render.docx.template_check import SAFE_FILTERS, jinja_problems
 
 MAX_LOOP_STEPS = 1_000_000  # iterations of all loops in one part together; a handreiking needs a few hundred
@@ -141,26 +140,13 @@ CODE_SUFFIX = ".sjabloon.code"
 
 
 def _code_name(model: type, source: str, autoescape) -> str:
-    sha = hashlib.sha256()
-    for part in (package_digest(), jinja2.__version__, sys.version, f"{model.__module__}.{model.__qualname__}"):
-        sha.update(part.encode() + b"\0")
-    sha.update(repr(autoescape).encode() + b"\0")
-    sha.update(source.encode("utf-8", "surrogateescape"))
-    return f"{sha.hexdigest()}{CODE_SUFFIX}"
+    model_name = f"{model.__module__}.{model.__qualname__}"
+    key = cache_key(package_digest(), jinja2.__version__, sys.version, model_name, repr(autoescape), source)
+    return f"{key}{CODE_SUFFIX}"
 
 
 def _kept_code(name: str):
-    data = read_cached(name)
-    if data is None:
-        return None
-    try:
-        code = marshal.loads(data)
-    except (ValueError, EOFError, TypeError):
-        code = None
-    if not isinstance(code, types.CodeType):
-        drop_cached(name)
-        return None
-    return code
+    return read_marshalled(name, lambda value: isinstance(value, types.CodeType))
 
 
 def _count_loops(tree: nodes.Template) -> nodes.Template:
