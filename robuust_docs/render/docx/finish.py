@@ -92,9 +92,12 @@ class _Styles:
         return self.toc.get(level, f"TOC{level}")
 
 
+_PPR_STYLE, _VAL = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
+
+
 def _style_of(paragraph) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return style.get(qn("w:val")) if style is not None else None
+    style = paragraph.find(_PPR_STYLE)
+    return style.get(_VAL) if style is not None else None
 
 
 def _text_of(element) -> str:

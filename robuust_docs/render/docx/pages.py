@@ -21,11 +21,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from docx.document import Document
+from lxml import etree
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from robuust_docs.render.docx.oxml import qn
 from robuust_docs.render.theme import Theme, register_fonts
 
+_PPR, _PSTYLE, _FIRST_RPR = qn("w:pPr"), qn("w:pStyle"), f"{qn('w:r')}/{qn('w:rPr')}"
+_PPR_STYLE, _VAL = f"{_PPR}/{_PSTYLE}", qn("w:val")
+_T, _TAB, _EXTENT, _INSTR = qn("w:t"), qn("w:tab"), qn("wp:extent"), qn("w:instrText")
+_LINE_PARTS = (_T, qn("w:br"), _TAB, qn("w:cr"), _EXTENT, _INSTR)
 LINE = 1.15  # Arial's (and Liberation Sans's) single line height, as a multiple of the font size
 TWIP = 1 / 20  # points per twentieth of a point
 EMU = 1 / 12700  # points per English Metric Unit
@@ -52,6 +57,12 @@ class _Props:
     page_break_before: bool = False
     widow_control: bool = False
     contextual: bool = False
+
+    def copy(self) -> _Props:
+        """A copy to change (a fifth of `dataclasses.replace`'s time: one per paragraph)."""
+        new = object.__new__(_Props)
+        new.__dict__.update(self.__dict__)
+        return new
 
 
 @dataclass
@@ -90,6 +101,7 @@ class _Styles:
         self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
         self.numbering = _numbering_indents(doc)
         self._cache: dict[str | None, _Props] = {}
+        self._resolved: dict[tuple, _Props] = {}  # (own pPr, first run's rPr) as XML → properties
 
     def chain(self, style_id: str | None) -> list:
         chain, seen = [], set()
@@ -101,20 +113,27 @@ class _Styles:
         return list(reversed(chain))
 
     def paragraph(self, p) -> _Props:
-        """The properties of paragraph `p`: defaults, its style chain, its own properties and its first run's."""
-        ppr = p.find(qn("w:pPr"))
-        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        style_id = style.get(qn("w:val")) if style is not None else self.default_paragraph
-        if style_id not in self._cache:
-            props = _Props()
-            chain = self.chain(style_id)
-            _apply_run(props, [self.default_rpr, *(s.find(qn("w:rPr")) for s in chain)])
-            self._apply_paragraph(props, [self.default_ppr, *(s.find(qn("w:pPr")) for s in chain)])
-            self._cache[style_id] = props
-        props = replace(self._cache[style_id])
-        self._apply_paragraph(props, [ppr])
-        _apply_run(props, [p.find(f"{qn('w:r')}/{qn('w:rPr')}")])
-        return props
+        """The properties of paragraph `p`: defaults, its style chain, its own properties and its first run's (a
+        new object, which the caller may change). A document's 600 paragraphs have some 30 different
+        combinations of style and own properties, so each combination is resolved once."""
+        ppr = p.find(_PPR)
+        rpr = p.find(_FIRST_RPR)
+        key = (None if ppr is None else etree.tostring(ppr), None if rpr is None else etree.tostring(rpr))
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            style = ppr.find(_PSTYLE) if ppr is not None else None
+            style_id = style.get(qn("w:val")) if style is not None else self.default_paragraph
+            if style_id not in self._cache:
+                props = _Props()
+                chain = self.chain(style_id)
+                _apply_run(props, [self.default_rpr, *(s.find(qn("w:rPr")) for s in chain)])
+                self._apply_paragraph(props, [self.default_ppr, *(s.find(qn("w:pPr")) for s in chain)])
+                self._cache[style_id] = props
+            resolved = replace(self._cache[style_id])
+            self._apply_paragraph(resolved, [ppr])
+            _apply_run(resolved, [rpr])
+            self._resolved[key] = resolved
+        return resolved.copy()
 
     def _apply_paragraph(self, props: _Props, layers: list) -> None:
         for layer in layers:
@@ -151,8 +170,8 @@ class _Styles:
             props.contextual = _toggle(layer, "w:contextualSpacing", props.contextual)
 
     def style_id(self, p) -> str | None:
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        return style.get(qn("w:val")) if style is not None else self.default_paragraph
+        style = p.find(_PPR_STYLE)
+        return style.get(_VAL) if style is not None else self.default_paragraph
 
     def table_layers(self, table) -> list:
         """The tblPr elements that apply to `table`: its style's (base first), then its own."""
@@ -337,14 +356,15 @@ class _Layout:
 
     def paragraph_lines(self, p, props: _Props, width: float) -> list[float]:
         text, pictures, segments = [], [], []
-        for element in p.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr"), qn("wp:extent"), qn("w:instrText")):
-            if element.tag == qn("w:t"):
+        for element in p.iter(*_LINE_PARTS):
+            tag = element.tag
+            if tag == _T:
                 text.append(element.text or "")
-            elif element.tag == qn("w:tab"):
+            elif tag == _TAB:
                 text.append("    ")
-            elif element.tag == qn("wp:extent"):
+            elif tag == _EXTENT:
                 pictures.append(int(element.get("cy", "0")) * EMU)
-            elif element.tag != qn("w:instrText"):
+            elif tag != _INSTR:
                 if element.get(qn("w:type")) == "page":
                     segments.append(("".join(text), "page"))
                     text = []
