@@ -16,12 +16,17 @@ NAMED_FAR = 3  # at most this many far neighbourhoods are named
 
 def library_variables(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
     """Everything a library-level rule may use."""
+    return {**_own(lib), **_prefixed(lib, content)}
+
+
+def _own(lib: LibraryAnalysis) -> dict[str, float | None]:
+    """The library's own figures, its number of peers and its years (the names without a dot)."""
     history = lib.history
     years = {
         "jaren": float(len(history.years)) if history else 1.0,
         "eerste_jaar": float(history.first) if history else None,
     }
-    return {**lib.variables, "peers": float(lib.peers), **years, **_prefixed(lib, content)}
+    return {**lib.variables, "peers": float(lib.peers), **years}
 
 
 def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, content: Content) -> dict:
@@ -32,7 +37,7 @@ def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, con
     known = others and all(v is not None for v in subsidy + inhabitants) and sum(inhabitants) > 0
     return {
         **muni.variables,
-        **{f"bibliotheek.{k}": v for k, v in library_variables(lib, content).items() if "." not in k},
+        **{f"bibliotheek.{k}": v for k, v in _own(lib).items() if "." not in k},
         "overige.subsidie_per_inwoner": sum(subsidy) / sum(inhabitants) if known else None,
         # the lowest of the others: a municipality is only "far below the others" when it is below each of them
         "overige.laagste_subsidie_per_inwoner": min(
@@ -48,7 +53,21 @@ def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, con
     }
 
 
+_last: list = [None, None, {}]  # the library and content `_prefixed` saw last, and what it gave
+
+
 def _prefixed(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
+    """The indicator, norm, median, cost and trend names of `lib` (the names with a dot). The rules, the asks
+    and the practices of one library ask for them a dozen times (once per municipality and ask), so the values
+    for the library seen last are kept: the analysis and the content are frozen, and holding them here keeps
+    them alive, so the same objects are the same values. Callers copy the dict, never change it."""
+    if _last[0] is lib and _last[1] is content:
+        return _last[2]
+    _last[:] = [lib, content, _prefixed_values(lib, content)]
+    return _last[2]
+
+
+def _prefixed_values(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
     values: dict[str, float | None] = {}
     results = {r.indicator: r for m in lib.modules for r in m.indicators}
     for ind in content.indicators:
