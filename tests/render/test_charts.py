@@ -4,6 +4,7 @@ and shape, named indicators), the zones behind a panel, and the PNG rasteriser t
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.colors import HexColor
 
 from robuust_docs.render import load_theme
-from robuust_docs.render.charts import draw_figure, drawing_to_png
+from robuust_docs.render.charts import draw_figure, drawing_to_png, png
 from robuust_docs.render.charts.handreiking import _zones
 from robuust_docs.render.charts.maps import Frame, Placer, area_path, clip_polygon, clip_polyline
 from robuust_docs.render.charts.png import encode_png
@@ -173,7 +174,13 @@ def test_bars_and_level_lines_stay_sharp_and_only_symbols_and_slanted_shapes_are
     )
 
 
-def test_our_png_encoder_is_lossless_and_readable():
+@pytest.mark.parametrize("deflate", ["isal", "zlib"])
+def test_our_png_encoder_is_lossless_and_readable(deflate, monkeypatch):
+    if deflate == "isal":  # what is installed: the dependency, not the fallback
+        assert png._deflate.__module__.startswith("isal") and png.DEFLATE_LEVEL == 2
+    else:  # the fallback where isal has no wheel
+        monkeypatch.setattr(png, "_deflate", zlib.compress)
+        monkeypatch.setattr(png, "DEFLATE_LEVEL", 1)
     rng = np.random.default_rng(7)
     source = Image.fromarray(rng.integers(0, 256, size=(37, 53, 3), dtype=np.uint8), "RGB")
     data = encode_png(source)
