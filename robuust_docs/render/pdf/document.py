@@ -31,7 +31,7 @@ from robuust_docs.report.model import DocMeta
 class ReportDoc(BaseDocTemplate):
     """A4, a cover page and body pages; headings feed the outline and the table of contents."""
 
-    def __init__(self, buffer, meta: DocMeta, theme: Theme, tagger: Tagger):
+    def __init__(self, buffer, meta: DocMeta, theme: Theme, tagger: Tagger, compress: bool = True):
         super().__init__(
             buffer,
             pagesize=A4,
@@ -46,6 +46,7 @@ class ReportDoc(BaseDocTemplate):
             creator="robuust-docs",
             lang="nl-NL",
             invariant=1,
+            pageCompression=1 if compress else 0,
             initialFontName=theme.font,
             initialFontSize=10,
         )
@@ -149,7 +150,10 @@ def render_story(meta: DocMeta, build, theme: Theme, tagged: bool = True) -> byt
     register_fonts(theme)
     tagger = Tagger(enabled=tagged)
     buffer = io.BytesIO()
-    doc = ReportDoc(buffer, meta, theme, tagger)
+    # a tagged PDF's page streams are compressed once, by qpdf when `write_structure` saves it: qpdf decodes and
+    # compresses again every Flate stream it reads, so reportlab compressing them first gave the same bytes for
+    # twice the work (10 ms of a handreiking; tests/render/test_pdf.py compares the bytes both ways)
+    doc = ReportDoc(buffer, meta, theme, tagger, compress=not tagged)
     built = build(tagger)
     doc.toc = built.toc
     if built.toc is not None:
