@@ -53,7 +53,8 @@ def municipality_variables(lib: LibraryAnalysis, muni: MunicipalityAnalysis, con
     }
 
 
-_last: list = [None, None, {}]  # the library and content `_prefixed` saw last, and what it gave
+_last: list[tuple] = [(None, None, {})]  # (library, content, values) that `_prefixed` gave last: one tuple, so
+# that a thread reads a consistent triple (a Dask worker may render in several threads)
 
 
 def _prefixed(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:
@@ -61,10 +62,12 @@ def _prefixed(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]
     and the practices of one library ask for them a dozen times (once per municipality and ask), so the values
     for the library seen last are kept: the analysis and the content are frozen, and holding them here keeps
     them alive, so the same objects are the same values. Callers copy the dict, never change it."""
-    if _last[0] is lib and _last[1] is content:
-        return _last[2]
-    _last[:] = [lib, content, _prefixed_values(lib, content)]
-    return _last[2]
+    seen_lib, seen_content, values = _last[0]
+    if seen_lib is lib and seen_content is content:
+        return values
+    values = _prefixed_values(lib, content)
+    _last[0] = (lib, content, values)
+    return values
 
 
 def _prefixed_values(lib: LibraryAnalysis, content: Content) -> dict[str, float | None]:

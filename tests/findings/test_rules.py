@@ -257,3 +257,22 @@ def test_a_municipality_far_below_the_others_is_asked_to_reach_the_norm(scenario
 )
 def test_an_indicative_amount_keeps_three_figures_rounded_half_up(amount, shown):
     assert indicative(amount) == shown  # not ties to even: € 49.650 is about € 49.700
+
+
+def test_a_librarys_names_are_its_own_whichever_library_came_before(scenario):
+    """`context._prefixed` keeps the names of the library it saw last: A, B, then A again gives A's names, and a
+    changed copy of A (another object) gets its own, not A's kept ones."""
+    from robuust_docs.findings import context
+
+    content, analysis, _ = scenario
+    a, b = analysis.libraries["bib-gewoon-1"], analysis.libraries["bib-leeg"]
+    first = context.library_variables(a, content)
+    other = context.library_variables(b, content)
+    assert other != first
+    assert context.library_variables(a, content) == first
+    some = next(k for k, v in first.items() if k.startswith("indicator.") and v is not None)
+    indicator = some.removeprefix("indicator.")
+    changed = dataclasses.replace(a, values={**a.values, indicator: a.values[indicator] + 1})
+    assert context.library_variables(changed, content)[some] == first[some] + 1
+    municipality = a.municipalities[0]
+    assert context.municipality_variables(a, municipality, content)[some] == first[some]
