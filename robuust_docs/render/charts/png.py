@@ -42,6 +42,7 @@ from reportlab.graphics.shapes import (
 )
 
 from robuust_docs.render.charts.primitives import CLOSE, LINE, MOVE
+from robuust_docs.render.theme import Theme
 
 try:
     from isal.isal_zlib import compress as _deflate  # the zlib format, seven times as fast (see above)
@@ -51,7 +52,6 @@ except ImportError:  # isal is a dependency; a platform without its wheel falls 
     from zlib import compress as _deflate
 
     DEFLATE_LEVEL = 1
-from robuust_docs.render.theme import Theme
 
 SUPERSAMPLE = 2
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}

@@ -33,7 +33,7 @@ from lxml import etree
 
 from robuust_docs import __version__
 from robuust_docs.files import clean_text
-from robuust_docs.render.docx.oxml import field_char, preserved, qn, run
+from robuust_docs.render.docx.oxml import field_char, paragraph_style, preserved, qn, run
 from robuust_docs.render.docx.pages import estimate_pages
 from robuust_docs.render.theme import Theme
 from robuust_docs.report.model import DocMeta
@@ -92,14 +92,6 @@ class _Styles:
         return self.toc.get(level, f"TOC{level}")
 
 
-_PPR_STYLE, _VAL = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
-
-
-def _style_of(paragraph) -> str | None:
-    style = paragraph.find(_PPR_STYLE)
-    return style.get(_VAL) if style is not None else None
-
-
 def _text_of(element) -> str:
     return "".join(t.text or "" for t in element.iter(qn("w:t")))
 
@@ -107,7 +99,7 @@ def _text_of(element) -> str:
 def _headings(body, levels: dict[str, int]) -> list[tuple[int, object]]:
     found = []
     for p in body.iter(qn("w:p")):
-        level = levels.get(_style_of(p))
+        level = levels.get(paragraph_style(p))
         if level and _text_of(p).strip():
             found.append((level, p))
     return found
@@ -208,11 +200,11 @@ def _keep_together(body, styles: _Styles) -> None:
         if element.tag == qn("w:tbl"):
             _keep_table(element)
             _keep_lead_in(element, styles)
-        elif _style_of(element) in styles.levels:
+        elif paragraph_style(element) in styles.levels:
             _keep_next(element)
         elif _is_figure(element):
             following = element.getnext()
-            if following is not None and following.tag == qn("w:p") and _style_of(following) in styles.captions:
+            if following is not None and following.tag == qn("w:p") and paragraph_style(following) in styles.captions:
                 _keep_next(element)
             _keep_lead_in(element, styles)
         elif _text_of(element).rstrip().endswith(":") and element.getparent() is body:
@@ -239,7 +231,7 @@ def _keep_lead_in(element, styles: _Styles) -> None:
     texts = 0
     previous = element.getprevious()
     while previous is not None and previous.tag == qn("w:p") and texts < LEAD_IN_PARAGRAPHS:
-        style = _style_of(previous)
+        style = paragraph_style(previous)
         if style in styles.levels or style in styles.captions or _is_figure(previous) or _breaks(previous):
             return
         _keep_next(previous)

@@ -13,6 +13,14 @@ from docx.oxml.ns import qn as _qn
 # few dozen names some 20.000 times per document
 qn = lru_cache(maxsize=None)(_qn)
 
+_PARAGRAPH_STYLE, _VAL = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
+
+
+def paragraph_style(paragraph, default: str | None = None) -> str | None:
+    """The style id a w:p names in its properties, else `default`."""
+    style = paragraph.find(_PARAGRAPH_STYLE)
+    return style.get(_VAL) if style is not None else default
+
 
 def run(*children) -> object:
     """A w:r holding `children`."""

@@ -17,18 +17,17 @@ own numbers anyway; Word replaces these on F9 or before printing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from docx.document import Document
 from lxml import etree
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from robuust_docs.render.docx.oxml import qn
+from robuust_docs.render.docx.oxml import paragraph_style, qn
 from robuust_docs.render.theme import Theme, register_fonts
 
-_PPR, _PSTYLE, _FIRST_RPR = qn("w:pPr"), qn("w:pStyle"), f"{qn('w:r')}/{qn('w:rPr')}"
-_PPR_STYLE, _VAL = f"{_PPR}/{_PSTYLE}", qn("w:val")
+_PPR, _FIRST_RPR = qn("w:pPr"), f"{qn('w:r')}/{qn('w:rPr')}"
 _T, _TAB, _EXTENT, _INSTR = qn("w:t"), qn("w:tab"), qn("wp:extent"), qn("w:instrText")
 _LINE_PARTS = (_T, qn("w:br"), _TAB, qn("w:cr"), _EXTENT, _INSTR)
 LINE = 1.15  # Arial's (and Liberation Sans's) single line height, as a multiple of the font size
@@ -57,6 +56,7 @@ class _Props:
     page_break_before: bool = False
     widow_control: bool = False
     contextual: bool = False
+    style: str | None = None  # its style id (the document's default paragraph style when it names none)
 
     def copy(self) -> _Props:
         """A copy to change (a fifth of `dataclasses.replace`'s time: one per paragraph)."""
@@ -121,15 +121,15 @@ class _Styles:
         key = (None if ppr is None else etree.tostring(ppr), None if rpr is None else etree.tostring(rpr))
         resolved = self._resolved.get(key)
         if resolved is None:
-            style = ppr.find(_PSTYLE) if ppr is not None else None
-            style_id = style.get(qn("w:val")) if style is not None else self.default_paragraph
+            style_id = paragraph_style(p, self.default_paragraph)
             if style_id not in self._cache:
                 props = _Props()
                 chain = self.chain(style_id)
                 _apply_run(props, [self.default_rpr, *(s.find(qn("w:rPr")) for s in chain)])
                 self._apply_paragraph(props, [self.default_ppr, *(s.find(qn("w:pPr")) for s in chain)])
                 self._cache[style_id] = props
-            resolved = replace(self._cache[style_id])
+            resolved = self._cache[style_id].copy()
+            resolved.style = style_id
             self._apply_paragraph(resolved, [ppr])
             _apply_run(resolved, [rpr])
             self._resolved[key] = resolved
@@ -168,10 +168,6 @@ class _Styles:
             props.page_break_before = _toggle(layer, "w:pageBreakBefore", props.page_break_before)
             props.widow_control = _toggle(layer, "w:widowControl", props.widow_control)
             props.contextual = _toggle(layer, "w:contextualSpacing", props.contextual)
-
-    def style_id(self, p) -> str | None:
-        style = p.find(_PPR_STYLE)
-        return style.get(_VAL) if style is not None else self.default_paragraph
 
     def table_layers(self, table) -> list:
         """The tblPr elements that apply to `table`: its style's (base first), then its own."""
@@ -383,7 +379,7 @@ class _Layout:
 
     def paragraph(self, p) -> None:
         props = self.styles.paragraph(p)
-        style = self.styles.style_id(p)
+        style = props.style
         lines = self.paragraph_lines(p, props, self.width)
         state = self.state
         before = max(0.0, props.before - state.previous_after)  # the larger of space after and before counts
@@ -469,7 +465,7 @@ class _Layout:
                 props = self.styles.paragraph(p)
                 props.bold = props.bold or bold
                 lines = [h for h in self.paragraph_lines(p, props, width - left - right) if h > 0]
-                style = self.styles.style_id(p)
+                style = props.style
                 space = 0.0 if props.contextual and style == previous else props.before
                 height += space + sum(lines) + props.after
                 previous = style
