@@ -24,9 +24,9 @@ from robuust_docs.app import (
 )
 from robuust_docs.app.batch import default_executor
 from robuust_docs.app.cluster import cluster_executor
+from robuust_docs.app.document import format_helper
 from robuust_docs.app.overview import TEMPLATE as OVERVIEW_TEMPLATE
 from robuust_docs.errors import DataError, Problem
-from robuust_docs.overview import Overview
 from robuust_docs.paths import DEFAULTS, bundled, resolve
 from robuust_docs.render import check_template, template_warnings
 from robuust_docs.report import Report
@@ -110,6 +110,10 @@ def generate(
         if not scheduler and jobs != 1 and (all_ or len(ids) > 1):
             # the workers next: forked now, they have the renderer but not the input that is read after this
             executor = stack.enter_context(default_executor(jobs or os.cpu_count() or 1))
+        elif not scheduler and jobs != 1 and not all_ and not per_municipality and (os.cpu_count() or 1) > 1:
+            # one document: its PDF's process forked now, to import and load while the input is read
+            if set(settings.formats) == {"docx", "pdf"}:
+                stack.enter_context(format_helper(templates_dir))
         # only the libraries asked for in full (the others for the medians); each worker derives its findings
         prepared = prepare(settings, None if all_ else ids, findings=False)
         known = prepared.dataset.library_ids()
@@ -310,6 +314,8 @@ def template_export(folder) -> None:
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def template_check(file) -> None:
     """Controleer een Word-sjabloon op fouten in de velden, onbekende velden en externe koppelingen."""
+    from robuust_docs.overview import Overview
+
     model = Overview if file.name == OVERVIEW_TEMPLATE else Report
     check_template(file, model)
     warnings = template_warnings(file)

@@ -55,7 +55,8 @@ class BatchResult:
 
 def default_executor(jobs: int) -> Executor:
     """A process pool of `jobs` workers, started now. A forked worker must not keep the output folder's lock when
-    the run is killed (`forget_inherited_locks`); each sets the cycle collector for rendering (`tune_gc`)."""
+    the run is killed (`forget_inherited_locks`); each imports the PDF renderer, which the main process does not
+    need, and sets the cycle collector for rendering (`tune_gc`)."""
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context(), initializer=_start_worker)
     pool.submit(os.getpid)  # a forking pool starts all its workers with its first task: now, before the input
     return pool
@@ -63,7 +64,9 @@ def default_executor(jobs: int) -> Executor:
 
 def _start_worker() -> None:
     forget_inherited_locks()
-    tune_gc()
+    import robuust_docs.render.pdf  # noqa: F401 (the main process leaves it to the workers: see `format_helper`)
+
+    tune_gc()  # (after the import: what the renderer holds is frozen out of the collector's scans)
 
 
 def run_batch(

@@ -8,11 +8,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
+import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from robuust_docs.app.prepare import Prepared, with_findings
 from robuust_docs.content import Content, use_kept_code
 from robuust_docs.errors import Problem, RobuustError
 from robuust_docs.findings import FindingError, Findings
-from robuust_docs.output import WriteError, document_slug, unchanged, write_outputs
-from robuust_docs.render import Theme, render_docx, render_pdf
+from robuust_docs.output import WriteError, document_slug, forget_inherited_locks, unchanged, write_outputs
+from robuust_docs.render import Theme, load_theme, register_fonts, render_docx
 from robuust_docs.report import ReportError, ReportSettings, build_report
 from robuust_docs.status import Status
 
@@ -150,22 +151,71 @@ def _render(kind: str, report, job: Job) -> bytes:
     return render_docx(report, job.template, job.theme) if kind == "docx" else render_pdf(report, job.theme)
 
 
+def render_pdf(report, theme: Theme) -> bytes:
+    """`render.pdf.render_pdf`, imported on first use: in the process that makes the PDF (see `format_helper`)."""
+    from robuust_docs.render.pdf import render_pdf as render
+
+    return render(report, theme)
+
+
 def _render_all(report, job: Job) -> dict[str, bytes]:
     """Every format of `job`; with `split_formats` (one document on a machine with cores to spare) the PDF is
     rendered in a forked copy of this process while this one renders the Word file: a fork starts at once, with
-    everything imported and loaded, where a new worker would first import the renderer (a second). Without fork
-    (Windows, macOS) or when the copy is lost, one after the other."""
+    everything imported and loaded, where a new worker would first import the renderer (a second). The copy is
+    the one `format_helper` started, if it did, else one forked now. Without fork (Windows, macOS) or when the
+    copy is lost, one after the other."""
     context = fork_context()
     if not (job.split_formats and len(job.formats) > 1 and context is not None):
         return {kind: _render(kind, report, job) for kind in job.formats}
     first, *others = job.formats
     try:
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
+        with ExitStack() as stack:
+            pool = _helper[0]
+            if pool is None:
+                register_fonts(job.theme)  # (both renderers need them: loaded once, before the fork)
+                pool = stack.enter_context(ProcessPoolExecutor(1, mp_context=context))
             later = {kind: pool.submit(_render_forked, kind, report, job) for kind in others}
             done = {first: _render(first, report, job)}
             return done | {kind: future.result() for kind, future in later.items()}
     except BrokenProcessPool:  # the copy died (killed, out of memory): render here instead
         return {kind: _render(kind, report, job) for kind in job.formats}
+
+
+# One document from a cold start (a POI advisor's `generate <id>`): its Word file and PDF are made side by side,
+# the PDF in a forked process. Forked only when the report is built, that process would first import the PDF
+# renderer (pikepdf, the tagging, the layout: 0,1 s) and load the fonts (0,08 s), while this one renders the Word
+# file. `format_helper` forks it before the input is read instead, so that it does both while this process reads
+# the input, analyses and builds the report; this process never imports the PDF renderer at all.
+_helper: list[ProcessPoolExecutor | None] = [None]
+
+
+@contextmanager
+def format_helper(theme: Path) -> Iterator[None]:
+    """For the block: a forked process, started now, that imports the PDF renderer and registers the fonts of
+    the theme in the folder `theme` (a theme that cannot be read is left to `prepare` to report), and that
+    `_render_all` then uses for the PDF. Without fork, nothing."""
+    context = fork_context()
+    if context is None or _helper[0] is not None:
+        yield
+        return
+    pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_helper, initargs=(theme,))
+    pool.submit(os.getpid)  # a forking pool starts its process with its first task: now
+    _helper[0] = pool
+    try:
+        yield
+    finally:
+        _helper[0] = None
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_helper(theme: Path) -> None:
+    forget_inherited_locks()
+    import robuust_docs.render.pdf  # noqa: F401 (the point: imported here, not in the process that forked)
+
+    try:
+        register_fonts(load_theme(theme))
+    except RobuustError:
+        pass  # prepare, in the process that forked, reports it; this process then renders nothing
 
 
 # Rendering makes and drops millions of objects; Python's cycle collector, run after every 700 new ones and now and
