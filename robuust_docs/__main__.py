@@ -1,5 +1,5 @@
 """`python -m robuust_docs` runs the command-line interface."""
 
-from robuust_docs.cli import main
+from robuust_docs.cli import run
 
-main()
+run()

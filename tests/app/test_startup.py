@@ -1,5 +1,6 @@
 """Starting up for one document (issue 18: one library from a cold start): the command line does not import what
-it does not need, and one document's PDF is made in a process forked before the input is read."""
+it does not need, one document's PDF is made in a process forked before the input is read, and the command ends
+its process itself once everything is written, with the exit status and output it would have had."""
 
 from __future__ import annotations
 
@@ -82,3 +83,39 @@ def test_one_document_makes_its_pdf_in_a_process_forked_before_the_input_is_read
     for kind in ("docx", "pdf"):
         name = f"handreiking-bib-veenhoven.{kind}"
         assert (tmp_path / "split" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes(), name
+
+
+def _command(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "robuust_docs", *args], capture_output=True, text=True, env=ENV)
+
+
+def test_the_command_ends_with_the_exit_status_and_all_the_output_it_would_have_had(data, tmp_path):
+    base = ["--data", str(data)]
+    listed = _command("list", *base)
+    assert listed.returncode == 0
+    assert listed.stdout == CliRunner().invoke(main, ["list", *base]).output  # all of it, through a pipe
+    assert len(listed.stdout.splitlines()) == 40
+
+    unknown = _command("generate", "bib-bestaat-niet", *base, "--out", str(tmp_path / "out"))
+    assert unknown.returncode == 1
+    assert "Fout: Onbekende bibliotheek-id" in unknown.stderr and "Traceback" not in unknown.stderr
+
+    usage = _command("generate", *base)
+    assert usage.returncode == 2 and "Geef een of meer bibliotheek-id's op, of --all." in usage.stderr
+    assert _command("--version").returncode == 0
+
+
+@pytest.mark.slow
+def test_what_a_command_wrote_before_it_ended_its_process_is_complete(data, tmp_path):
+    out = tmp_path / "out"
+    made = _command("generate", "bib-veenhoven", "--data", str(data), "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert "[1/1] bib-veenhoven: klaar" in made.stderr
+    import pikepdf
+    from docx import Document
+
+    assert Document(out / "handreiking-bib-veenhoven.docx").paragraphs
+    with pikepdf.open(out / "handreiking-bib-veenhoven.pdf") as pdf:
+        assert len(pdf.pages) > 10
+    assert "handreiking-bib-veenhoven.pdf" in (out / "manifest.json").read_text()
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.suffix == ".tmp"]
