@@ -218,18 +218,50 @@ def _remembering(ttfont: type) -> type:
     class RememberingTTFont(ttfont):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self.splits = weakref.WeakKeyDictionary()  # document → {text: split}, gone with the document
+            self.splits = weakref.WeakKeyDictionary()  # document → _Splits, gone with the document
 
         def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
             memo = self.splits.get(doc)
             if memo is None:
-                memo = self.splits[doc] = {}
+                memo = self.splits[doc] = _Splits()
             split = memo.get(text)
             if split is None:
-                split = memo[text] = super().splitString(text, doc, encoding)
+                split = memo[text] = memo.known(text, self.state.get(doc)) or super().splitString(text, doc, encoding)
             return split
 
     return RememberingTTFont
+
+
+class _Splits(dict):
+    """One document's splits of one font (text → split), and the codes its characters got so far.
+
+    A text not seen before mostly has characters that were (a new sentence, a new number): reportlab would walk
+    it character by character in Python; `known` translates it in one call instead, with the same result, when
+    every character already has its code and all of them are in the first subset (as in practice: a document
+    uses fewer than 200 characters per font). Anything else (a new character, a second subset) is reportlab's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.table: dict[int, int] = {}  # character → its code, where the code is in subset 0
+        self.chars: set[str] = set()  # the characters of `table`
+        self.seen = 0  # how many of the state's assignments `table` holds
+
+    def known(self, text: str, state) -> list | None:
+        if state is None or not text:
+            return None
+        assignments = state.assignments  # (reportlab's: character → code, in the order they were given)
+        if len(assignments) != self.seen:
+            for code, n in list(assignments.items())[self.seen :]:
+                if n < 256:
+                    self.table[code] = n
+                    self.chars.add(chr(code))
+            self.seen = len(assignments)
+            if 32 in self.table:
+                self.table[0xA0] = self.table[32]  # reportlab draws a no-break space as a space
+                self.chars.add("\xa0")
+        if not self.chars.issuperset(text):
+            return None
+        return [(0, text.translate(self.table).encode("latin-1"))]
 
 
 def register_fonts(theme: Theme) -> None:
