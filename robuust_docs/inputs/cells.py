@@ -33,6 +33,7 @@ TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel"}
 FALSE = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+$")  # a leading 0 is never a thousands group
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_POINTED = re.compile(r"\d+\.\d+")  # '52.91059': where '.' is the decimal sign, never a thousands group
 SYMBOLS = "€%"  # the signs a number may carry: a money column takes '€', a percentage column '%'
 
 
@@ -48,19 +49,22 @@ def parse_number(
     Only the signs in `allow` may stand next to the digits: a count ('leden') takes neither '€' nor '%', so
     '50%' or '€ 500' there is an error, not the number 50 or 500. `what` names the expected value in messages.
     """
-    if is_missing_text(text):
-        return None
-    cleaned = _SPACES.sub("", text.strip()).replace("−", "-")
-    for symbol in SYMBOLS:
-        if symbol in cleaned and symbol not in allow:
-            raise ValueError(f"{_expected(minimum, what)}, zonder '{symbol}'")
-        cleaned = cleaned.replace(symbol, "")
-    sign = -1.0 if cleaned.startswith("-") else 1.0
-    cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
-    try:
-        value = sign * _to_float(cleaned, decimal)
-    except ValueError:
-        raise ValueError(_expected(minimum, what)) from None
+    if text.isascii() and (text.isdigit() or decimal == "." and _POINTED.fullmatch(text)):
+        value = float(text)  # most cells: what the reading below gives them, at a fraction of its cost
+    else:
+        if is_missing_text(text):
+            return None
+        cleaned = _SPACES.sub("", text.strip()).replace("−", "-")
+        for symbol in SYMBOLS:
+            if symbol in cleaned and symbol not in allow:
+                raise ValueError(f"{_expected(minimum, what)}, zonder '{symbol}'")
+            cleaned = cleaned.replace(symbol, "")
+        sign = -1.0 if cleaned.startswith("-") else 1.0
+        cleaned = cleaned[1:] if cleaned[:1] in "+-" else cleaned
+        try:
+            value = sign * _to_float(cleaned, decimal)
+        except ValueError:
+            raise ValueError(_expected(minimum, what)) from None
     if math.isnan(value) or math.isinf(value):
         raise ValueError(_expected(minimum, what))
     if minimum is not None and value < minimum:

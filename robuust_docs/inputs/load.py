@@ -18,6 +18,7 @@ from robuust_docs.errors import DataError, Problem
 from robuust_docs.files import MAX_CELL_CHARS, canonical, digest_files, file_name_clashes, read_yaml, slugify
 from robuust_docs.inputs import cells as values
 from robuust_docs.inputs.cbs import CbsFormatError, merge_cbs_distances, read_cbs_distances
+from robuust_docs.inputs.frames import records
 from robuust_docs.inputs.geo import FILE as OUTLINE_FILE
 from robuust_docs.inputs.geo import Outlines, load_outlines
 from robuust_docs.inputs.readers import MissingSheetError, RawTable, find_sources, read_table
@@ -209,7 +210,7 @@ def _empty(table: schema.Table) -> pd.DataFrame:
 
 def _parse_rows(table: schema.Table, raw: RawTable, problems: list[Problem]) -> pd.DataFrame:
     rows = []
-    for row_number, cells in zip(raw.frame.index, raw.frame.to_dict("records"), strict=True):
+    for row_number, cells in zip(raw.frame.index, records(raw.frame), strict=True):
         owner = _owner(table, cells)
         if raw.overflow and row_number in raw.overflow:
             problems.append(
@@ -547,4 +548,4 @@ def _merge_cbs(hoods: pd.DataFrame, files: list[Path], problems: list[Problem]) 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts: much faster than DataFrame.iterrows, which builds a Series per row."""
-    return frame.to_dict("records")
+    return records(frame)

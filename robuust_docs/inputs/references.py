@@ -16,6 +16,7 @@ from dataclasses import replace
 from robuust_docs.content import Content
 from robuust_docs.errors import Problem
 from robuust_docs.files import canonical
+from robuust_docs.inputs.frames import records
 from robuust_docs.inputs.load import Dataset
 
 
@@ -49,7 +50,7 @@ def _resolve(
     frame, column: str, table: dict[str, str], file: str, owner, what: str, problems: list[Problem], sheet: str | None
 ):
     resolved = []
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         ids = []
         for value in _values(row[column] or (), table):
             ident = _match(canonical(value), table)

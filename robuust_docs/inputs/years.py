@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from robuust_docs.errors import Problem
+from robuust_docs.inputs.frames import records
 
 Place = tuple[str, str | None]  # (file, sheet) of a table
 # What a municipality's latest row says, whatever year its figures are of.
@@ -54,7 +55,7 @@ def select_years(libs: pd.DataFrame, munis: pd.DataFrame, wanted: int | None, pl
             year = wanted
     with_year = munis["jaar"].notna() if len(munis) else pd.Series(dtype=bool)
     if len(munis) and with_year.any() and not with_year.all():
-        for row in munis[~with_year].to_dict("records"):
+        for row in records(munis[~with_year]):
             problems.append(
                 Problem(
                     places["gemeenten"][0],
@@ -102,10 +103,10 @@ def _matching(munis: pd.DataFrame, libs: pd.DataFrame) -> pd.DataFrame:
     """Per municipality its figures of its library's year (the library named by its latest row), else those of its
     latest row (which `_municipality_years` then reports); name, library and themes always from the latest row."""
     latest = _latest(munis, "code")
-    year_of = {row["id"]: row["jaar"] for row in libs.to_dict("records")}
-    by_key = {(row["code"], row["jaar"]): row for row in munis.to_dict("records")}
+    year_of = {row["id"]: row["jaar"] for row in records(libs)}
+    by_key = {(row["code"], row["jaar"]): row for row in records(munis)}
     rows = []
-    for row in latest.to_dict("records"):
+    for row in records(latest):
         wanted = year_of.get(row["bibliotheek_id"])
         match = by_key.get((row["code"], wanted), row) if wanted is not None else row
         rows.append({**match, **{k: row[k] for k in LATEST_COLUMNS}})
@@ -116,7 +117,7 @@ def _year_duplicates(frame: pd.DataFrame, key: str, what: str, place: Place) -> 
     """A key twice in one year: an error at the later row naming the first row and the year."""
     seen: dict[tuple[str, object], int] = {}
     problems = []
-    for row in frame.to_dict("records"):
+    for row in records(frame):
         if row[key] is None or row["jaar"] is None:  # without a year, `load._duplicates` reports it
             continue
         ident = (str(row[key]), row["jaar"])
@@ -141,9 +142,9 @@ def _year_duplicates(frame: pd.DataFrame, key: str, what: str, place: Place) -> 
 def _municipality_years(libs: pd.DataFrame, munis: pd.DataFrame, place: Place) -> list[Problem]:
     """A municipality whose latest row is of another year than its library's figures: their sums would mix
     years. Rows without a year are the library's year."""
-    year_of = {row["id"]: row["jaar"] for row in libs.to_dict("records")}
+    year_of = {row["id"]: row["jaar"] for row in records(libs)}
     problems = []
-    for row in munis.to_dict("records"):
+    for row in records(munis):
         lib_year = year_of.get(row["bibliotheek_id"])
         if row["jaar"] is None or lib_year is None or int(row["jaar"]) == int(lib_year):
             continue

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from robuust_docs.inputs.cells import parse_bool, parse_int, parse_list, parse_number, parse_text
 
@@ -313,3 +315,18 @@ def test_a_sign_the_column_does_not_allow_is_an_error(text, allow):
 def test_every_error_for_a_count_says_a_whole_number_is_expected(text):
     with pytest.raises(ValueError, match="verwacht een geheel getal ≥ 0"):
         parse_int(text, ",")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"\A\d{1,25}(\.\d{1,20})?\Z"), st.sampled_from([",", "."]), st.sampled_from([None, 0, 100]))
+def test_plain_digits_read_as_the_general_rules_read_them(text, decimal, minimum):
+    """Plain digits, and digits with a decimal point where '.' is the decimal sign, take a short way; a leading
+    space sends the same text the general way (which strips it): both give the same number or the same error."""
+
+    def outcome(cell: str):
+        try:
+            return repr(parse_number(cell, decimal, minimum))
+        except ValueError as exc:
+            return f"error: {exc}"
+
+    assert outcome(text) == outcome(" " + text)
