@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+import pandas as pd
+
 from robuust_docs.analysis.assess import ModuleResult, assess_modules, assign_category
 from robuust_docs.analysis.indicators import (
     LibraryRows,
@@ -26,6 +28,7 @@ from robuust_docs.analysis.indicators import (
 )
 from robuust_docs.analysis.proximity import (
     AccessSummary,
+    Branches,
     NeighbourhoodDistances,
     ProximitySummary,
     branch_access,
@@ -36,6 +39,7 @@ from robuust_docs.analysis.years import History, library_history
 from robuust_docs.content import Category, Content
 from robuust_docs.errors import Problem
 from robuust_docs.inputs import Dataset
+from robuust_docs.inputs.frames import records
 from robuust_docs.schema import FULL_BRANCH_MIN_HOURS
 
 
@@ -88,13 +92,20 @@ def analyse_dataset(dataset: Dataset, content: Content, libraries: Collection[st
         municipality_years = {}
         for row in years.to_dict("records"):
             municipality_years.setdefault(row["code"], []).append(row)
+    # Each table as records once, per library: `DataFrame.to_dict` on every library's few rows cost a third of the
+    # analysis (the records are the same: a column's values are boxed by its type, which a subset keeps).
+    records = _Records(
+        _records_by(dataset.municipalities, "bibliotheek_id"),
+        _records_by(dataset.libraries if dataset.library_years is None else dataset.library_years, "id"),
+        municipality_years,
+    )
     for library_id in dataset.library_ids():
         problems = dataset.problems_of(library_id)
         if problems:
             failures[library_id] = problems
             continue
         full = libraries is None or library_id in libraries
-        result = _analyse_library(dataset, library_id, content, municipality_years, full)
+        result = _analyse_library(dataset, library_id, content, records, full)
         if isinstance(result, Problem):
             failures[library_id] = (result,)
         else:
@@ -110,18 +121,30 @@ def analyse_dataset(dataset: Dataset, content: Content, libraries: Collection[st
     return Analysis(assessed, failures, medians)
 
 
+@dataclass(frozen=True)
+class _Records:
+    municipalities: dict[object, list[dict]]  # per library id, in the table's order
+    years: dict[object, list[dict]]  # a library's rows per year (in the table's order), per library id
+    municipality_years: dict[str, list[dict]] | None  # per municipality code (None: no years)
+
+
+def _records_by(frame: pd.DataFrame, column: str) -> dict[object, list[dict]]:
+    """The records of `frame` per value of `column`, each list in the table's order."""
+    groups: dict[object, list[dict]] = {}
+    for record in records(frame):
+        groups.setdefault(record[column], []).append(record)
+    return groups
+
+
 def _analyse_library(
-    dataset: Dataset,
-    library_id: str,
-    content: Content,
-    municipality_years: dict[str, list[dict]] | None = None,
-    full: bool = True,
+    dataset: Dataset, library_id: str, content: Content, records: _Records, full: bool = True
 ) -> LibraryAnalysis | Problem:
     rows = library_rows(dataset, library_id)
     inwoners = _total(rows.municipalities["inwoners"])
     distances = neighbourhood_distances(rows.neighbourhoods, rows.branches)
     proximity = summarize(distances)
-    access = branch_access(rows.branches, int(inwoners or 0))
+    branches = Branches.of(rows.branches)
+    access = branch_access(branches, int(inwoners or 0))
     variables = library_variables(rows, proximity, access)
     category = assign_category(variables["inwoners"], content)
     if category is None:
@@ -135,14 +158,16 @@ def _analyse_library(
         values = compute_indicators(variables, content)
         return LibraryAnalysis(library_id, rows, variables, values, category, proximity, access)
     municipalities = tuple(
-        _analyse_municipality(rows, row, variables["inwoners"], distances)
-        for row in rows.municipalities.to_dict("records")
+        _analyse_municipality(branches, row, variables["inwoners"], distances)
+        for row in records.municipalities.get(library_id, ())
     )
     variables = {**variables, **_derived(variables, municipalities)}
     codes = [m.code for m in municipalities]
     history = library_history(
-        dataset.years_of(library_id).to_dict("records"),
-        None if municipality_years is None else [r for c in codes for r in municipality_years.get(c, ())],
+        sorted(records.years.get(library_id, ()), key=lambda r: int(r["jaar"])),  # as `Dataset.years_of`
+        None
+        if records.municipality_years is None
+        else [r for c in codes for r in records.municipality_years.get(c, ())],
         codes,
         variables,
         content,
@@ -161,12 +186,12 @@ def _analyse_library(
 
 
 def _analyse_municipality(
-    rows: LibraryRows, row: dict, library_inhabitants: float | None, distances: NeighbourhoodDistances | None
+    branches: Branches, row: dict, library_inhabitants: float | None, distances: NeighbourhoodDistances | None
 ) -> MunicipalityAnalysis:
     code = row["code"]
-    own = rows.branches[rows.branches["gemeente_code"] == code]
+    own = branches.select(branches.municipalities == code)
     # Residents may use any branch of their library, also one across the municipal border.
-    mask = None if distances is None else (distances.points["gemeente_code"] == code).to_numpy()
+    mask = None if distances is None else distances.municipalities == code
     proximity = summarize(distances, mask) if mask is not None else None
     access = branch_access(own, int(row["inwoners"] or 0))
     return MunicipalityAnalysis(
