@@ -38,8 +38,7 @@ from robuust_docs.analysis.proximity import (
 from robuust_docs.analysis.years import History, library_history
 from robuust_docs.content import Category, Content
 from robuust_docs.errors import Problem
-from robuust_docs.inputs import Dataset
-from robuust_docs.inputs.frames import records
+from robuust_docs.inputs import Dataset, records
 from robuust_docs.schema import FULL_BRANCH_MIN_HOURS
 
 

@@ -5,8 +5,9 @@ tables (ids compared as file names are), merges CBS road distances (`cbs`), and 
 `resolve_references` maps the programmes and themes named in the input onto the content's ids.
 """
 
+from robuust_docs.inputs.frames import records
 from robuust_docs.inputs.load import Dataset, load_dataset
 from robuust_docs.inputs.readers import WORKBOOK
 from robuust_docs.inputs.references import resolve_references
 
-__all__ = ["WORKBOOK", "Dataset", "load_dataset", "resolve_references"]
+__all__ = ["WORKBOOK", "Dataset", "load_dataset", "records", "resolve_references"]
