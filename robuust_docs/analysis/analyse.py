@@ -86,17 +86,13 @@ def analyse_dataset(dataset: Dataset, content: Content, libraries: Collection[st
     analysed: dict[str, LibraryAnalysis] = {}
     failures: dict[str, tuple[Problem, ...]] = {}
     years = dataset.municipality_years
-    municipality_years = None
-    if years is not None and len(years):  # per municipality code, so that each library looks at its own
-        municipality_years = {}
-        for row in years.to_dict("records"):
-            municipality_years.setdefault(row["code"], []).append(row)
-    # Each table as records once, per library: `DataFrame.to_dict` on every library's few rows cost a third of the
-    # analysis (the records are the same: a column's values are boxed by its type, which a subset keeps).
+    # Each table as records once, per library (the municipalities' years per municipality code, so that each
+    # library looks at its own): `DataFrame.to_dict` on every library's few rows cost a third of the analysis (the
+    # records are the same: a column's values are boxed by its type, which a subset keeps).
     records = _Records(
         _records_by(dataset.municipalities, "bibliotheek_id"),
         _records_by(dataset.libraries if dataset.library_years is None else dataset.library_years, "id"),
-        municipality_years,
+        _records_by(years, "code") if years is not None and len(years) else None,
     )
     for library_id in dataset.library_ids():
         problems = dataset.problems_of(library_id)

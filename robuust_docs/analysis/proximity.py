@@ -273,10 +273,13 @@ def _column(frame: pd.DataFrame, column: str) -> np.ndarray:
     return frame[column].to_numpy(dtype=object)
 
 
-def _is_full(types: pd.Series, full_type: str) -> np.ndarray:
-    """Which rows are of the full type (a staffed 'vestiging' by default), as a boolean array; a missing type is
-    not (the types are checked against the schema's choices when the table is read)."""
+def _is_full(branches: pd.DataFrame, full_type: str) -> np.ndarray:
+    """Which rows are of the full type (a staffed 'vestiging' by default), as a boolean array; a missing type (or
+    column) is not (the types are checked against the schema's choices when the table is read)."""
+    if "type" not in branches.columns:
+        return np.zeros(len(branches), dtype=bool)
     wanted = full_type.lower()
+    types = branches["type"]
     return np.fromiter(
         (isinstance(t, str) and t.strip().lower() == wanted for t in types), dtype=bool, count=len(types)
     )
@@ -344,7 +347,7 @@ def neighbourhood_distances(
         full = np.zeros(0, dtype=bool)
     else:
         at, s_lat, s_lon = stations
-        full = _is_full(branches["type"], full_type)[at] if "type" in branches.columns else np.zeros(at.sum(), bool)
+        full = _is_full(branches, full_type)[at]
     to_any, _ = nearest_branch(lat, lon, s_lat, s_lon)
     to_full, _ = nearest_branch(lat, lon, s_lat[full], s_lon[full])
     return NeighbourhoodDistances(
@@ -444,10 +447,9 @@ class Branches:
 
     @classmethod
     def of(cls, branches: pd.DataFrame, full_type: str = FULL_BRANCH_TYPE) -> Branches:
-        full = _is_full(branches["type"], full_type) if "type" in branches.columns else np.zeros(len(branches), bool)
         return cls(
             _column(branches, "gemeente_code"),
-            full,
+            _is_full(branches, full_type),
             _amounts(branches, "openingsuren"),
             _amounts(branches, "open_bibliotheek_uren"),
             _flags(branches, "avond"),

@@ -337,7 +337,7 @@ def _neighbourhood_owners(problems: list[Problem], frames: dict[str, pd.DataFram
     alone), not of the whole run; a row whose municipality is unknown stays a problem of the run."""
     hoods, munis = frames["buurten"], frames["gemeenten"]
     owner = dict(zip(munis["code"], munis["bibliotheek_id"], strict=True))
-    by_row = {row["_row"]: owner.get(row["gemeente_code"]) for row in _records(hoods)}
+    by_row = {row["_row"]: owner.get(row["gemeente_code"]) for row in records(hoods)}
     return [
         replace(p, library=by_row[p.row])
         if p.library is None and (p.file, p.sheet) == place and p.row in by_row and by_row[p.row] is not None
@@ -392,7 +392,7 @@ def _check_links(frames: dict[str, pd.DataFrame], places: dict[str, Place], unre
 def _duplicates(frame: pd.DataFrame, key: str, place: Place, files: bool = False) -> list[Problem]:
     """A key that occurs twice, compared as ids are everywhere: 'BIB-Veenhoven', 'bib veenhoven' and
     'bib-veenhoven' are one id (they would share one file name), so the second is an error naming both."""
-    items = [(row["_row"], str(row[key])) for row in _records(frame) if row[key] is not None]
+    items = [(row["_row"], str(row[key])) for row in records(frame) if row[key] is not None]
     problems = []
     for clash in file_name_clashes(items):
         if clash.first_name == clash.later_name:
@@ -413,7 +413,7 @@ def _duplicates(frame: pd.DataFrame, key: str, place: Place, files: bool = False
 
 def _province_spellings(libs: pd.DataFrame, place: Place) -> list[Problem]:
     """A province spelt two ways ('Noord-Holland', 'Noord Holland') would get two overviews with one file name."""
-    items = [(row["_row"], str(row["provincie"])) for row in _records(libs) if row["provincie"] is not None]
+    items = [(row["_row"], str(row["provincie"])) for row in records(libs) if row["provincie"] is not None]
     return [
         _at(
             place,
@@ -431,14 +431,14 @@ def _province_spellings(libs: pd.DataFrame, place: Place) -> list[Problem]:
 def _unknown(frame: pd.DataFrame, column: str, known: set, place: Place, what: str) -> list[Problem]:
     return [
         _at(place, f"onbekende {what}", row["_row"], column, row[column])
-        for row in _records(frame)
+        for row in records(frame)
         if row[column] is not None and row[column] not in known
     ]
 
 
 def _branch_municipality(branches: pd.DataFrame, owner: dict, place: Place) -> list[Problem]:
     problems = []
-    for row in _records(branches):
+    for row in records(branches):
         code = row["gemeente_code"]
         if code is not None and code not in owner:
             problems.append(
@@ -449,7 +449,7 @@ def _branch_municipality(branches: pd.DataFrame, owner: dict, place: Place) -> l
 
 def _municipality_rows(munis: pd.DataFrame, place: Place) -> list[Problem]:
     problems = []
-    for row in _records(munis):
+    for row in records(munis):
         lib = row["bibliotheek_id"]
         if row["code"] is not None and not re.fullmatch(r"GM\d{4}", str(row["code"])):
             problems.append(
@@ -472,7 +472,7 @@ def _municipality_rows(munis: pd.DataFrame, place: Place) -> list[Problem]:
 
 def _coordinates(frame: pd.DataFrame, place: Place, owner) -> list[Problem]:
     problems = []
-    for row in _records(frame):
+    for row in records(frame):
         lat, lon = row["lat"], row["lon"]
         if lat is None or lon is None:
             continue
@@ -506,7 +506,7 @@ def _libraries_without_municipality(libs, munis, lib_place: Place, muni_place: P
     where = f"blad '{muni_place[1]}'" if muni_place[1] else muni_place[0]
     return [
         _at(lib_place, f"bibliotheek heeft geen gemeenten in {where}", row["_row"], "id", row["id"], library=row["id"])
-        for row in _records(libs)
+        for row in records(libs)
         if row["id"] is not None and row["id"] not in served
     ]
 
@@ -521,7 +521,7 @@ def _youth_members(libs: pd.DataFrame, place: Place) -> list[Problem]:
             row["jeugdleden"],
             library=row["id"],
         )
-        for row in _records(libs)
+        for row in records(libs)
         if row["jeugdleden"] is not None and row["leden"] is not None and row["jeugdleden"] > row["leden"]
     ]
 
@@ -544,8 +544,3 @@ def _merge_cbs(hoods: pd.DataFrame, files: list[Path], problems: list[Problem]) 
     if files and len(hoods):
         hoods = hoods.astype(object).where(hoods.notna(), None)
     return hoods
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as dicts: much faster than DataFrame.iterrows, which builds a Series per row."""
-    return records(frame)
