@@ -182,16 +182,16 @@ def _check_logo(logo: Path, file: str, value, problems: list[Problem]) -> bool:
 def _check_font(font: Path, file: str, key: str, value, problems: list[Problem]) -> None:
     """A Problem unless `font` is a TrueType font within the size limit that reportlab can embed and Pillow draw."""
     from PIL import ImageFont
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    from reportlab.pdfbase.ttfonts import TTFontFace
 
-    size = font.stat().st_size
-    if size > MAX_FONT_BYTES:
+    stat = font.stat()
+    if stat.st_size > MAX_FONT_BYTES:
         problems.append(
             Problem(file, f"het lettertypebestand is groter dan {MAX_FONT_BYTES >> 20} MB", key=key, value=value)
         )
         return
     try:
-        TTFontFile(str(font), validate=1)
+        face = TTFontFace(str(font), validate=1)
         ImageFont.truetype(str(font), 10)
     except Exception as exc:  # reportlab raises TTFError and plain errors (struct, index) for a broken file
         reason = (
@@ -200,6 +200,30 @@ def _check_font(font: Path, file: str, key: str, value, problems: list[Problem])
             else "het bestand is beschadigd of geen TrueType-bestand"
         )
         problems.append(Problem(file, f"geen bruikbaar TrueType-lettertype (.ttf): {reason}", key=key, value=value))
+        return
+    if len(_checked) >= MAX_CHECKED_FACES:
+        _checked.clear()
+    _checked[_face_key(font, stat)] = face
+
+
+# The fonts the theme's check parsed, for `register_fonts` to use instead of parsing them again: reading a TrueType
+# file's tables is 8 ms a font, and one document from a cold start checked and then registered all four (issue 18).
+# Keyed by path, size and modification time, so a file changed in between is parsed anew; each face is used once.
+_checked: dict[tuple[str, int, int], object] = {}
+MAX_CHECKED_FACES = 8
+
+
+def _face_key(font: Path, stat=None) -> tuple[str, int, int]:
+    stat = stat or font.stat()
+    return (str(font), stat.st_size, stat.st_mtime_ns)
+
+
+def _checked_face(font: Path):
+    """The face `_check_font` parsed of `font` as it is now, taken out of `_checked`; else None."""
+    try:
+        return _checked.pop(_face_key(font), None)
+    except OSError:
+        return None
 
 
 _registered: set[str] = set()
@@ -219,6 +243,26 @@ def _remembering(ttfont: type) -> type:
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.splits = weakref.WeakKeyDictionary()  # document → _Splits, gone with the document
+
+        @classmethod
+        def parsed(cls, name: str, filename: str, face) -> RememberingTTFont:
+            """The font `cls(name, filename)` makes, from the face `_check_font` parsed of that file: reportlab's
+            TTFont.__init__ without parsing it again (tests/render/test_caches.py compares the two)."""
+            from fnmatch import fnmatch
+
+            from reportlab import rl_config
+            from reportlab.pdfbase.ttfonts import TTEncoding
+
+            font = cls.__new__(cls)
+            font.fontName = name
+            face.validate = 0  # as reportlab's own parse records it (only the parse reads it: checksums)
+            font.face = face
+            font.encoding = TTEncoding()
+            font.state = weakref.WeakKeyDictionary()
+            font._asciiReadable = rl_config.ttfAsciiReadable
+            font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+            font.splits = weakref.WeakKeyDictionary()
+            return font
 
         def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
             memo = self.splits.get(doc)
@@ -281,7 +325,9 @@ def register_fonts(theme: Theme) -> None:
     }
     font = _remembering(TTFont)
     for style, name in names.items():
-        pdfmetrics.registerFont(font(name, str(theme.font_files[style])))
+        path = theme.font_files[style]
+        face = _checked_face(path) if hasattr(font, "parsed") else None
+        pdfmetrics.registerFont(font(name, str(path)) if face is None else font.parsed(name, str(path), face))
     addMapping(theme.font, 0, 0, theme.font)
     addMapping(theme.font, 1, 0, theme.font_bold)
     addMapping(theme.font, 0, 1, theme.font_italic)

@@ -141,3 +141,37 @@ def test_a_text_file_as_font_is_a_clear_problem(templates):
 def test_a_font_outside_the_fonts_folder_is_refused(templates):
     _set(templates, "normaal: LiberationSans-Regular.ttf", "normaal: ../../../../../../usr/share/fonts/x.ttf")
     assert "geen volledig pad" in _font_problem(templates).message
+
+
+def test_a_checked_font_is_registered_as_reportlab_would_make_it_without_parsing_it_again(templates):
+    """`load_theme` parses every font to check it; `register_fonts` makes its fonts from those faces instead of
+    parsing the files a second time (issue 18: a cold start), and they equal reportlab's own, field for field."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    theme_module._checked.clear()
+    theme = load_theme(templates)
+    path = theme.font_files["normaal"]
+    face = theme_module._checked_face(path)
+    assert face is not None and theme_module._checked_face(path) is None  # each face is used once
+    font_class = theme_module._remembering(TTFont)
+    ours, theirs = font_class.parsed("Robuust", str(path), face), font_class("Robuust", str(path))
+    assert vars(ours).keys() == vars(theirs).keys()
+    for name, value in vars(theirs).items():
+        if name == "face":
+            assert vars(ours.face).keys() == vars(value).keys()
+            for key, item in vars(value).items():
+                mine = getattr(ours.face, key)
+                assert mine(1000) == item(1000) if callable(item) else mine == item, key
+        elif name in ("state", "splits", "encoding"):
+            assert type(getattr(ours, name)) is type(value)
+        else:
+            assert getattr(ours, name) == value, name
+
+
+def test_a_font_changed_after_the_check_is_parsed_anew(templates):
+    theme_module._checked.clear()
+    theme = load_theme(templates)
+    path = theme.font_files["vet"]
+    shutil.copy(theme.font_files["normaal"], path)  # another font under the same name, after the check
+    assert theme_module._checked_face(path) is None
+    assert theme_module._checked_face(theme.font_files["normaal"]) is not None
