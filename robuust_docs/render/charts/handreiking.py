@@ -24,7 +24,6 @@ import math
 
 import numpy as np
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect
-from reportlab.lib.colors import HexColor
 
 from robuust_docs.render.charts.maps import (
     Frame,
@@ -42,6 +41,7 @@ from robuust_docs.render.charts.maps import (
 from robuust_docs.render.charts.primitives import (
     WHITE,
     WIDTH,
+    hex_color,
     new_drawing,
     status_color,
     status_legend,
@@ -93,7 +93,7 @@ def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
         drawing.add(text(0, top - n * 9, line, theme, size=7.8))
     if bar.richting:
         drawing.add(
-            text(0, top - len(lines) * 9, bar.richting, theme, size=6.5, italic=True, color=HexColor(theme.light))
+            text(0, top - len(lines) * 9, bar.richting, theme, size=6.5, italic=True, color=hex_color(theme.light))
         )
     x_of, low, high = _axis(bar)
     strip_y, strip_h = y + 15, 11.0
@@ -116,7 +116,7 @@ def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
             Polygon(
                 [mx, my - 3.5, mx + 3.5, my, mx, my + 3.5, mx - 3.5, my],
                 fillColor=WHITE,
-                strokeColor=HexColor(theme.text),
+                strokeColor=hex_color(theme.text),
                 strokeWidth=0.8,
             )
         )
@@ -131,7 +131,7 @@ def _bullet_row(drawing: Drawing, bar: Staaf, y: float, theme: Theme) -> None:
             theme,
             size=7.8,
             bold=True,
-            color=status_color(theme, bar.status) if bar.status is not Status.NO_DATA else HexColor(theme.light),
+            color=status_color(theme, bar.status) if bar.status is not Status.NO_DATA else hex_color(theme.light),
         )
     )
 
@@ -157,7 +157,7 @@ def _zones(bar: Staaf, low: float, high: float) -> list[tuple[float, float, Stat
 
 
 def _axis_line(drawing: Drawing, bar: Staaf, x_of, y: float, theme: Theme) -> None:
-    color = HexColor(theme.light)
+    color = hex_color(theme.light)
     drawing.add(Line(PANEL_X0, y, PANEL_X1, y, strokeColor=color, strokeWidth=0.6))
     for tick in bar.schaal:
         x = x_of(tick.waarde)
@@ -168,17 +168,17 @@ def _axis_line(drawing: Drawing, bar: Staaf, x_of, y: float, theme: Theme) -> No
                 y - 2.5,
                 x,
                 y + (11 if zero else 0),
-                strokeColor=HexColor(theme.text) if zero else color,
+                strokeColor=hex_color(theme.text) if zero else color,
                 strokeWidth=0.8 if zero else 0.6,
             )
         )
-        drawing.add(text(x, y - 9.5, tick.tekst, theme, size=6, anchor="middle", color=HexColor(theme.light)))
+        drawing.add(text(x, y - 9.5, tick.tekst, theme, size=6, anchor="middle", color=hex_color(theme.light)))
 
 
 def _thresholds(drawing: Drawing, bar: Staaf, x_of, strip_y: float, strip_h: float, theme: Theme) -> None:
     """The norm (solid) and the kwetsbaar limit (dashed) as lines through the panel, labelled above it where
     the labels fit without touching each other."""
-    dark = HexColor(theme.text)
+    dark = hex_color(theme.text)
     norms = [bar.norm] if not isinstance(bar.norm, tuple) else list(bar.norm)
     weaks = [bar.grens] if not isinstance(bar.grens, tuple) else list(bar.grens)
     for value in (v for v in weaks if v is not None):
@@ -216,7 +216,7 @@ def _thresholds(drawing: Drawing, bar: Staaf, x_of, strip_y: float, strip_h: flo
             continue  # the line and the zones still show it; the legend says what the line is
         taken.append((x0 - 3, x0 + w + 3))
         drawing.add(
-            text(x0, baseline, value, theme, size=6.2, bold=bold, color=dark if bold else HexColor(theme.light))
+            text(x0, baseline, value, theme, size=6.2, bold=bold, color=dark if bold else hex_color(theme.light))
         )
 
 
@@ -233,13 +233,13 @@ def _bullet_legend(drawing: Drawing, theme: Theme) -> None:
         Polygon(
             [x + 4, y2 - 1, x + 7.5, y2 + 2.5, x + 4, y2 + 6, x + 0.5, y2 + 2.5],
             fillColor=WHITE,
-            strokeColor=HexColor(theme.text),
+            strokeColor=hex_color(theme.text),
             strokeWidth=0.8,
         )
     )
     drawing.add(text(x + 11, y2, "mediaan van de categorie", theme, size=6.8))
     x = 0.0
-    dark = HexColor(theme.text)
+    dark = hex_color(theme.text)
     drawing.add(Line(x + 3, y1 - 2, x + 3, y1 + 7, strokeColor=dark, strokeWidth=1.6))
     drawing.add(text(x + 8, y1, "norm (robuust)", theme, size=6.8))
     x += 14 + text_width("norm (robuust)", theme, 6.8)
@@ -279,9 +279,9 @@ def draw_trend(figure: Figuur, theme: Theme) -> Drawing:
         _trend_row(drawing, line, drawing.height - (i + 1) * TREND_ROW, x_of, theme)
     ticks = {t.waarde: t.tekst for line in lines for t in line.jaren}
     for year, label in ticks.items():
-        drawing.add(text(x_of(year), 3, label, theme, size=6.8, anchor="middle", color=HexColor(theme.light)))
+        drawing.add(text(x_of(year), 3, label, theme, size=6.8, anchor="middle", color=hex_color(theme.light)))
     for year in range(int(first), int(last) + 1):
-        drawing.add(Line(x_of(year), 12, x_of(year), 14.5, strokeColor=HexColor(theme.light), strokeWidth=0.5))
+        drawing.add(Line(x_of(year), 12, x_of(year), 14.5, strokeColor=hex_color(theme.light), strokeWidth=0.5))
     return drawing
 
 
@@ -299,8 +299,8 @@ def _trend_row(drawing: Drawing, line: Lijn, y: float, x_of, theme: Theme) -> No
     def y_of(value: float) -> float:
         return y0 + (value - low) / (high - low) * (y1 - y0)
 
-    drawing.add(Line(TREND_X0, y0 - 1, TREND_X1, y0 - 1, strokeColor=HexColor(theme.track), strokeWidth=0.8))
-    color = HexColor(theme.primary)
+    drawing.add(Line(TREND_X0, y0 - 1, TREND_X1, y0 - 1, strokeColor=hex_color(theme.track), strokeWidth=0.8))
+    color = hex_color(theme.primary)
     points = [(x_of(year), y_of(value), year) for year, value in line.punten]
     for (xa, ya, a), (xb, yb, b) in zip(points, points[1:], strict=False):
         if b - a == 1:  # a year without figures breaks the line
@@ -310,7 +310,7 @@ def _trend_row(drawing: Drawing, line: Lijn, y: float, x_of, theme: Theme) -> No
     x_last, y_last, _ = points[-1]
     drawing.add(status_symbol(x_last, y_last, line.status, 7.5, theme, outline=WHITE))
     mid = (y0 + y1) / 2 - 2.6
-    drawing.add(text(TREND_X0 - 6, mid, line.begin_tekst, theme, size=7.4, anchor="end", color=HexColor(theme.light)))
+    drawing.add(text(TREND_X0 - 6, mid, line.begin_tekst, theme, size=7.4, anchor="end", color=hex_color(theme.light)))
     drawing.add(
         text(
             TREND_X1 + 8,
@@ -319,7 +319,7 @@ def _trend_row(drawing: Drawing, line: Lijn, y: float, x_of, theme: Theme) -> No
             theme,
             size=7.6,
             bold=True,
-            color=status_color(theme, line.status) if line.status is not Status.NO_DATA else HexColor(theme.text),
+            color=status_color(theme, line.status) if line.status is not Status.NO_DATA else hex_color(theme.text),
         )
     )
 
@@ -347,7 +347,7 @@ def draw_profile(figure: Figuur, theme: Theme) -> Drawing:
     for k, (s, (head, items)) in enumerate(zip(series, columns, strict=True)):
         x = k * (col_w + PROFILE_GAP)
         top = height - 4
-        drawing.add(Rect(x, top - head_h + 3, col_w, head_h - 3, fillColor=HexColor(theme.track), strokeColor=None))
+        drawing.add(Rect(x, top - head_h + 3, col_w, head_h - 3, fillColor=hex_color(theme.track), strokeColor=None))
         for i, line in enumerate(head):
             drawing.add(text(x + 3, top - 9 - i * 9, line, theme, size=7.6, bold=True))
         status_y = top - head_h + 7.5
@@ -395,7 +395,7 @@ def draw_map(figure: Figuur, theme: Theme) -> Drawing:
     box = (0.0, list_h + UNDER_MAP, MAP_W, list_h + UNDER_MAP + map_h)
     frame = Frame.fit(bbox, box)
     group = Group()
-    group.add(Rect(box[0], box[1], MAP_W, map_h, fillColor=HexColor(theme.paper), strokeColor=None))
+    group.add(Rect(box[0], box[1], MAP_W, map_h, fillColor=hex_color(theme.paper), strokeColor=None))
     own_rings = _areas(group, kaart, frame)
     placer = Placer(box)
     hood_xy = _neighbourhoods(group, kaart, frame, placer, theme)
@@ -411,12 +411,12 @@ def draw_map(figure: Figuur, theme: Theme) -> Drawing:
     _farthest(labels, leaders, kaart, hood_xy, placer, theme)
     _neighbour_names(labels, kaart, frame, placer, theme)
     group.add(labels)
-    group.add(Rect(box[0], box[1], MAP_W, map_h, fillColor=None, strokeColor=HexColor(theme.track), strokeWidth=0.8))
+    group.add(Rect(box[0], box[1], MAP_W, map_h, fillColor=None, strokeColor=hex_color(theme.track), strokeWidth=0.8))
     drawing.add(group)
     under = list_h + UNDER_MAP - 14
     scale_bar(drawing, 6, under, frame.points_per_km, theme, kaart.schaal)
     if kaart.bron:
-        drawing.add(text(MAP_W, under - 12, kaart.bron, theme, size=6, anchor="end", color=HexColor(theme.light)))
+        drawing.add(text(MAP_W, under - 12, kaart.bron, theme, size=6, anchor="end", color=hex_color(theme.light)))
     _map_legend(drawing, kaart, box, theme)
     if kaart.locaties:
         _location_list(drawing, kaart, list_h, columns, rows, lines, theme)
@@ -450,7 +450,7 @@ def _areas(group: Group, kaart: Kaart, frame: Frame) -> dict[str, list[np.ndarra
         if g.soort == "eigen":
             own_rings[g.code] = rings
         clipped = [clip_polygon(r, frame.box) for r in rings]
-        path = area_path(clipped, HexColor(OWN_FILL if g.soort == "eigen" else OTHER_FILL))
+        path = area_path(clipped, hex_color(OWN_FILL if g.soort == "eigen" else OTHER_FILL))
         if path is not None:
             group.add(path)
     styles = {"buur": (OTHER_LINE, 0.6), "gemeente": (OWN_LINE, 0.8), "werkgebied": (AREA_LINE, 1.4)}
@@ -460,7 +460,7 @@ def _areas(group: Group, kaart: Kaart, frame: Frame) -> dict[str, list[np.ndarra
             points = frame.xy(border.punten + (border.punten[:1] if border.gesloten else ()))
             pieces += clip_polyline(points, frame.box)
         color, width = styles[kind]
-        path = line_path(pieces, HexColor(color), width)
+        path = line_path(pieces, hex_color(color), width)
         if path is not None:
             group.add(path)
     return own_rings
@@ -477,11 +477,11 @@ def _neighbourhoods(group: Group, kaart: Kaart, frame: Frame, placer: Placer, th
         radius = 1.6 + 4.0 * math.sqrt(max(b.inwoners, 0) / biggest)
         group.add(
             Circle(
-                x, y, radius, fillColor=HexColor(_distance_color(b.afstand, theme)), strokeColor=WHITE, strokeWidth=0.4
+                x, y, radius, fillColor=hex_color(_distance_color(b.afstand, theme)), strokeColor=WHITE, strokeWidth=0.4
             )
         )
         if b.label:
-            group.add(Circle(x, y, radius + 1.8, fillColor=None, strokeColor=HexColor(FAR_COLOR), strokeWidth=0.9))
+            group.add(Circle(x, y, radius + 1.8, fillColor=None, strokeColor=hex_color(FAR_COLOR), strokeWidth=0.9))
         placer.take((x - radius, y - radius, x + radius, y + radius), 0.3 if not b.label else 2.0)
     return xy
 
@@ -495,7 +495,7 @@ def _municipality_names(labels: Group, kaart: Kaart, frame: Frame, placer: Place
         placer.take(box, 3.0)
         top = box[3] - size * 0.95
         for i, line in enumerate(lines):
-            halo_text(labels, cx, top - i * size * 1.15, line, theme, size, HexColor(NAME_COLOR))
+            halo_text(labels, cx, top - i * size * 1.15, line, theme, size, hex_color(NAME_COLOR))
 
 
 def _neighbour_names(labels: Group, kaart: Kaart, frame: Frame, placer: Placer, theme: Theme) -> None:
@@ -510,7 +510,7 @@ def _neighbour_names(labels: Group, kaart: Kaart, frame: Frame, placer: Placer, 
         if placer.cost(box) > 0:
             continue
         placer.take(box, 3.0)
-        halo_text(labels, x, y - 2.2, g.naam, theme, 6.2, HexColor(theme.light), bold=False, italic=True)
+        halo_text(labels, x, y - 2.2, g.naam, theme, 6.2, hex_color(theme.light), bold=False, italic=True)
 
 
 def _numbers(labels: Group, leaders: Group, kaart: Kaart, branch_xy, placer: Placer, theme: Theme) -> None:
@@ -520,8 +520,8 @@ def _numbers(labels: Group, leaders: Group, kaart: Kaart, branch_xy, placer: Pla
         placer.take(box, 3.0)
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         if gap > 6:  # a thin leader from the marker's edge to the number's box
-            _leader(leaders, x, y, box, 5.0, HexColor(theme.light))
-        halo_text(labels, cx, cy - 2.3, p.nummer, theme, 6.5, HexColor(theme.primary))
+            _leader(leaders, x, y, box, 5.0, hex_color(theme.light))
+        halo_text(labels, cx, cy - 2.3, p.nummer, theme, 6.5, hex_color(theme.primary))
 
 
 def _farthest(labels: Group, leaders: Group, kaart: Kaart, hood_xy, placer: Placer, theme: Theme) -> None:
@@ -533,8 +533,8 @@ def _farthest(labels: Group, leaders: Group, kaart: Kaart, hood_xy, placer: Plac
         placer.take(box, 3.0)
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         if gap > 6:
-            _leader(leaders, x, y, box, 4.0, HexColor(FAR_COLOR))
-        halo_text(labels, cx, cy - 2.2, b.label, theme, 6.2, HexColor(FAR_COLOR))
+            _leader(leaders, x, y, box, 4.0, hex_color(FAR_COLOR))
+        halo_text(labels, cx, cy - 2.2, b.label, theme, 6.2, hex_color(FAR_COLOR))
 
 
 def _best_spot(placer: Placer, x: float, y: float, w: float, h: float, gaps, weight: float):
@@ -575,7 +575,7 @@ def _distance_color(km: float | None, theme: Theme) -> str:
 
 
 def _branch_marker(x: float, y: float, kind: str, theme: Theme, size: float = 1.0):
-    color, stroke = HexColor(theme.primary), WHITE
+    color, stroke = hex_color(theme.primary), WHITE
     shape = BRANCH_SHAPES.get(kind, "diamond")
     if shape == "square":
         s = 4.2 * size
@@ -587,7 +587,7 @@ def _branch_marker(x: float, y: float, kind: str, theme: Theme, size: float = 1.
         )
     s = 4.6 * size
     return Polygon(
-        [x, y - s, x + s, y, x, y + s, x - s, y], fillColor=HexColor(theme.accent), strokeColor=stroke, strokeWidth=0.9
+        [x, y - s, x + s, y, x, y + s, x - s, y], fillColor=hex_color(theme.accent), strokeColor=stroke, strokeWidth=0.9
     )
 
 
@@ -597,14 +597,16 @@ def _map_legend(drawing: Drawing, kaart: Kaart, box, theme: Theme) -> None:
         drawing.add(text(x0, y, "Afstand buurt", theme, size=7.3, bold=True))
         for (_, label), color in zip(DISTANCE_STEPS, theme.distance_colors, strict=True):
             y -= 12
-            drawing.add(Circle(x0 + 4, y + 2.6, 3.6, fillColor=HexColor(color), strokeColor=None))
+            drawing.add(Circle(x0 + 4, y + 2.6, 3.6, fillColor=hex_color(color), strokeColor=None))
             drawing.add(text(x0 + 12, y, label, theme, size=6.8))
         y -= 12
-        drawing.add(text(x0 + 12, y, "cirkel naar inwoners", theme, size=6.3, italic=True, color=HexColor(theme.light)))
+        drawing.add(
+            text(x0 + 12, y, "cirkel naar inwoners", theme, size=6.3, italic=True, color=hex_color(theme.light))
+        )
         if any(b.label for b in kaart.buurten):
             y -= 12
-            drawing.add(Circle(x0 + 4, y + 2.6, 2.6, fillColor=HexColor(theme.distance_colors[-1]), strokeColor=None))
-            drawing.add(Circle(x0 + 4, y + 2.6, 4.4, fillColor=None, strokeColor=HexColor(FAR_COLOR), strokeWidth=0.9))
+            drawing.add(Circle(x0 + 4, y + 2.6, 2.6, fillColor=hex_color(theme.distance_colors[-1]), strokeColor=None))
+            drawing.add(Circle(x0 + 4, y + 2.6, 4.4, fillColor=None, strokeColor=hex_color(FAR_COLOR), strokeWidth=0.9))
             drawing.add(text(x0 + 12, y, "verste buurt", theme, size=6.8))
         y -= 20
     if kaart.locaties:
@@ -618,12 +620,12 @@ def _map_legend(drawing: Drawing, kaart: Kaart, box, theme: Theme) -> None:
         drawing.add(text(x0, y, "Gemeenten", theme, size=7.3, bold=True))
         y -= 12
         drawing.add(
-            Rect(x0, y - 0.5, 9, 7, fillColor=HexColor(OWN_FILL), strokeColor=HexColor(AREA_LINE), strokeWidth=1.2)
+            Rect(x0, y - 0.5, 9, 7, fillColor=hex_color(OWN_FILL), strokeColor=hex_color(AREA_LINE), strokeWidth=1.2)
         )
         drawing.add(text(x0 + 13, y, "werkgebied", theme, size=6.8))
         y -= 12
         drawing.add(
-            Rect(x0, y - 0.5, 9, 7, fillColor=HexColor(OTHER_FILL), strokeColor=HexColor(OTHER_LINE), strokeWidth=0.6)
+            Rect(x0, y - 0.5, 9, 7, fillColor=hex_color(OTHER_FILL), strokeColor=hex_color(OTHER_LINE), strokeWidth=0.6)
         )
         drawing.add(text(x0 + 13, y, "andere gemeente", theme, size=6.8))
 
@@ -639,7 +641,7 @@ def _location_list(
         x, y = col * col_w, height - 21 - row * row_h
         drawing.add(_branch_marker(x + 4, y + 2.4, p.soort, theme, 0.65))
         drawing.add(
-            text(x + 19, y, p.nummer, theme, size=LIST_SIZE, bold=True, anchor="end", color=HexColor(theme.primary))
+            text(x + 19, y, p.nummer, theme, size=LIST_SIZE, bold=True, anchor="end", color=hex_color(theme.primary))
         )
         for k, line in enumerate(wrap_to(p.naam, col_w - LIST_INDENT, theme, LIST_SIZE, lines=lines)):
             drawing.add(text(x + 23, y - k * LIST_ROW * LIST_LINE, line, theme, size=LIST_SIZE))

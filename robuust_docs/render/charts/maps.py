@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from reportlab.graphics.shapes import FILL_EVEN_ODD, Group, Line, Path
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 
-from robuust_docs.render.charts.primitives import WHITE, text, text_width
+from robuust_docs.render.charts.primitives import WHITE, hex_color, text, text_width
 from robuust_docs.render.theme import Theme
 
 KM_PER_DEGREE = 111.2  # along a meridian
@@ -202,7 +202,7 @@ def halo_text(
 def scale_bar(group: Group, x: float, y: float, points_per_km: float, theme: Theme, what: str = "") -> float:
     """A bar of a round number of kilometres, 40–120 points long, at (x, y); returns its right end."""
     km = next((k for k in SCALE_STEPS_KM if k * points_per_km >= 40), SCALE_STEPS_KM[-1])
-    length, color = km * points_per_km, HexColor(theme.text)
+    length, color = km * points_per_km, hex_color(theme.text)
     group.add(Line(x, y, x + length, y, strokeColor=color, strokeWidth=1.5))
     for at in (x, x + length / 2, x + length):
         group.add(Line(at, y - 3 if at != x + length / 2 else y - 2, at, y + 3, strokeColor=color, strokeWidth=0.8))

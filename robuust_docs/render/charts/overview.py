@@ -21,7 +21,6 @@ Every number drawn arrives as text from the report; nothing here formats a numbe
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect
-from reportlab.lib.colors import HexColor
 
 from robuust_docs.render.charts.maps import (
     Frame,
@@ -37,6 +36,7 @@ from robuust_docs.render.charts.maps import (
 from robuust_docs.render.charts.primitives import (
     WHITE,
     WIDTH,
+    hex_color,
     new_drawing,
     status_color,
     text,
@@ -92,8 +92,8 @@ def draw_distribution(figure: Figuur, theme: Theme) -> Drawing:
 
 
 def _grid(drawing: Drawing, ticks: list[Punt], x_of, bottom: float, top: float, theme: Theme) -> None:
-    line = HexColor(theme.track)
-    drawing.add(Line(PLOT_X0, bottom, PLOT_X1, bottom, strokeColor=HexColor(theme.light), strokeWidth=0.6))
+    line = hex_color(theme.track)
+    drawing.add(Line(PLOT_X0, bottom, PLOT_X1, bottom, strokeColor=hex_color(theme.light), strokeWidth=0.6))
     for tick in ticks:
         x = x_of(tick.x)
         drawing.add(Line(x, bottom, x, top, strokeColor=line, strokeWidth=0.5))
@@ -108,13 +108,13 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
     if isinstance(row.norm, tuple):  # a band lies behind the box
         low, high = x_of(row.norm[0]), x_of(row.norm[1])
         drawing.add(
-            Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=HexColor(theme.band), strokeColor=None)
+            Rect(low, y - ROW / 2 + 2, max(1.0, high - low), ROW - 4, fillColor=hex_color(theme.band), strokeColor=None)
         )
         _norm_label(drawing, (low + high) / 2, y, theme)
     summary = {p.soort: p.x for p in points if p.soort != "bibliotheek"}
     if {"min", "max"} <= set(summary):
         drawing.add(
-            Line(x_of(summary["min"]), y, x_of(summary["max"]), y, strokeColor=HexColor(theme.text), strokeWidth=0.7)
+            Line(x_of(summary["min"]), y, x_of(summary["max"]), y, strokeColor=hex_color(theme.text), strokeWidth=0.7)
         )
     if {"q1", "q3"} <= set(summary):
         q1, q3 = x_of(summary["q1"]), x_of(summary["q3"])
@@ -124,8 +124,8 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
                 y - 5,
                 max(1.0, q3 - q1),
                 10,
-                fillColor=HexColor(theme.box),
-                strokeColor=HexColor(theme.primary),
+                fillColor=hex_color(theme.box),
+                strokeColor=hex_color(theme.primary),
                 strokeWidth=0.7,
             )
         )
@@ -136,10 +136,10 @@ def _distribution_row(drawing: Drawing, row: Staaf, points: list[Punt], y: float
         )
         _norm_label(drawing, nx, y, theme)
     for k, p in enumerate(p for p in points if p.soort == "bibliotheek"):
-        drawing.add(Circle(x_of(p.x), y + (k % 3 - 1) * 2.5, 1.6, fillColor=HexColor(theme.text), strokeColor=None))
+        drawing.add(Circle(x_of(p.x), y + (k % 3 - 1) * 2.5, 1.6, fillColor=hex_color(theme.text), strokeColor=None))
     if row.mediaan is not None:
         mx = x_of(row.mediaan)
-        drawing.add(Line(mx, y - 7, mx, y + 7, strokeColor=HexColor(theme.primary), strokeWidth=2.2))
+        drawing.add(Line(mx, y - 7, mx, y + 7, strokeColor=hex_color(theme.primary), strokeWidth=2.2))
     drawing.add(text(PLOT_X1 + 8, y - 2.5, row.waarde_tekst, theme, size=7))
 
 
@@ -150,21 +150,21 @@ def _norm_label(drawing: Drawing, x: float, y: float, theme: Theme) -> None:
 def _distribution_legend(drawing: Drawing, theme: Theme) -> None:
     y, x = 4.0, PLOT_X0 - 60
     drawing.add(
-        Rect(x, y - 1, 14, 8, fillColor=HexColor(theme.box), strokeColor=HexColor(theme.primary), strokeWidth=0.7)
+        Rect(x, y - 1, 14, 8, fillColor=hex_color(theme.box), strokeColor=hex_color(theme.primary), strokeWidth=0.7)
     )
     drawing.add(text(x + 18, y, "middelste helft", theme, size=7))
     x += 80
-    drawing.add(Line(x + 4, y - 2, x + 4, y + 8, strokeColor=HexColor(theme.primary), strokeWidth=2.2))
+    drawing.add(Line(x + 4, y - 2, x + 4, y + 8, strokeColor=hex_color(theme.primary), strokeWidth=2.2))
     drawing.add(text(x + 10, y, "mediaan", theme, size=7))
     x += 50
-    drawing.add(Line(x, y + 3, x + 14, y + 3, strokeColor=HexColor(theme.text), strokeWidth=0.7))
+    drawing.add(Line(x, y + 3, x + 14, y + 3, strokeColor=hex_color(theme.text), strokeWidth=0.7))
     drawing.add(text(x + 18, y, "laagste tot hoogste", theme, size=7))
     x += 86
-    drawing.add(Circle(x + 3, y + 3, 1.6, fillColor=HexColor(theme.text), strokeColor=None))
+    drawing.add(Circle(x + 3, y + 3, 1.6, fillColor=hex_color(theme.text), strokeColor=None))
     drawing.add(text(x + 8, y, "bibliotheek", theme, size=7))
     x += 56
     drawing.add(Line(x + 3, y - 2, x + 3, y + 8, strokeColor=status_color(theme, Status.ROBUST), strokeWidth=1.6))
-    drawing.add(Rect(x + 7, y - 1, 8, 8, fillColor=HexColor(theme.band), strokeColor=None))
+    drawing.add(Rect(x + 7, y - 1, 8, 8, fillColor=hex_color(theme.band), strokeColor=None))
     drawing.add(text(x + 19, y, "norm (robuust)", theme, size=7))
 
 
@@ -180,7 +180,7 @@ def draw_scatter(figure: Figuur, theme: Theme) -> Drawing:
     top = SCATTER_H - 22
     x_ticks, y_ticks = _points(figure, "as_x"), _points(figure, "as_y")
     x_of, y_of = _scale(x_ticks, SX0, SX1), _scale(y_ticks, SY0, top, axis="y")
-    grid, light = HexColor(theme.track), HexColor(theme.light)
+    grid, light = hex_color(theme.track), hex_color(theme.light)
     for tick in x_ticks:
         x = x_of(tick.x)
         drawing.add(Line(x, SY0, x, top, strokeColor=grid, strokeWidth=0.5))
@@ -193,7 +193,7 @@ def draw_scatter(figure: Figuur, theme: Theme) -> Drawing:
     drawing.add(Line(SX0, SY0, SX0, top, strokeColor=light, strokeWidth=0.7))
     for p in _points(figure, "bibliotheek"):
         drawing.add(
-            Circle(x_of(p.x), y_of(p.y), 2.8, fillColor=HexColor(theme.primary), strokeColor=WHITE, strokeWidth=0.5)
+            Circle(x_of(p.x), y_of(p.y), 2.8, fillColor=hex_color(theme.primary), strokeColor=WHITE, strokeWidth=0.5)
         )
     ends = _points(figure, "lijn")
     if len(ends) == 2:
@@ -203,7 +203,7 @@ def draw_scatter(figure: Figuur, theme: Theme) -> Drawing:
                 y_of(ends[0].y),
                 x_of(ends[1].x),
                 y_of(ends[1].y),
-                strokeColor=HexColor(theme.accent),
+                strokeColor=hex_color(theme.accent),
                 strokeWidth=1.6,
             )
         )
@@ -229,7 +229,7 @@ def class_colors(theme: Theme) -> tuple:
         tint(theme.status_colors["robuust"], 0.30),
         tint(theme.status_colors["aandachtspunt"], 0.42),
         tint(theme.status_colors["kwetsbaar"], 0.62),
-        HexColor(theme.status_colors["kwetsbaar"]),
+        hex_color(theme.status_colors["kwetsbaar"]),
     )
 
 
@@ -246,7 +246,7 @@ def draw_status_map(figure: Figuur, theme: Theme) -> Drawing:
     for g in kaart.gebieden:
         if not g.ringen:
             continue
-        fill = HexColor(OUTSIDE_FILL) if g.klasse is None else colors[min(g.klasse, len(colors) - 1)]
+        fill = hex_color(OUTSIDE_FILL) if g.klasse is None else colors[min(g.klasse, len(colors) - 1)]
         path = area_path([clip_polygon(frame.xy(r), box) for r in g.ringen], fill)
         if path is not None:
             group.add(path)
@@ -255,7 +255,7 @@ def draw_status_map(figure: Figuur, theme: Theme) -> Drawing:
         pieces = []
         for border in (b for b in kaart.grenzen if b.soort == kind):
             pieces += clip_polyline(frame.xy(border.punten + (border.punten[:1] if border.gesloten else ())), box)
-        path = line_path(pieces, HexColor(color), width)
+        path = line_path(pieces, hex_color(color), width)
         if path is not None:
             group.add(path)
     placer = Placer(box)
@@ -266,12 +266,12 @@ def draw_status_map(figure: Figuur, theme: Theme) -> Drawing:
         costs = placer.costs([b for b, _ in spots]) + [d * 0.5 for _, d in spots]
         best = spots[int(costs.argmin())][0]
         placer.take(best, 1.0)
-        halo_text(group, (best[0] + best[2]) / 2, best[1] + 1.6, g.naam, theme, 7, HexColor(theme.text))
-    group.add(Rect(box[0], box[1], LAND_W, height, fillColor=None, strokeColor=HexColor(theme.track), strokeWidth=0.8))
+        halo_text(group, (best[0] + best[2]) / 2, best[1] + 1.6, g.naam, theme, 7, hex_color(theme.text))
+    group.add(Rect(box[0], box[1], LAND_W, height, fillColor=None, strokeColor=hex_color(theme.track), strokeWidth=0.8))
     drawing.add(group)
     scale_bar(drawing, 6, 8, frame.points_per_km, theme)
     if kaart.bron:
-        drawing.add(text(WIDTH, 5.5, kaart.bron, theme, size=6, anchor="end", color=HexColor(theme.light)))
+        drawing.add(text(WIDTH, 5.5, kaart.bron, theme, size=6, anchor="end", color=hex_color(theme.light)))
     _status_map_legend(drawing, kaart, box, colors, theme)
     return drawing
 
@@ -293,10 +293,10 @@ def _status_map_legend(drawing: Drawing, kaart: Kaart, box, colors, theme: Theme
             drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))
         y -= 8.5 * (len(lines) - 1)
     y -= 14
-    drawing.add(Rect(LEGEND_X, y - 0.5, 10, 8, fillColor=HexColor(OUTSIDE_FILL), strokeColor=HexColor(OUTSIDE_LINE)))
+    drawing.add(Rect(LEGEND_X, y - 0.5, 10, 8, fillColor=hex_color(OUTSIDE_FILL), strokeColor=hex_color(OUTSIDE_LINE)))
     for i, line in enumerate(wrap_to("gemeente buiten dit overzicht", WIDTH - LEGEND_X - 16, theme, 6.8, lines=2)):
         drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))
     y -= 22
-    drawing.add(Line(LEGEND_X, y + 3, LEGEND_X + 10, y + 3, strokeColor=HexColor("#39414A"), strokeWidth=0.9))
+    drawing.add(Line(LEGEND_X, y + 3, LEGEND_X + 10, y + 3, strokeColor=hex_color("#39414A"), strokeWidth=0.9))
     for i, line in enumerate(wrap_to("grens van een werkgebied", WIDTH - LEGEND_X - 16, theme, 6.8, lines=2)):
         drawing.add(text(LEGEND_X + 14, y - i * 8.5, line, theme, size=6.8))

@@ -141,9 +141,9 @@ def _smoothed(image: Image.Image, shape, xy, scale: float, fonts: dict) -> None:
 def encode_png(image: Image.Image) -> bytes:
     """An 8-bit RGB PNG of `image`: every row with filter type 0 (none), one IDAT chunk (`_deflate`)."""
     width, height = image.size
-    raw = image.convert("RGB").tobytes()
+    raw = memoryview(image.convert("RGB").tobytes())
     stride = 3 * width
-    rows = b"".join(b"\x00" + raw[i : i + stride] for i in range(0, len(raw), stride))
+    rows = b"\x00".join([b"", *(raw[i : i + stride] for i in range(0, len(raw), stride))])
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, truecolour, deflate, no interlace
     pixels = _deflate(rows, DEFLATE_LEVEL)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", pixels) + _chunk(b"IEND", b"")
@@ -294,6 +294,8 @@ def _even_odd(image: Image.Image, rings: list[list], fill) -> None:
 def _one_line(text: str) -> str:
     """A label as one line: a line break or other control character (a name typed with Alt+Enter in Excel) as a
     space; FreeType's layout of a single line refuses them (raqm_layout() failed)."""
+    if text.isprintable():  # (no character of category C: the label as it is, without looking at each)
+        return text
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
 
 

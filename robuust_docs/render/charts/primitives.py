@@ -6,6 +6,8 @@ polylines, paths and strings, which `png.py` can rasterise.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase import pdfmetrics
@@ -16,6 +18,13 @@ from robuust_docs.status import Status
 WIDTH = 440.0  # points (the PDF text width is about 455 pt)
 MOVE, LINE, CURVE, CLOSE = 0, 1, 2, 3  # reportlab's path operators (a `Path`'s `operators`), for the renderers
 WHITE = HexColor("#FFFFFF")
+
+
+@lru_cache(maxsize=256)
+def hex_color(value: str) -> Color:
+    """reportlab's `HexColor(value)`, made once per process for each colour: a handreiking's charts ask for the
+    theme's few colours some 900 times (issue 18). A chart never changes a colour it was given."""
+    return HexColor(value)
 
 
 def new_drawing(height: float, theme: Theme) -> Drawing:
@@ -41,17 +50,17 @@ def text(
         fontName=_font(theme, bold, italic),
         fontSize=size,
         textAnchor=anchor,
-        fillColor=color or HexColor(theme.text),
+        fillColor=color or hex_color(theme.text),
     )
 
 
 def status_color(theme: Theme, status: Status) -> Color:
-    return HexColor(theme.status_colors[status.code])
+    return hex_color(theme.status_colors[status.code])
 
 
 def tint(color: str, amount: float) -> Color:
     """`color` (#RRGGBB) mixed with white: amount 1 is the colour itself, 0 is white."""
-    base = HexColor(color)
+    base = hex_color(color)
     return Color(*(1 - amount * (1 - c) for c in (base.red, base.green, base.blue)))
 
 
