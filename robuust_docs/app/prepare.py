@@ -28,6 +28,7 @@ from robuust_docs.render import Theme, check_template, load_theme
 from robuust_docs.report import ReportSettings, dataset_note
 
 FORMATS = ("docx", "pdf")
+TEMPLATE_NAME = "handreiking.docx"  # the Word template of a handreiking, in the templates folder
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Settings:
 
     @property
     def template(self) -> Path:
-        return self.templates_dir / "handreiking.docx"
+        return self.templates_dir / TEMPLATE_NAME
 
 
 @dataclass(frozen=True)

@@ -321,3 +321,35 @@ def test_status_cells_and_lines_are_coloured_and_bold(setup, tmp_path):
     expected = len(report.profiel) + sum(1 + len(m.rijen) for m in report.bouwstenen)
     assert len(statuses) == expected
     assert all(r.bold and str(r.font.color.rgb) == colours[r.text] for r in statuses)
+
+
+def test_a_warmed_template_is_not_compiled_again_by_the_render(setup, monkeypatch):
+    """`warm_template` compiles every part `render_docx` compiles (body, header, footer, properties), the same
+    sources in the same environment: the render after it compiles nothing (issue 18: a pool worker warms up while
+    the input is read). It fails when docxtpl changes what it hands to Jinja."""
+    from robuust_docs.render.docx import warm_template
+    from robuust_docs.render.docx.sandbox import TemplateSandbox
+    from robuust_docs.report.model import Report
+
+    prepared, report = setup
+    monkeypatch.setenv("ROBUUST_DOCS_CACHE", "uit")  # no code kept from an earlier run
+    monkeypatch.setattr(TemplateSandbox, "_compiled", {})
+    compiled = []
+    real = TemplateSandbox.compile
+    monkeypatch.setattr(TemplateSandbox, "compile", lambda env, *a, **k: compiled.append(1) or real(env, *a, **k))
+    warm_template(prepared.settings.template, Report)
+    assert len(compiled) >= 3  # body, header, footer and the document properties
+    before = len(compiled)
+    render_docx(report, prepared.settings.template, prepared.theme)
+    assert len(compiled) == before
+
+
+def test_a_template_that_cannot_be_opened_is_left_to_the_render(tmp_path):
+    from robuust_docs.render.docx import warm_template
+    from robuust_docs.report.model import Report
+
+    broken = tmp_path / "handreiking.docx"
+    broken.write_bytes(b"geen zip")
+    warm_template(broken, Report)  # says nothing: render_docx reports it (tested above)
+    with pytest.raises(TemplateError):
+        check_template(broken)

@@ -4,7 +4,7 @@ contents, alt texts, properties, external links removed); `check_template` finds
 everything a template may not do first, `template_warnings` the external links that are left out.
 """
 
-from robuust_docs.render.docx.render import render_docx
+from robuust_docs.render.docx.render import render_docx, warm_template
 from robuust_docs.render.docx.template_check import check_template, template_problems, template_warnings
 
-__all__ = ["check_template", "render_docx", "template_problems", "template_warnings"]
+__all__ = ["check_template", "render_docx", "template_problems", "template_warnings", "warm_template"]

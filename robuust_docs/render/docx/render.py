@@ -204,12 +204,39 @@ _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's, i
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")  # a text (no "<" in it) with what docxtpl resolves
 
 
-def _open_template(template: Path) -> DocxTemplate:
+class _Compiling(_Template):
+    """The template as `render_docx` renders it, each part's XML compiled by the environment and not rendered."""
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        jinja_env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml))  # the source docxtpl's own compiles
+        return src_xml
+
+
+def warm_template(template: Path, model: type) -> None:
+    """Compile the parts of the Word template `template` for the report model `model` now, as `render_docx`
+    will (issue 18): in a process that would otherwise wait (a pool worker, or the PDF's process, while the input
+    is read), so that this process finds the code in memory at its first document and others, in the user's cache
+    (sandbox.py). A template that cannot be opened or compiled is left to `render_docx`, which says why."""
+    try:
+        tpl = _open_template(template, _Compiling)
+        env = TemplateSandbox(model)
+        env.autoescape = True  # as docxtpl's render sets it for `autoescape=True`
+        tpl.build_xml({}, env)
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for _ in tpl.build_headers_footers_xml({}, uri, env):
+                pass
+        tpl.render_properties({}, env)
+        tpl.render_footnotes({}, env)
+    except Exception:  # noqa: BLE001, S110 (render_docx reports every problem of the template)
+        pass
+
+
+def _open_template(template: Path, kind: type[DocxTemplate] = _Template) -> DocxTemplate:
     problems = package_problems(template)
     if problems:
         raise TemplateError("Het Word-sjabloon kan niet worden geopend", tuple(problems))
     try:
-        tpl = _Template(str(template))
+        tpl = kind(str(template))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several types for a broken or non-Word file
         raise TemplateError(
