@@ -107,15 +107,16 @@ def generate(
     with ExitStack() as stack:
         # the cluster first: an unreachable scheduler is said before the inputs are read and analysed
         executor = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
+        helper = None  # a process of this machine that reads the content while this one reads the rest
         if not scheduler and jobs != 1 and (all_ or len(ids) > 1):
             # the workers next: forked now, they have the renderer but not the input that is read after this
-            executor = stack.enter_context(default_executor(jobs or os.cpu_count() or 1))
+            executor = helper = stack.enter_context(default_executor(jobs or os.cpu_count() or 1))
         elif not scheduler and jobs != 1 and not all_ and not per_municipality and (os.cpu_count() or 1) > 1:
             # one document: its PDF's process forked now, to import and load while the input is read
             if set(settings.formats) == {"docx", "pdf"}:
-                stack.enter_context(format_helper(templates_dir))
+                helper = stack.enter_context(format_helper(templates_dir))
         # only the libraries asked for in full (the others for the medians); each worker derives its findings
-        prepared = prepare(settings, None if all_ else ids, findings=False)
+        prepared = prepare(settings, None if all_ else ids, findings=False, helper=helper)
         known = prepared.dataset.library_ids()
         chosen = known if all_ else _check_ids(list(ids), known, prepared.dataset.find_library)
         click.echo(_plan(prepared, chosen, per_municipality, out_dir, scheduler), err=True)

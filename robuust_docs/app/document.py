@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -192,42 +192,55 @@ _helper: list[ProcessPoolExecutor | None] = [None]
 
 
 @contextmanager
-def format_helper(theme: Path) -> Iterator[None]:
+def format_helper(theme: Path) -> Iterator[_Helper | None]:
     """For the block: a forked process, started now, that imports the PDF renderer and registers the fonts of
     the theme in the folder `theme` (a theme that cannot be read is left to `prepare` to report), and that
-    `_render_all` then uses for the PDF. Without fork, nothing."""
+    `_render_all` then uses for the PDF. The block gets it as `prepare`'s helper (`_Helper`), or None without
+    fork."""
     context = fork_context()
     if context is None or _helper[0] is not None:
-        yield
+        yield None
         return
     pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start_helper, initargs=(theme,))
     pool.submit(os.getpid)  # a forking pool starts its process with its first task: now
     _helper[0] = pool
     try:
-        yield
+        yield _Helper(pool, theme)
     finally:
         _helper[0] = None
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Helper(Executor):
+    """The PDF's process as `prepare`'s helper: it does the work it is given (reading the content), and after the
+    first piece of it compiles the Word template (`warm_template`), which keeps the code in the user's cache,
+    where the process that renders the Word file finds it instead of compiling it (0,05 s of a cold start, issue
+    18). Queued behind that work, the compiling never delays what the run waits for."""
+
+    def __init__(self, pool: ProcessPoolExecutor, templates: Path) -> None:
+        self.pool = pool
+        self.templates = templates
+        self.warming = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = self.pool.submit(fn, *args, **kwargs)
+        if not self.warming:
+            self.warming = True
+            self.pool.submit(warm_template, self.templates / TEMPLATE_NAME, Report)
+        return future
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def _start_helper(theme: Path) -> None:
     forget_inherited_locks()
     import robuust_docs.render.pdf  # noqa: F401 (the point: imported here, not in the process that forked)
 
-    warm_up(theme)
-
-
-def warm_up(templates: Path) -> None:
-    """In the PDF's process, while the process that forked it reads the input: the theme's fonts registered, and
-    the Word template compiled, which keeps its code in the user's cache, where the other process, which renders
-    the Word file, then finds it instead of compiling it (0,05 s of a cold start, issue 18). A theme or template
-    that cannot be read is left to `prepare`, in the process that forked, which reports it. (A pool worker does
-    not warm up: `generate --all` gained nothing measurable, the work only moved.)"""
     try:
-        register_fonts(load_theme(templates))
+        register_fonts(load_theme(theme))
     except RobuustError:
-        pass
-    warm_template(templates / TEMPLATE_NAME, Report)
+        pass  # prepare, in the process that forked, reports it; this process then renders nothing
 
 
 # Rendering makes and drops millions of objects; Python's cycle collector, run after every 700 new ones and now and

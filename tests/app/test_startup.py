@@ -123,15 +123,17 @@ def test_what_a_command_wrote_before_it_ended_its_process_is_complete(data, tmp_
 
 @pytest.mark.skipif(fork_context() is None, reason="no fork here: no helper process")
 def test_the_pdf_process_compiles_the_word_template_for_the_process_that_renders_the_word_file(tmp_path, monkeypatch):
-    """While the input is read, the forked PDF process compiles the Word template and keeps the code in the
-    user's cache; the process that renders the Word file then reads it instead of compiling it (issue 18)."""
+    """While the input is read, the forked PDF process reads the content for `prepare` and then compiles the Word
+    template, keeping the code in the user's cache; the process that renders the Word file then reads it instead
+    of compiling it (issue 18)."""
     from robuust_docs.app import document
     from robuust_docs.render.docx.sandbox import CODE_SUFFIX, TemplateSandbox
 
     monkeypatch.setattr(TemplateSandbox, "_compiled", {})  # as in a new process: nothing compiled yet
     cache = tmp_path / "cache"
     monkeypatch.setenv("ROBUUST_DOCS_CACHE", str(cache))
-    with document.format_helper(ROOT / "templates"):
-        document._helper[0].submit(os.getpid).result()  # after the helper's start-up
+    with document.format_helper(ROOT / "templates") as helper:
+        assert helper.submit(os.getpid).result() != os.getpid()  # prepare's work, in the PDF's process
+        document._helper[0].submit(os.getpid).result()  # after what was queued behind it
         kept = sorted(p.name for p in cache.glob(f"*{CODE_SUFFIX}"))
     assert len(kept) >= 3  # body, header, footer, document properties
