@@ -22,8 +22,8 @@ PRINT_FLAG = 4
 # reproducible /ID; the structure elements go into compressed object streams (PDF 1.5+)
 SAVE_OPTIONS: dict[str, Any] = {"deterministic_id": True, "object_stream_mode": pikepdf.ObjectStreamMode.generate}
 # qpdf compresses every stream of the PDF as it saves it (reportlab leaves a tagged PDF's streams to it, see
-# render/pdf/document.py): zlib's level 1 instead of its default 6 makes that save a third faster (11,3 -> 7,5 ms
-# of a handreiking, issue 18) for a file 9% larger (149 -> 163 kB); the same trade as the Word charts' PNGs.
+# render/pdf/document.py): zlib's level 1 instead of its default 6 makes that save 30% faster (11,3 -> 8,1 ms of
+# a handreiking, issue 18) for files 9% larger (the 40 sample PDFs 6,4 -> 7,0 MB); the Word charts' PNGs' trade.
 FLATE_LEVEL = 1
 
 

@@ -325,8 +325,8 @@ def test_status_cells_and_lines_are_coloured_and_bold(setup, tmp_path):
 
 def test_a_warmed_template_is_not_compiled_again_by_the_render(setup, monkeypatch):
     """`warm_template` compiles every part `render_docx` compiles (body, header, footer, properties), the same
-    sources in the same environment: the render after it compiles nothing (issue 18: a pool worker warms up while
-    the input is read). It fails when docxtpl changes what it hands to Jinja."""
+    sources in the same environment: the render after it compiles nothing (issue 18: the PDF's process compiles it
+    while the input is read). It fails when docxtpl changes what it hands to Jinja."""
     from robuust_docs.render.docx import warm_template
     from robuust_docs.render.docx.sandbox import TemplateSandbox
     from robuust_docs.report.model import Report

@@ -214,9 +214,9 @@ class _Compiling(_Template):
 
 def warm_template(template: Path, model: type) -> None:
     """Compile the parts of the Word template `template` for the report model `model` now, as `render_docx`
-    will (issue 18): in a process that would otherwise wait (a pool worker, or the PDF's process, while the input
-    is read), so that this process finds the code in memory at its first document and others, in the user's cache
-    (sandbox.py). A template that cannot be opened or compiled is left to `render_docx`, which says why."""
+    will (issue 18): in a process that would otherwise wait (the PDF's process of one document, while the input is
+    read), so that the process that renders the Word file finds the code in the user's cache (sandbox.py), and this
+    one in memory. A template that cannot be opened or compiled is left to `render_docx`, which says why."""
     try:
         tpl = _open_template(template, _Compiling)
         env = TemplateSandbox(model)
