@@ -55,7 +55,8 @@ def _run_here(data: Path, out: Path, jobs: int, formats: tuple[str, ...]) -> Non
     start = time.perf_counter()
     pool = default_executor(jobs)  # as generate --all: the workers first, forked before the input is read
     settings = Settings(data, ROOT / "templates", out, formats=formats, force=True)
-    prepared = prepare(settings, findings=False)  # as generate --all: the workers derive the findings
+    # as generate --all: a worker reads the content meanwhile; the workers derive the findings
+    prepared = prepare(settings, findings=False, helper=pool)
     prepared_at = time.perf_counter()
     result = run_batch(prepared, prepared.dataset.library_ids(), executor=pool, overview=True)
     seconds = time.perf_counter() - start
