@@ -98,8 +98,19 @@ def _text(lib, module: Module, result: ModuleResult, indicators, content: Conten
     )
     no_data = [r for r in shown if r.status is Status.NO_DATA]
     sentences = [_sentence(lib, indicators[r.indicator], r) for r in (missing + no_data)[:MAX_SENTENCES]]
-    paragraphs.append(" ".join([*sentences, *(f"{f.text} {f.consequence}".strip() for f in own)]))
+    paragraphs.append(" ".join([*sentences, *_told(own)]))
     return tuple(p for p in paragraphs if p)
+
+
+def _told(found: list) -> list[str]:
+    """Each finding's text and what it means; a rule that holds for several municipalities says what it means
+    once, after its first case, and gives the other cases their figures alone (not "Daarmee betaalt X ..." for
+    every municipality again)."""
+    told, rules = [], set()
+    for f in found:
+        told.append(f.text if f.rule in rules else f"{f.text} {f.consequence}".strip())
+        rules.add(f.rule)
+    return told
 
 
 def _opening(known: list[IndicatorResult], indicators) -> str:

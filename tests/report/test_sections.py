@@ -53,3 +53,21 @@ def test_the_cbs_road_distance_is_said_to_go_to_any_organisations_library_and_so
     assert "dichtstbijzijnde bibliotheek van welke organisatie ook" in cbs and "gemeentegrens" in cbs
     assert "korter dan de hemelsbrede afstand" in cbs and "meestal langer" not in cbs
     assert len(_proximity_intro(SimpleNamespace(cbs_mean_km=None, cbs_coverage=None))) == 1
+
+
+def test_a_rule_that_holds_in_several_municipalities_says_what_it_means_once_in_its_chapter():
+    from types import SimpleNamespace
+
+    from robuust_docs.report.modules import _told
+
+    def case(rule, name):
+        return SimpleNamespace(
+            rule=rule, text=f"{name} betaalt weinig.", consequence=f"Daarmee wordt de bibliotheek in {name} kwetsbaar."
+        )
+
+    found = [case("laag", "Kreekrade"), case("laag", "Kaaphaven"), case("tekort", "De bibliotheek")]
+    assert _told(found) == [
+        "Kreekrade betaalt weinig. Daarmee wordt de bibliotheek in Kreekrade kwetsbaar.",
+        "Kaaphaven betaalt weinig.",  # the same rule: its figures, not what it means again
+        "De bibliotheek betaalt weinig. Daarmee wordt de bibliotheek in De bibliotheek kwetsbaar.",
+    ]
