@@ -17,6 +17,7 @@ BRANCH_TYPES = (
     "bibliobus",
 )
 FULL_BRANCH_TYPE = "vestiging"
+SCHOOL_BRANCH_TYPE = "bibliotheek op school"
 # The staffed hours a week a volwaardige vestiging is open at least. The bill 36902 leaves the threshold to a later
 # decree; 15 hours is the programme's working assumption, and the texts of bevindingen.yaml say so.
 FULL_BRANCH_MIN_HOURS = 15.0

@@ -14,7 +14,7 @@ import pandas as pd
 
 from robuust_docs.content import Content, library_columns
 from robuust_docs.inputs.geo import Outlines
-from robuust_docs.schema import FULL_BRANCH_TYPE
+from robuust_docs.schema import FULL_BRANCH_TYPE, SCHOOL_BRANCH_TYPE
 
 LIBRARY_COLUMNS = library_columns()
 
@@ -54,6 +54,7 @@ def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float |
         subsidie=_sum(munis["subsidie"]),
         aantal_gemeenten=float(len(munis)),
         aantal_programmas=float(len(rows.record.get("programmas") or ())),
+        aantal_op_school=float((rows.branches["type"] == SCHOOL_BRANCH_TYPE).sum()),
     )
     variables.update(access_variables(access))
     variables.update(proximity_variables(proximity))

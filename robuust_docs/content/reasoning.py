@@ -175,6 +175,7 @@ TEXT_NAMES = (
     "gemeenten_zonder_volwaardig",
     "verre_buurten",
     "locaties",
+    "locaties_op_school",
     "jaar",
     "eerste_jaar",
 )
@@ -196,7 +197,7 @@ def check_reasoning(content, unreadable: set[str] = frozenset()) -> list[Problem
     fill. References into a file that could not be read are not checked: each would only repeat its problem."""
     if FINDINGS_FILE in unreadable:
         return []
-    names_checked = not ({"modules.yaml", COSTS_FILE} & set(unreadable))
+    names_checked = not ({"modules.yaml", COSTS_FILE, "programmas.yaml"} & set(unreadable))
     problems = _duplicates(FINDINGS_FILE, "bevindingen.id", [r.id for r in content.findings])
     problems += _duplicates(COSTS_FILE, "kosten.id", [c.id for c in content.costs])
     for rule in content.findings:
@@ -218,7 +219,7 @@ def _duplicates(file: str, key: str, ids: list[str]) -> list[Problem]:
 def _rule_names(rule: FindingRule, content) -> list[Problem]:
     where = rule.id or "?"
     modules = {m.id for m in content.modules}
-    known = rule_names(rule.level, [i.id for i in content.indicators], [c.id for c in content.costs])
+    known = rule_names(rule.level, *_ids(content))
     problems = [
         Problem(FINDINGS_FILE, "onbekende bouwsteen", key=f"{where}.bouwstenen", value=m)
         for m in rule.modules
@@ -237,6 +238,11 @@ def _rule_names(rule: FindingRule, content) -> list[Problem]:
     return problems
 
 
+def _ids(content) -> tuple[list[str], list[str], list[str]]:
+    """The indicator, cost and programme ids a formula may name (see `rule_names`)."""
+    return [i.id for i in content.indicators], [c.id for c in content.costs], [p.id for p in content.programmes]
+
+
 def _rule_texts(rule: FindingRule) -> list[Problem]:
     context = sample_text_context(rule)
     problems = []
@@ -250,7 +256,7 @@ def _rule_texts(rule: FindingRule) -> list[Problem]:
 
 def _practice_targets(content) -> list[Problem]:
     ids = {r.id for r in content.findings} | {i.id for i in content.indicators}
-    known = rule_names("bibliotheek", [i.id for i in content.indicators], [c.id for c in content.costs])
+    known = rule_names("bibliotheek", *_ids(content))
     problems = []
     for practice in content.practices:
         file = practice.file or "praktijken/"

@@ -31,6 +31,7 @@ _COMPUTED = {
     "aantal_programmas": ("landelijke programma's die de bibliotheek uitvoert", "aantal"),
     "aantal_vestigingen": ("alle locaties (vestiging, servicepunt, afhaalpunt, …)", "aantal"),
     "aantal_volwaardig": ("locaties van het type vestiging", "aantal"),
+    "aantal_op_school": ("locaties van het type bibliotheek op school", "aantal"),
     "openingsuren": ("openingsuren per week met personeel, alle locaties samen", "uren"),
     "open_bibliotheek_uren": ("uren per week zonder personeel (open bibliotheek), alle locaties samen", "uren"),
     "aandeel_rolstoeltoegankelijk": ("locaties die rolstoeltoegankelijk zijn", "procent"),
@@ -113,13 +114,16 @@ TREND_FIGURES = (*library_columns(), "inwoners", "inwoners_0_17", "subsidie")
 # Prefixes a rule may put before an indicator id (indicator.leden_aandeel) or a cost id (kosten.fte_per_jaar).
 INDICATOR_PREFIXES = ("indicator", "norm", "kwetsbaar", "mediaan")
 COST_PREFIX = "kosten"
+# programma.<id>: 1 when the library names the programme of programmas.yaml among its `programmas`, else 0.
+PROGRAMME_PREFIX = "programma"
 
 
-def rule_names(level: str, indicator_ids, cost_ids) -> set[str]:
+def rule_names(level: str, indicator_ids, cost_ids, programme_ids=()) -> set[str]:
     """Every name a rule of `bevindingen.yaml` at `level` may use in its condition, weight, facts and amount."""
     prefixed = {f"{p}.{i}" for p in INDICATOR_PREFIXES for i in indicator_ids} | {
         f"{COST_PREFIX}.{c}" for c in cost_ids
     }
+    prefixed |= {f"{PROGRAMME_PREFIX}.{p}" for p in programme_ids}
     prefixed |= {f"{p}.{i}" for p in TREND_PREFIXES for i in (*indicator_ids, *TREND_FIGURES)}
     library = set(VARIABLES) | set(_LIBRARY_DERIVED)
     if level == "gemeente":

@@ -8,7 +8,8 @@ from __future__ import annotations
 from robuust_docs import fmt
 from robuust_docs.analysis import LibraryAnalysis, MunicipalityAnalysis
 from robuust_docs.content import Content
-from robuust_docs.content.variables import TREND_FIGURES
+from robuust_docs.content.variables import PROGRAMME_PREFIX, TREND_FIGURES
+from robuust_docs.schema import SCHOOL_BRANCH_TYPE
 
 FAR_KM = 5.0  # a neighbourhood farther than this from a volwaardige vestiging is named as far
 NAMED_FAR = 3  # at most this many far neighbourhoods are named
@@ -80,6 +81,8 @@ def _prefixed_values(lib: LibraryAnalysis, content: Content) -> dict[str, float 
         values[f"kwetsbaar.{ind.id}"] = _scalar(norm.kwetsbaar) if norm else None
         values[f"mediaan.{ind.id}"] = results[ind.id].median if ind.id in results else None
     values.update({f"kosten.{c.id}": c.bedrag for c in content.costs})
+    running = set(lib.rows.record.get("programmas") or ())
+    values.update({f"{PROGRAMME_PREFIX}.{p.id}": float(p.id in running) for p in content.programmes})
     values.update(trend_variables(lib, [i.id for i in content.indicators]))
     return values
 
@@ -115,6 +118,7 @@ def text_names(lib: LibraryAnalysis, muni: MunicipalityAnalysis | None) -> dict[
         "gemeenten_zonder_volwaardig": fmt.join([m.name for m in lib.municipalities if m.access.full_count == 0]),
         "verre_buurten": far_neighbourhoods(lib.proximity),
         "locaties": fmt.join([str(n) for n in lib.rows.branches["naam"]]),
+        "locaties_op_school": _at_school(lib.rows.branches),
     }
     if muni is not None:
         own = lib.rows.branches[lib.rows.branches["gemeente_code"] == muni.code]
@@ -122,8 +126,14 @@ def text_names(lib: LibraryAnalysis, muni: MunicipalityAnalysis | None) -> dict[
             gemeente=muni.name,
             verre_buurten=far_neighbourhoods(muni.proximity),
             locaties=fmt.join([str(n) for n in own["naam"]]),
+            locaties_op_school=_at_school(own),
         )
     return names
+
+
+def _at_school(branches) -> str:
+    """The names of the locations of the type "bibliotheek op school" among `branches`, joined."""
+    return fmt.join([str(n) for n in branches.loc[branches["type"] == SCHOOL_BRANCH_TYPE, "naam"]])
 
 
 def far_neighbourhoods(proximity) -> str:

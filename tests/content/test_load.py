@@ -353,6 +353,15 @@ def missing_story(c):
     (c / "verhalen" / "regionaal.md").unlink()
 
 
+def rule_with_unknown_programme(c):
+    edit_yaml(
+        c / "bevindingen.yaml",
+        lambda d: next(r for r in d["bevindingen"] if r["id"] == "op_school_zonder_programma").update(
+            voorwaarde="aantal_op_school > 0 and programma.onbekend == 0"
+        ),
+    )
+
+
 def no_practices(c):
     shutil.rmtree(c / "praktijken")
 
@@ -399,6 +408,10 @@ MORE = {
         {"file": "categorieen.yaml", "key": "compact.regel.inwoners_van", "value": 100},
     ),
     "missing-story": (missing_story, {"file": "verhalen/regionaal.md"}),
+    "rule-unknown-programme": (
+        rule_with_unknown_programme,
+        {"file": "bevindingen.yaml", "key": "op_school_zonder_programma.voorwaarde", "value": "programma.onbekend"},
+    ),
 }
 
 

@@ -276,3 +276,42 @@ def test_a_librarys_names_are_its_own_whichever_library_came_before(scenario):
     assert context.library_variables(changed, content)[some] == first[some] + 1
     municipality = a.municipalities[0]
     assert context.municipality_variables(a, municipality, content)[some] == first[some]
+
+
+def test_a_bibliotheek_op_school_without_the_programme_is_a_check_in_the_number_it_has(tmp_path):
+    """A location of the type "bibliotheek op school" while the library does not name the programme de Bibliotheek
+    op school: the document asks to check the input (it does not call the programme missing, nor count it)."""
+    tables = scenarios.tables()
+    for n, (lid, count) in enumerate((("bib-gewoon-1", 1), ("bib-gewoon-2", 2), ("bib-gewoon-3", 1))):
+        for i in range(count):
+            school = scenarios._branch(
+                f"school-{n}-{i}", lid, f"Bibliotheek op school {n}{i}", "bibliotheek op school", f"GM030{n + 1}",
+                52.0 + (n + 1) / 10, 5.01, 6,
+            )  # fmt: skip
+            tables["vestigingen"].append(school)
+    tables["bibliotheken"] = [
+        {**lib, "programmas": "taalhuis, de Bibliotheek op school"} if lib["id"] == "bib-gewoon-3" else lib
+        for lib in tables["bibliotheken"]
+    ]
+    _, analysis, found = analysed(tmp_path, tables)
+    checks = {lid: [f for f in found[lid].items if f.rule == "op_school_zonder_programma"] for lid in found}
+    assert analysis.libraries["bib-gewoon-2"].variables["aantal_op_school"] == 2
+    one, two = checks["bib-gewoon-1"], checks["bib-gewoon-2"]
+    assert len(one) == len(two) == 1 and one[0].check
+    said = "De bibliotheek heeft een bibliotheek op school (Bibliotheek op school 00), maar de Bibliotheek op school"
+    assert one[0].text == f"{said} staat niet bij haar programma's."
+    assert one[0].consequence == (
+        "Werkt die school met het programma, met een leesconsulent en de monitor, dan telt het mee bij de landelijke"
+        " programma's (nu 1): zet het dan in de invoer bij de programma's van de bibliotheek."
+    )
+    assert two[0].text.startswith(
+        "De bibliotheek heeft 2 bibliotheken op school (Bibliotheek op school 10 en Bibliotheek op school 11), maar "
+    )
+    assert two[0].consequence.startswith("Werken die scholen met het programma, met een leesconsulent")
+    assert (
+        two[0].question == "Wat willen gemeente, scholen en bibliotheek samen bereiken met de bibliotheken op school?"
+    )
+    assert checks["bib-gewoon-3"] == []  # it names the programme
+    assert checks["bib-kern"] == []  # no school location
+    assert analysis.libraries["bib-gewoon-1"].variables["aantal_programmas"] == 1  # the figure is what was given
+
