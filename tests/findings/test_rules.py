@@ -315,3 +315,18 @@ def test_a_bibliotheek_op_school_without_the_programme_is_a_check_in_the_number_
     assert checks["bib-kern"] == []  # no school location
     assert analysis.libraries["bib-gewoon-1"].variables["aantal_programmas"] == 1  # the figure is what was given
 
+
+def test_staff_below_the_vulnerability_limit_never_leaves_personeel_robust():
+    """Maasmonde (sample) meets three of the four staff norms, but has 1,5 fte per 10.000 inhabitants against a
+    vulnerability limit of 2,0: its first page says so ("Weinig personeel"), so its building block is not robust."""
+    from pathlib import Path
+
+    from robuust_docs.app import Settings, prepare
+
+    root = Path(__file__).resolve().parents[2]
+    prepared = prepare(Settings(root / "data", root / "templates", Path("unused")), cached=False)
+    low = [lid for lid, f in prepared.findings.items() if "weinig_personeel" in {x.rule for x in f.items}]
+    assert "bib-maasmonde" in low
+    for lid in low:
+        status = next(m.status for m in prepared.analysis.libraries[lid].modules if m.module == "personeel")
+        assert status is not Status.ROBUST, lid
