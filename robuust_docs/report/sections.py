@@ -210,18 +210,35 @@ def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = Non
         open_ = programmes_in_text([p for p in theme.programmas if p not in running], content)
         parts = [first_sentences(theme.bijdrage, THEME_SENTENCES), f"{label}: {fmt.join(functions)}."]
         if doing and open_:
-            parts.append(f"Deze bibliotheek heeft hiervoor al {fmt.join(doing)}, maar nog niet {fmt.join(open_)}.")
+            parts.append(f"Deze bibliotheek heeft hiervoor al {_listed(doing)}, maar {_not_yet(open_)}.")
         elif doing:
-            parts.append(f"Deze bibliotheek heeft hiervoor al {fmt.join(doing)}.")
+            parts.append(f"Deze bibliotheek heeft hiervoor al {_listed(doing)}.")
         elif open_:
             can = wording.agree(len(open_), "kan", "kunnen")
             parts.append(
-                f"Deze bibliotheek heeft hiervoor nog geen landelijk programma; {fmt.join(open_)} {can} daar een begin "
+                f"Deze bibliotheek heeft hiervoor nog geen landelijk programma; {_listed(open_)} {can} daar een begin "
                 "van zijn."
             )
         who = fmt.join(named[theme.id]) if several else ""
         result.append(ThemaKoppeling(theme.naam, who, " ".join(parts)))
     return tuple(result)
+
+
+COURSE = "de cursus "
+
+
+def _listed(programmes: list[str]) -> str:
+    """'een Taalhuis en BoekStart'; two or more courses only as one: 'de cursussen Digisterker en DigiVitaler'."""
+    if len(programmes) > 1 and all(p.startswith(COURSE) for p in programmes):
+        return "de cursussen " + fmt.join([p[len(COURSE) :] for p in programmes])
+    return fmt.join(programmes)
+
+
+def _not_yet(programmes: list[str]) -> str:
+    """'nog geen Taalhuis' for one programme with 'een', else 'nog niet' and the list."""
+    if len(programmes) == 1 and programmes[0].startswith("een "):
+        return f"nog geen {programmes[0][len('een ') :]}"
+    return f"nog niet {_listed(programmes)}"
 
 
 def first_sentences(text: str, count: int) -> str:

@@ -71,3 +71,19 @@ def test_a_rule_that_holds_in_several_municipalities_says_what_it_means_once_in_
         "Kaaphaven betaalt weinig.",  # the same rule: its figures, not what it means again
         "De bibliotheek betaalt weinig. Daarmee wordt de bibliotheek in De bibliotheek kwetsbaar.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("programmes", "said"),
+    [
+        (["een Taalhuis of digiTaalhuis"], "nog geen Taalhuis of digiTaalhuis"),
+        (["de cursus Digisterker", "de cursus DigiVitaler"], "nog niet de cursussen Digisterker en DigiVitaler"),
+        (["een Taalhuis", "BoekStart"], "nog niet een Taalhuis en BoekStart"),
+        (["de Bibliotheek op school"], "nog niet de Bibliotheek op school"),
+        (["de cursus Digisterker", "BoekStart"], "nog niet de cursus Digisterker en BoekStart"),
+    ],
+)
+def test_what_a_library_does_not_run_yet_reads_naturally(programmes, said):
+    from robuust_docs.report.sections import _not_yet
+
+    assert _not_yet(programmes) == said
