@@ -222,7 +222,7 @@ def without_full_branch(libraries: Iterable[LibraryAnalysis]) -> list[tuple[Libr
 
 def programme_count(libraries: Iterable[LibraryAnalysis], programme_id: str) -> int:
     """How many of the libraries run the programme (as listed in their `programmas`)."""
-    return sum(programme_id in (lib.rows.record.get("programmas") or ()) for lib in libraries)
+    return sum(programme_id in lib.rows.programmes for lib in libraries)
 
 
 def share(part: int | float, whole: int | float) -> float | None:

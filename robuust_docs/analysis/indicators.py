@@ -29,6 +29,11 @@ class LibraryRows:
     neighbourhoods: pd.DataFrame
     outlines: Outlines = field(default_factory=Outlines)  # its municipalities' outlines and their neighbours'
 
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        """The ids of the national programmes the library names in its `programmas`, in the input's order."""
+        return tuple(self.record.get("programmas") or ())
+
 
 def library_rows(dataset, library_id: str) -> LibraryRows:
     record = dataset.rows_of("libraries", "id", [library_id]).iloc[0].to_dict()
@@ -53,7 +58,7 @@ def library_variables(rows: LibraryRows, proximity, access) -> dict[str, float |
         inwoners_0_17=_sum(munis["inwoners_0_17"]),
         subsidie=_sum(munis["subsidie"]),
         aantal_gemeenten=float(len(munis)),
-        aantal_programmas=float(len(rows.record.get("programmas") or ())),
+        aantal_programmas=float(len(rows.programmes)),
         aantal_op_school=float((rows.branches["type"] == SCHOOL_BRANCH_TYPE).sum()),
     )
     variables.update(access_variables(access))

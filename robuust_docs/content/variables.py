@@ -118,7 +118,7 @@ COST_PREFIX = "kosten"
 PROGRAMME_PREFIX = "programma"
 
 
-def rule_names(level: str, indicator_ids, cost_ids, programme_ids=()) -> set[str]:
+def rule_names(level: str, indicator_ids, cost_ids, programme_ids) -> set[str]:
     """Every name a rule of `bevindingen.yaml` at `level` may use in its condition, weight, facts and amount."""
     prefixed = {f"{p}.{i}" for p in INDICATOR_PREFIXES for i in indicator_ids} | {
         f"{COST_PREFIX}.{c}" for c in cost_ids

@@ -81,7 +81,7 @@ def _prefixed_values(lib: LibraryAnalysis, content: Content) -> dict[str, float 
         values[f"kwetsbaar.{ind.id}"] = _scalar(norm.kwetsbaar) if norm else None
         values[f"mediaan.{ind.id}"] = results[ind.id].median if ind.id in results else None
     values.update({f"kosten.{c.id}": c.bedrag for c in content.costs})
-    running = set(lib.rows.record.get("programmas") or ())
+    running = set(lib.rows.programmes)
     values.update({f"{PROGRAMME_PREFIX}.{p.id}": float(p.id in running) for p in content.programmes})
     values.update(trend_variables(lib, [i.id for i in content.indicators]))
     return values

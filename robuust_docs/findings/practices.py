@@ -35,7 +35,7 @@ def match_practices(
     """The `limit` best-scoring practices for `lib`; `themes` maps a theme id to the municipalities that named it.
     Ties keep the content's order (file name)."""
     variables = library_variables(lib, content)
-    running = set(lib.rows.record.get("programmas") or ())
+    running = set(lib.rows.programmes)
     results = {r.indicator: r for m in lib.modules for r in m.shown}
     matches = []
     for practice in content.practices:

@@ -143,7 +143,7 @@ def _library_info(lib: LibraryAnalysis, content: Content) -> Bibliotheek:
         gemeenten=fmt.join(names),
         aantal_gemeenten=fmt.number(len(names)),
         aantal_vestigingen=fmt.number(lib.access.count),
-        programmas=fmt.join(programme_names(rec.get("programmas") or (), content)) or "geen opgegeven",
+        programmas=fmt.join(programme_names(lib.rows.programmes, content)) or "geen opgegeven",
         vergelijking=comparison(lib),
         jaren=year_span(lib),
     )

@@ -198,7 +198,7 @@ def build_themes(lib: LibraryAnalysis, content: Content, focus: str | None = Non
     if focus is not None:
         own = next(m.name for m in lib.municipalities if m.code == focus)
         named = {theme: [own] for theme, names in named.items() if own in names}
-    running = set(lib.rows.record.get("programmas") or ())
+    running = set(lib.rows.programmes)
     several = len(lib.municipalities) > 1
     result = []
     for theme in content.themes:
